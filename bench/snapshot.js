@@ -1,0 +1,56 @@
+// Benchmark: the CPU cost of one full process-table snapshot, proctop's /proc sampler side by side
+// with spawning `ps -eo …`, ps-list and systeminformation's si.processes(), at the current process
+// count and with +1,000 and +5,000 extra sleeping processes. CPU includes reaped children (ps).
+// Run: npm run bench  (or node bench/snapshot.js [iterations])
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {availableParallelism, cpus} from 'node:os';
+import {countProcesses, cpuMsWithChildren, startSleepers} from './lib/load.js';
+import {loadSource} from './lib/load-source.js';
+
+const run = promisify(execFile);
+const iterations = Number(process.argv[2] ?? 20);
+const {createSampler} = await loadSource('source/sampling/sampler.ts');
+const {createProcfsSource} = await loadSource('source/sampling/sources/procfs.ts');
+const psList = (await import('ps-list')).default;
+const si = (await import('systeminformation')).default;
+
+async function measure(fn, rounds) {
+	await fn(); // warm-up: first-sight caches (cmdline, uid) filled like a running monitor's
+	const cpuBefore = await cpuMsWithChildren();
+	const wallBefore = performance.now();
+	for (let index = 0; index < rounds; index++) await fn();
+	return {cpu: ((await cpuMsWithChildren()) - cpuBefore) / rounds, wall: (performance.now() - wallBefore) / rounds};
+}
+
+const methods = [
+	['proctop sampler (/proc)', () => {
+		const sampler = createSampler({source: createProcfsSource(), cores: availableParallelism()});
+		return () => sampler.sample();
+	}, 1],
+	['ps -eo … (spawned)', () => () => run('ps', ['-eo', 'pid,ppid,uid,stat,pcpu,pmem,rss,vsz,nlwp,ni,etimes,time,comm,args'], {maxBuffer: 1 << 28}), 1],
+	['ps-list', () => () => psList(), 1],
+	['si.processes()', () => () => si.processes(), 0.25],
+];
+
+const rows = [];
+for (const extra of [0, 1000, 5000]) {
+	const load = await startSleepers(extra);
+	const total = countProcesses();
+	const results = {};
+	for (const [name, make, share] of methods) {
+		// si.processes() is slow (and gets crashy near 6k processes): fewer rounds.
+		results[name] = await measure(make(), Math.max(2, Math.round(iterations * share)));
+	}
+	rows.push({extra, total, results});
+	await load.stop();
+}
+
+console.log(`snapshot cost: CPU ms (wall ms) per snapshot, ${iterations} rounds; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}`);
+const names = methods.map(([name]) => name);
+console.log(['processes', ...names, 'proctop ÷ ps'].join(' | '));
+for (const {total, results} of rows) {
+	const cells = names.map(name => `${results[name].cpu.toFixed(1)} (${results[name].wall.toFixed(1)})`);
+	const ratio = results[names[0]].cpu / results[names[1]].cpu;
+	console.log([String(total), ...cells, ratio.toFixed(2)].join(' | '));
+}

@@ -1,0 +1,44 @@
+// Builds the single production bundle dist/cli.js with esbuild.
+// I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer
+// than every file in source/ and package.json, so `npm start`/`npm test` stay fast.
+import {build} from 'esbuild';
+import {readdirSync, statSync, existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {readFileSync} from 'node:fs';
+
+const output = 'dist/cli.js';
+
+function newestMtime(path) {
+	const info = statSync(path);
+	if (!info.isDirectory()) return info.mtimeMs;
+	let newest = info.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+const ifStale = process.argv.includes('--if-stale');
+if (ifStale && existsSync(output)) {
+	const built = statSync(output).mtimeMs;
+	const inputs = Math.max(newestMtime('source'), newestMtime('package.json'), newestMtime('scripts/build.js'));
+	if (built > inputs) process.exit(0);
+}
+
+await build({
+	entryPoints: ['source/cli.tsx'],
+	outfile: output,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+	},
+	// Ink optionally imports react-devtools-core only when DEV=true; never ship it.
+	external: ['react-devtools-core'],
+	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
+	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
+	logLevel: 'warning',
+});

@@ -1,0 +1,66 @@
+// Batch modes (--once, --json, --json --watch, and any run whose stdout is not a terminal).
+// I/O: samples through the injected sampler/system reader, writes plain text or JSON to `out`.
+// A closed pipe (`| head -1`) ends the run quietly with status 0.
+
+import type {Options, SystemSample} from '../types.js';
+import type {Sampler} from '../sampling/sampler.js';
+import type {SystemReader} from '../sampling/sources/system.js';
+import {selectProcesses} from '../sampling/select.js';
+import {renderTable} from './table.js';
+import {toJsonDocument} from './json.js';
+
+export type BatchContext = {
+	options: Options;
+	sampler: Sampler;
+	system: SystemReader;
+	out: NodeJS.WritableStream;
+	/** Terminal width when stdout is a TTY; Infinity for pipes and files. */
+	width: number;
+	sleep?: (ms: number) => Promise<void>;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+
+function isBrokenPipe(error: unknown): boolean {
+	return (error as NodeJS.ErrnoException)?.code === 'EPIPE';
+}
+
+/** Writes and waits for the data to be flushed; rejects with EPIPE when the reader went away. */
+function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const onError = (error: Error) => reject(error);
+		out.once('error', onError);
+		out.write(text, error => {
+			out.off('error', onError);
+			if (error) reject(error);
+			else resolve();
+		});
+	});
+}
+
+/** Runs the batch mode the options ask for; resolves to the exit status. */
+export async function runBatch(context: BatchContext): Promise<number> {
+	const {options, sampler, system, out, width} = context;
+	const sleep = context.sleep ?? defaultSleep;
+	const selection = {filter: options.filter, user: options.user, sort: options.sort, inverted: false};
+	try {
+		// CPU% needs two readings: the first sample only primes the deltas (like `top -b -n 2`).
+		await sampler.sample();
+		const updates = options.json && options.watch ? (options.count ?? Number.POSITIVE_INFINITY) : 1;
+		for (let update = 0; update < updates; update++) {
+			await sleep(options.intervalMs);
+			const [snapshot, header] = await Promise.all([sampler.sample(), system.read() as Promise<SystemSample>]);
+			const processes = selectProcesses(snapshot.processes, selection);
+			if (options.json) {
+				const document = toJsonDocument(snapshot, header, processes);
+				await write(out, options.watch ? `${JSON.stringify(document)}\n` : `${JSON.stringify(document, null, 2)}\n`);
+			} else {
+				await write(out, `${renderTable(processes, width).join('\n')}\n`);
+			}
+		}
+		return 0;
+	} catch (error) {
+		if (isBrokenPipe(error)) return 0;
+		throw error;
+	}
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Entry point: flags → the real sampler, system reader (and later signaller) → batch output or
+// the interactive UI. Owns process-level concerns: exit codes and fatal error messages.
+
+import {availableParallelism} from 'node:os';
+import {parseFlags} from './flags.js';
+import {createSampler} from './sampling/sampler.js';
+import {selectSource} from './sampling/sources/select-source.js';
+import {selectSystemReader} from './sampling/sources/system.js';
+import {ProcUnavailableError} from './sampling/sources/procfs.js';
+import {runBatch} from './batch/run-batch.js';
+
+async function main(): Promise<number> {
+	const options = parseFlags(process.argv.slice(2));
+	const sampler = createSampler({source: selectSource(), cores: availableParallelism()});
+	const system = selectSystemReader();
+	const interactive = !options.once && !options.json && process.stdout.isTTY === true;
+	if (!interactive) {
+		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
+		return runBatch({options, sampler, system, out: process.stdout, width});
+	}
+	if (process.stdin.isTTY !== true) {
+		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
+		return 1;
+	}
+	const {runInteractive} = await import('./ui/run-interactive.js');
+	return runInteractive({options, sampler, system});
+}
+
+main().then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const message = error instanceof ProcUnavailableError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+		process.stderr.write(`proctop: ${message}\n`);
+		process.exitCode = 1;
+	},
+);

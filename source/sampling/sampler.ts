@@ -1,0 +1,146 @@
+// Turns successive Source readings into Snapshots: CPU deltas keyed by identity (pid, starttime),
+// MEM%, counts by state, and what appeared, exited or was reparented since the last tick.
+// I/O: only through the injected Source and clock; keeps the previous tick in memory.
+
+import type {Changes, CpuTimes, ProcessSample, RawProcess, Snapshot, Source, StateCounts} from '../types.js';
+import {coreBusyPercent, processCpuPercent} from './cpu.js';
+
+export type Clock = {
+	/** Monotonic milliseconds (performance.now()); does not jump with the wall clock. */
+	monotonicMs(): number;
+	/** Wall-clock ms since the epoch, for timestamps only. */
+	wallMs(): number;
+};
+
+export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs: () => Date.now()};
+
+export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
+
+type Previous = {cpuTicks: number; ppid: number; pid: number; name: string; command: string};
+
+export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): string {
+	return `${process.pid}:${process.startTicks}`;
+}
+
+export function countStates(processes: readonly RawProcess[]): StateCounts {
+	const counts: StateCounts = {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0};
+	for (const process of processes) {
+		counts.threads += process.threads;
+		switch (process.state) {
+			case 'R':
+				counts.running++;
+				break;
+			case 'S':
+				counts.sleeping++;
+				break;
+			case 'D':
+				counts.diskWait++;
+				break;
+			case 'T':
+			case 't':
+				counts.stopped++;
+				break;
+			case 'Z':
+				counts.zombie++;
+				break;
+			case 'I':
+				counts.idle++;
+				break;
+			default:
+				break;
+		}
+	}
+	return counts;
+}
+
+export function createSampler(options: {source: Source; clock?: Clock; cores: number}): Sampler {
+	const {source, cores} = options;
+	const clock = options.clock ?? systemClock;
+	let previous = new Map<string, Previous>();
+	let previousCpus: CpuTimes[] | undefined;
+	let previousAt: number | undefined;
+	// Reparenting is remembered for the identity's lifetime, not just the tick it happened.
+	let orphans = new Set<string>();
+	let first = true;
+
+	async function sample(): Promise<Snapshot> {
+		const table = await source.read();
+		const now = clock.monotonicMs();
+		const elapsedMs = previousAt === undefined ? 0 : now - previousAt;
+		const memoryTotal = table.memoryTotalBytes ?? 0;
+		const next = new Map<string, Previous>();
+		const nextOrphans = new Set<string>();
+		const changes: Changes = {appeared: [], exited: [], reparented: []};
+		const processes: ProcessSample[] = [];
+
+		for (const raw of table.processes) {
+			const key = identityKey(raw);
+			// Two rows with the same identity cannot both be real (a garbled source): keep the first.
+			if (next.has(key)) continue;
+			const before = previous.get(key);
+			next.set(key, {cpuTicks: raw.cpuTicks, ppid: raw.ppid, pid: raw.pid, name: raw.name, command: raw.command});
+			if (!before && !first) changes.appeared.push(key);
+			if (before && before.ppid !== raw.ppid) changes.reparented.push(key);
+			const isOrphan = orphans.has(key) || (before !== undefined && before.ppid !== raw.ppid);
+			if (isOrphan) nextOrphans.add(key);
+			const cpuPercent =
+				source.cpuKind === 'reported'
+					? (raw.reportedCpuPercent ?? null)
+					: processCpuPercent({previousTicks: before?.cpuTicks, ticks: raw.cpuTicks, elapsedMs, clockTicks: source.clockTicks, cores});
+			const memoryPercent =
+				raw.reportedMemoryPercent ?? (memoryTotal > 0 ? Math.min(100, (raw.residentBytes / memoryTotal) * 100) : 0);
+			// Every field spelled out (no spread): one monomorphic object per process per tick.
+			processes.push({
+				pid: raw.pid,
+				ppid: raw.ppid,
+				pgrp: raw.pgrp,
+				session: raw.session,
+				tty: raw.tty,
+				flags: raw.flags,
+				state: raw.state,
+				name: raw.name,
+				command: raw.command,
+				uid: raw.uid,
+				user: raw.user,
+				cpuTicks: raw.cpuTicks,
+				priority: raw.priority,
+				nice: raw.nice,
+				threads: raw.threads,
+				startTicks: raw.startTicks,
+				virtualBytes: raw.virtualBytes,
+				residentBytes: raw.residentBytes,
+				isKernelThread: raw.isKernelThread,
+				key,
+				cpuPercent,
+				memoryPercent,
+				cpuSeconds: raw.cpuTicks / source.clockTicks,
+				startTimeMs: source.bootTimeMs + (Number(raw.startTicks) / source.clockTicks) * 1000,
+				isOrphan,
+			});
+		}
+		for (const [key, gone] of previous) {
+			if (!next.has(key)) changes.exited.push({key, pid: gone.pid, name: gone.name, command: gone.command});
+		}
+
+		const cpuPercentPerCore = table.cpus ? table.cpus.map((times, index) => coreBusyPercent(previousCpus?.[index], times)) : [];
+		previous = next;
+		orphans = nextOrphans;
+		previousCpus = table.cpus;
+		previousAt = now;
+		first = false;
+		return {
+			takenAt: clock.wallMs(),
+			elapsedMs,
+			cpuKind: source.cpuKind,
+			processes,
+			counts: countStates(table.processes),
+			changes,
+			garbled: table.garbled,
+			limited: table.limited,
+			cpuPercentPerCore,
+			cores,
+		};
+	}
+
+	return {sample, source};
+}

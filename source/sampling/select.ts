@@ -1,0 +1,22 @@
+// Pure: the processes a user asked for (user + filter query), in the order they asked for.
+// Shared by the batch outputs and the interactive view so both agree on what matches.
+
+import type {ProcessSample} from '../types.js';
+import {Rank, matchProcess, parseQuery} from './filter.js';
+import {compareProcesses, type SortKeyId} from './sort.js';
+
+export type Selection = {filter: string; user: string | undefined; sort: SortKeyId; inverted: boolean};
+
+/** Processes passing the user and filter, sorted; with a filter, better-ranked matches come first. */
+export function selectProcesses(processes: readonly ProcessSample[], selection: Selection): ProcessSample[] {
+	const terms = parseQuery(selection.filter);
+	const compare = compareProcesses(selection.sort, selection.inverted);
+	const ranked: Array<{process: ProcessSample; rank: number}> = [];
+	for (const process of processes) {
+		if (selection.user !== undefined && process.user !== selection.user) continue;
+		const rank = terms.length === 0 ? Rank.Exact : matchProcess(terms, process).rank;
+		if (rank !== Rank.None) ranked.push({process, rank});
+	}
+	ranked.sort((a, b) => b.rank - a.rank || compare(a.process, b.process));
+	return ranked.map(entry => entry.process);
+}

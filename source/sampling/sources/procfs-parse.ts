@@ -1,0 +1,154 @@
+// Pure parsers for Linux /proc text: <pid>/stat, /proc/stat, /proc/meminfo, /etc/passwd.
+// Strings in, plain objects out; no I/O. Field positions from proc(5).
+
+import type {CpuTimes} from '../../types.js';
+
+/** PF_KTHREAD from include/linux/sched.h: set only on kernel threads, whatever their name. */
+export const PF_KTHREAD = 0x0020_0000;
+
+/** The fields of /proc/<pid>/stat that proctop uses. Counters are in clock ticks, sizes as noted. */
+export type ParsedStat = {
+	pid: number;
+	/** comm exactly as the kernel gave it (unsanitized; may hold any byte but NUL). */
+	comm: string;
+	state: string;
+	ppid: number;
+	pgrp: number;
+	session: number;
+	tty: number;
+	flags: number;
+	utime: number;
+	stime: number;
+	priority: number;
+	nice: number;
+	threads: number;
+	/** Raw decimal text: identity must not lose precision even for absurd values. */
+	starttime: string;
+	/** Bytes. */
+	vsize: number;
+	/** Pages. */
+	rss: number;
+};
+
+const INTEGER = /^-?\d+$/;
+
+function integer(token: string | undefined): number {
+	// Number('') is 0 and Number('1e3') is 1000: only plain decimal integers are accepted.
+	return token !== undefined && INTEGER.test(token) ? Number(token) : Number.NaN;
+}
+
+const SPACE = 0x20;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * Parses one /proc/<pid>/stat line. The name sits between the first '(' and the LAST ')':
+ * comm may itself contain spaces and parentheses (`(sd-pam)`, `evil) x`).
+ * Numbers are scanned straight from the bytes (this runs for every process on every tick).
+ * Returns undefined for a truncated or garbled line, so no NaN ever reaches a sort.
+ */
+export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
+	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+	const open = bytes.indexOf(0x28); // '('
+	const close = bytes.lastIndexOf(0x29); // ')'
+	if (open <= 0 || close < open || close + 2 >= bytes.length) return undefined;
+	const pid = integer(bytes.toString('latin1', 0, open).trim());
+	if (!(pid > 0)) return undefined;
+	const state = bytes[close + 2]!;
+	// A one-letter state followed by a space.
+	if (!((state >= 0x41 && state <= 0x5a) || (state >= 0x61 && state <= 0x7a)) || bytes[close + 3] !== SPACE) return undefined;
+	// fields[i] is stat field i+4 (ppid is field 4); we need up to rss, field 24 → fields[20].
+	const fields: number[] = [];
+	let starttime = '';
+	let position = close + 4;
+	const end = bytes.length;
+	while (fields.length < 21) {
+		const start = position;
+		let negative = false;
+		if (bytes[position] === MINUS) {
+			negative = true;
+			position++;
+		}
+		let value = 0;
+		let digits = 0;
+		while (position < end) {
+			const code = bytes[position]!;
+			if (code < ZERO || code > NINE) break;
+			value = value * 10 + (code - ZERO);
+			digits++;
+			position++;
+		}
+		const terminator = bytes[position];
+		if (digits === 0 || (terminator !== SPACE && terminator !== 0x0a && position !== end)) return undefined;
+		if (fields.length === 18) starttime = bytes.toString('latin1', start, position);
+		fields.push(negative ? -value : value);
+		position++;
+	}
+	return {
+		pid,
+		comm: bytes.toString('utf8', open + 1, close),
+		state: String.fromCharCode(state),
+		ppid: fields[0]!,
+		pgrp: fields[1]!,
+		session: fields[2]!,
+		tty: fields[3]!,
+		flags: fields[5]!,
+		utime: fields[10]!,
+		stime: fields[11]!,
+		priority: fields[14]!,
+		nice: fields[15]!,
+		threads: fields[16]!,
+		starttime,
+		vsize: fields[19]!,
+		rss: fields[20]!,
+	};
+}
+
+/** The whole-system line and the per-core lines of /proc/stat, plus btime (seconds since the epoch). */
+export type ProcStat = {total: CpuTimes | undefined; cores: CpuTimes[]; bootTimeSeconds: number | undefined};
+
+/**
+ * Parses /proc/stat. busy = user+nice+system+irq+softirq+steal; total adds idle+iowait.
+ * guest/guest_nice are already counted in user/nice (proc(5)), so they are not added again.
+ */
+export function parseProcStat(text: string): ProcStat {
+	const cores: CpuTimes[] = [];
+	let total: CpuTimes | undefined;
+	let bootTimeSeconds: number | undefined;
+	for (const line of text.split('\n')) {
+		if (line.startsWith('cpu')) {
+			const [label, ...fields] = line.split(/\s+/);
+			const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields.map(Number);
+			const busy = user + nice + system + irq + softirq + steal;
+			const times = {busy, total: busy + idle + iowait};
+			if (!Number.isFinite(times.total)) continue;
+			if (label === 'cpu') total = times;
+			else cores.push(times);
+		} else if (line.startsWith('btime ')) {
+			bootTimeSeconds = integer(line.slice(6).trim());
+		}
+	}
+	return {total, cores, bootTimeSeconds};
+}
+
+/** /proc/meminfo as bytes per key (the file says kB, which means KiB). */
+export function parseMeminfo(text: string): Map<string, number> {
+	const values = new Map<string, number>();
+	for (const line of text.split('\n')) {
+		const match = /^([^:]+):\s+(\d+)(?:\s+kB)?/.exec(line);
+		if (match) values.set(match[1]!, Number(match[2]) * (line.endsWith('kB') ? 1024 : 1));
+	}
+	return values;
+}
+
+/** uid → user name from /etc/passwd text; malformed lines are skipped, the first entry wins. */
+export function parsePasswd(text: string): Map<number, string> {
+	const users = new Map<number, string>();
+	for (const line of text.split('\n')) {
+		const [name, , uid] = line.split(':');
+		const id = integer(uid);
+		if (name && Number.isFinite(id) && !users.has(id)) users.set(id, name);
+	}
+	return users;
+}

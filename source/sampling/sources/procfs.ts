@@ -1,0 +1,239 @@
+// Linux Source: reads the process table from /proc (procRoot injectable for fixture trees).
+// I/O: readdir of procRoot, then one synchronous read of <pid>/stat per process into a reused
+// buffer; cmdline and owner are read once per identity (pid, starttime) and cached.
+// Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
+
+import {closeSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
+import type {RawProcess, Source, SourceTable} from '../../types.js';
+import {sanitize, sanitizeArgv} from '../../sanitize.js';
+import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
+
+export type ProcfsOptions = {
+	/** Where procfs is mounted; tests point this at test/fixtures/proc/<scenario>. */
+	procRoot?: string;
+	passwdPath?: string;
+};
+
+type IdentityDetails = {comm: string; name: string; command: string; uid: number | undefined; user: string};
+
+/** Thrown when procRoot cannot be listed at all: the one fatal sampling error. */
+export class ProcUnavailableError extends Error {
+	constructor(procRoot: string, cause: unknown) {
+		const code = (cause as NodeJS.ErrnoException)?.code ?? 'error';
+		super(`cannot read the process table: ${procRoot} is not available (${code}); is procfs mounted?`);
+		this.name = 'ProcUnavailableError';
+	}
+}
+
+/**
+ * Reads whole files into one buffer reused across every read of a tick (no per-file allocation).
+ * The returned bytes are valid only until the next read.
+ */
+function createReader() {
+	let buffer = Buffer.allocUnsafe(4096);
+	/** The whole file from offset 0 of an open fd; undefined when the process is gone (ESRCH). */
+	function readFd(fd: number): Buffer | undefined {
+		try {
+			let length = 0;
+			for (;;) {
+				const read = readSync(fd, buffer, length, buffer.length - length, length);
+				if (read === 0) break;
+				length += read;
+				if (length === buffer.length) {
+					const bigger = Buffer.allocUnsafe(buffer.length * 2);
+					buffer.copy(bigger);
+					buffer = bigger;
+				}
+			}
+			return buffer.subarray(0, length);
+		} catch {
+			return undefined;
+		}
+	}
+	/** The whole file, or undefined when it vanished or may not be read. */
+	function readPath(path: string): Buffer | undefined {
+		const fd = openOrUndefined(path);
+		if (fd === undefined) return undefined;
+		try {
+			return readFd(fd);
+		} finally {
+			closeSync(fd);
+		}
+	}
+	return {readFd, readPath};
+}
+
+function openOrUndefined(path: string): number | undefined {
+	try {
+		return openSync(path, 'r');
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * How many /proc/<pid>/stat files stay open between ticks. A kept fd is re-read with pread at
+ * offset 0, which halves the syscall cost per process (open+close are half of it: measured
+ * 8.6 µs vs 4.4 µs per process here). The price is ~4 KiB of kernel memory per open seq_file
+ * (slab), so the count is capped; beyond it files are opened and closed each tick as usual.
+ * A kept fd names the process, not the pid: once the process exits it reads ESRCH, never a
+ * newcomer that reused the pid.
+ */
+export const MAX_KEPT_STAT_FILES = 4096;
+
+/**
+ * CLK_TCK and the page size, exactly as sysconf() finds them: from the ELF auxiliary vector
+ * (AT_PAGESZ = 6, AT_CLKTCK = 17), read once at start-up. Falls back to Linux's usual 100 / 4096.
+ */
+export function readMachineConstants(procRoot = '/proc'): {clockTicks: number; pageSize: number} {
+	const constants = {clockTicks: 100, pageSize: 4096};
+	try {
+		const auxv = readFileSync(`${procRoot}/self/auxv`);
+		for (let offset = 0; offset + 16 <= auxv.length; offset += 16) {
+			const type = Number(auxv.readBigUInt64LE(offset));
+			const value = Number(auxv.readBigUInt64LE(offset + 8));
+			if (type === 6 && value > 0) constants.pageSize = value;
+			if (type === 17 && value > 0) constants.clockTicks = value;
+		}
+	} catch {
+		// Not readable (fixture tree, restricted container): keep the defaults.
+	}
+	return constants;
+}
+
+export function createProcfsSource(options: ProcfsOptions = {}): Source {
+	const procRoot = options.procRoot ?? '/proc';
+	const passwdPath = options.passwdPath ?? '/etc/passwd';
+	const {clockTicks, pageSize} = readMachineConstants(procRoot);
+	const {readFd, readPath: readBytes} = createReader();
+	// pid directory name → open fd of its stat file, and the tick it was last listed in.
+	const kept = new Map<string, {fd: number; tick: number}>();
+	let tick = 0;
+
+	function readStat(entry: string): Buffer | undefined {
+		const held = kept.get(entry);
+		if (held) {
+			held.tick = tick;
+			const bytes = readFd(held.fd);
+			if (bytes && bytes.length > 0) return bytes;
+			// The process behind this fd is gone; a new one may hold the pid now: reopen.
+			closeSync(held.fd);
+			kept.delete(entry);
+		}
+		const fd = openOrUndefined(`${procRoot}/${entry}/stat`);
+		if (fd === undefined) return undefined;
+		const bytes = readFd(fd);
+		if (bytes && kept.size < MAX_KEPT_STAT_FILES) kept.set(entry, {fd, tick});
+		else closeSync(fd);
+		return bytes;
+	}
+
+	function closeUnlisted() {
+		for (const [entry, held] of kept) {
+			if (held.tick === tick) continue;
+			closeSync(held.fd);
+			kept.delete(entry);
+		}
+	}
+
+	let users: Map<number, string> | undefined;
+	let cache = new Map<string, IdentityDetails>();
+
+	function userName(uid: number | undefined): string {
+		if (uid === undefined) return 'n/a';
+		if (!users) {
+			try {
+				users = parsePasswd(readFileSync(passwdPath, 'utf8'));
+			} catch {
+				users = new Map();
+			}
+		}
+		return sanitize(users.get(uid) ?? String(uid));
+	}
+
+	function readDetails(pid: number, comm: string): IdentityDetails {
+		const cmdline = readBytes(`${procRoot}/${pid}/cmdline`);
+		let uid: number | undefined;
+		try {
+			uid = statSync(`${procRoot}/${pid}`).uid;
+		} catch {
+			uid = undefined;
+		}
+		return {comm, name: sanitize(comm), command: cmdline ? sanitizeArgv(cmdline) : '', uid, user: userName(uid)};
+	}
+
+	function bootTimeMs(): number {
+		const stat = readBytes(`${procRoot}/stat`);
+		const seconds = stat ? parseProcStat(stat.toString('latin1')).bootTimeSeconds : undefined;
+		return seconds === undefined ? Date.now() : seconds * 1000;
+	}
+
+	const boot = bootTimeMs();
+
+	async function read(): Promise<SourceTable> {
+		tick++;
+		let entries: string[];
+		try {
+			entries = readdirSync(procRoot);
+		} catch (error) {
+			throw new ProcUnavailableError(procRoot, error);
+		}
+		const processes: RawProcess[] = [];
+		const nextCache = new Map<string, IdentityDetails>();
+		let garbled = 0;
+		let sawInit = false;
+		for (const entry of entries) {
+			const first = entry.charCodeAt(0);
+			if (first < 48 || first > 57) continue; // not a pid directory
+			const bytes = readStat(entry);
+			if (!bytes) continue; // vanished between readdir and read: skip silently
+			const stat = parseStat(bytes);
+			if (!stat) {
+				garbled++;
+				continue;
+			}
+			if (stat.pid === 1) sawInit = true;
+			const key = `${stat.pid}:${stat.starttime}`;
+			let details = cache.get(key);
+			// exec() keeps (pid, starttime) but changes comm: re-read the command line then.
+			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm);
+			nextCache.set(key, details);
+			const isKernelThread = (stat.flags & PF_KTHREAD) !== 0;
+			processes.push({
+				pid: stat.pid,
+				ppid: stat.ppid,
+				pgrp: stat.pgrp,
+				session: stat.session,
+				tty: stat.tty,
+				flags: stat.flags,
+				state: stat.state,
+				name: details.name,
+				command: isKernelThread ? '' : details.command,
+				uid: details.uid,
+				user: details.user,
+				cpuTicks: stat.utime + stat.stime,
+				priority: stat.priority,
+				nice: stat.nice,
+				threads: stat.threads,
+				startTicks: stat.starttime,
+				virtualBytes: stat.vsize,
+				residentBytes: Math.max(0, stat.rss) * pageSize,
+				isKernelThread,
+			});
+		}
+		cache = nextCache;
+		closeUnlisted();
+		const procStat = readBytes(`${procRoot}/stat`);
+		const cpus = procStat ? parseProcStat(procStat.toString('latin1')).cores : undefined;
+		const meminfo = readBytes(`${procRoot}/meminfo`);
+		const memoryTotalBytes = meminfo ? parseMeminfo(meminfo.toString('latin1')).get('MemTotal') : undefined;
+		return {processes, garbled, limited: !sawInit && processes.length > 0, cpus, memoryTotalBytes};
+	}
+
+	function dispose() {
+		tick++;
+		closeUnlisted();
+	}
+
+	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, dispose};
+}

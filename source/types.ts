@@ -1,0 +1,143 @@
+// Shared data shapes that cross module boundaries (types only, no code).
+
+/** One-letter process state as /proc/<pid>/stat reports it (R, S, D, Z, T, t, I, X, …). */
+export type ProcessState = string;
+
+/** What a Source delivers for one process on one tick, before any maths. */
+export type RawProcess = {
+	pid: number;
+	ppid: number;
+	pgrp: number;
+	session: number;
+	tty: number;
+	/** Kernel task flags (PF_*). */
+	flags: number;
+	state: ProcessState;
+	/** Short name (comm), already sanitized. */
+	name: string;
+	/** Full command line joined with spaces, already sanitized; '' for kernel threads and zombies. */
+	command: string;
+	uid: number | undefined;
+	user: string;
+	/** CPU time spent in user + kernel mode, in clock ticks (never children's time). */
+	cpuTicks: number;
+	priority: number;
+	nice: number;
+	threads: number;
+	/** Start time in clock ticks after boot, as the raw decimal text (identity, no precision loss). */
+	startTicks: string;
+	virtualBytes: number;
+	residentBytes: number;
+	isKernelThread: boolean;
+	/** Only for sources that report CPU% themselves (ps-list: `ps`'s lifetime average). */
+	reportedCpuPercent?: number;
+	reportedMemoryPercent?: number;
+};
+
+/** Per-core cumulative CPU times from /proc/stat, in clock ticks. */
+export type CpuTimes = {busy: number; total: number};
+
+/** One full reading of the process table from a Source. */
+export type SourceTable = {
+	processes: RawProcess[];
+	/** Rows dropped because their stat line could not be parsed. */
+	garbled: number;
+	/** True when the process table is visibly incomplete (hidepid: pid 1 is not listed). */
+	limited: boolean;
+	/** Per-core CPU counters, when the platform exposes them. */
+	cpus?: CpuTimes[];
+	/** Physical memory in bytes, used for MEM%. */
+	memoryTotalBytes?: number;
+};
+
+export type CpuKind = 'delta' | 'reported';
+
+/** Reads the process table. Implementations: procfs (Linux), ps-list (elsewhere). */
+export type Source = {
+	readonly name: 'procfs' | 'ps-list';
+	readonly cpuKind: CpuKind;
+	/** Clock ticks per second (CLK_TCK) for converting cpuTicks/startTicks. */
+	readonly clockTicks: number;
+	/** Boot time in ms since the epoch, to turn startTicks into a date. */
+	readonly bootTimeMs: number;
+	read(): Promise<SourceTable>;
+	/** Releases anything held between reads (open files). */
+	dispose?(): void;
+};
+
+/** A process as the rest of the app sees it: one tick's reading plus derived figures. */
+export type ProcessSample = RawProcess & {
+	/** Identity: `${pid}:${startTicks}`. A reused pid is a different key. */
+	key: string;
+	/** CPU% of one core over the last interval (delta) or as the source reports it; null on first sight. */
+	cpuPercent: number | null;
+	memoryPercent: number;
+	/** Total CPU time in seconds. */
+	cpuSeconds: number;
+	/** Start time in ms since the epoch. */
+	startTimeMs: number;
+	/** The parent exited while we watched and this process was reparented. */
+	isOrphan: boolean;
+};
+
+export type StateCounts = {
+	total: number;
+	running: number;
+	sleeping: number;
+	diskWait: number;
+	stopped: number;
+	zombie: number;
+	idle: number;
+	threads: number;
+};
+
+export type ExitedProcess = {key: string; pid: number; name: string; command: string};
+
+export type Changes = {
+	appeared: string[];
+	exited: ExitedProcess[];
+	/** Keys whose ppid changed since the last tick. */
+	reparented: string[];
+};
+
+/** Everything one tick of the sampler produces. */
+export type Snapshot = {
+	/** Wall-clock time of the reading, ms since the epoch. */
+	takenAt: number;
+	/** Monotonic ms since the previous tick (0 on the first). */
+	elapsedMs: number;
+	cpuKind: CpuKind;
+	processes: ProcessSample[];
+	counts: StateCounts;
+	changes: Changes;
+	garbled: number;
+	limited: boolean;
+	/** Per-core busy % over the last interval (empty when unknown). */
+	cpuPercentPerCore: number[];
+	cores: number;
+};
+
+/** Header meters, from systeminformation (or /proc where cheaper). */
+export type SystemSample = {
+	hostname: string;
+	memory: {totalBytes: number; usedBytes: number; availableBytes: number};
+	swap: {totalBytes: number; usedBytes: number};
+	uptimeSeconds: number;
+	loadAverage: [number, number, number];
+};
+
+/** Everything the command line decides; produced by flags.ts, read by cli.tsx and the UI. */
+export type Options = {
+	/** Refresh interval in milliseconds. */
+	intervalMs: number;
+	sort: import('./sampling/sort.js').SortKeyId;
+	tree: boolean;
+	filter: string;
+	user: string | undefined;
+	once: boolean;
+	json: boolean;
+	watch: boolean;
+	/** Stop after this many updates (batch modes); undefined = forever. */
+	count: number | undefined;
+	color: boolean;
+};

@@ -1,0 +1,91 @@
+// Pure formatters shared by the UI and the batch outputs: sizes, percentages, CPU times,
+// and display-width-aware truncation/padding (never splits a grapheme, never wraps).
+
+import stringWidth from 'string-width';
+import type {ProcessSample} from '../types.js';
+
+const UNITS = ['K', 'M', 'G', 'T', 'P'];
+
+/** htop-style sizes in binary units: 900K, 12.3M, 1.21G. */
+export function formatBytes(bytes: number): string {
+	if (!Number.isFinite(bytes) || bytes < 0) return '?';
+	let value = bytes / 1024;
+	let unit = 0;
+	while (value >= 1000 && unit < UNITS.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	if (unit === 0) return `${Math.round(value)}K`;
+	const digits = value < 10 ? 2 : value < 100 ? 1 : 0;
+	return `${value.toFixed(digits)}${UNITS[unit]}`;
+}
+
+/** One decimal; "-" when there is no value yet (first sight of a process). */
+export function formatPercent(value: number | null): string {
+	if (value === null || !Number.isFinite(value)) return '-';
+	return value >= 1000 ? String(Math.round(value)) : value.toFixed(1);
+}
+
+/** TIME+ as htop shows it: M:SS.cc under an hour, HhMM:SS under 100 hours, then Nh. */
+export function formatCpuTime(seconds: number): string {
+	if (!Number.isFinite(seconds) || seconds < 0) return '?';
+	const hundredths = Math.floor(seconds * 100);
+	const totalSeconds = Math.floor(hundredths / 100);
+	const hours = Math.floor(totalSeconds / 3600);
+	const minutes = Math.floor((totalSeconds % 3600) / 60);
+	const secs = totalSeconds % 60;
+	const two = (n: number) => String(n).padStart(2, '0');
+	if (hours >= 100) return `${hours}h`;
+	if (hours > 0) return `${hours}h${two(minutes)}:${two(secs)}`;
+	return `${minutes}:${two(secs)}.${two(hundredths % 100)}`;
+}
+
+/** Uptime: "3 days, 04:05:06" or "04:05:06". */
+export function formatUptime(seconds: number): string {
+	const total = Math.max(0, Math.floor(seconds));
+	const days = Math.floor(total / 86_400);
+	const two = (n: number) => String(n).padStart(2, '0');
+	const clock = `${two(Math.floor((total % 86_400) / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+	return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
+}
+
+/** What the COMMAND column shows: `[name]` for kernel threads, `name <defunct>` for zombies. */
+export function displayCommand(process: Pick<ProcessSample, 'name' | 'command' | 'isKernelThread' | 'state'>): string {
+	if (process.isKernelThread) return `[${process.name}]`;
+	if (process.state === 'Z') return `${process.name} <defunct>`;
+	return process.command || `[${process.name}]`;
+}
+
+const PLAIN = /^[\u0020-\u007e]*$/;
+const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Display width in terminal cells. */
+export function displayWidth(text: string): number {
+	return PLAIN.test(text) ? text.length : stringWidth(text);
+}
+
+/**
+ * Cuts `text` to at most `width` cells, ending in '…' when cut. Whole graphemes only:
+ * a wide character that would straddle the edge is dropped, never split.
+ */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (PLAIN.test(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+	// Walk graphemes lazily and stop at the edge: a 300 KB command line costs only what shows.
+	let used = 0;
+	let cutAt = 0;
+	for (const {segment, index} of segmenter.segment(text)) {
+		const cells = stringWidth(segment);
+		if (used + cells > width) return `${text.slice(0, cutAt)}…`;
+		used += cells;
+		if (used <= width - 1) cutAt = index + segment.length;
+	}
+	return text;
+}
+
+/** Exactly `width` cells: truncated, then padded on the right (or the left when align is 'right'). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	const cut = truncate(text, width);
+	const padding = ' '.repeat(Math.max(0, width - displayWidth(cut)));
+	return align === 'right' ? padding + cut : cut + padding;
+}

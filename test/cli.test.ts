@@ -1,0 +1,84 @@
+// The built bundle, run as a user would from a pipe or a script.
+import {spawn} from 'node:child_process';
+import {describe, expect, test} from 'vitest';
+import {runCli} from './helpers/run-cli.js';
+
+const ESC = '\u001b';
+
+describe('proctop CLI (built bundle)', () => {
+	test('--once through a pipe prints a plain table sorted by CPU with no escape codes', async () => {
+		const busy = spawn(process.execPath, ['-e', 'for(;;){}'], {stdio: 'ignore'});
+		try {
+			const result = await runCli(['--once', '--interval', '0.5']);
+			expect(result.code).toBe(0);
+			expect(result.stdout).not.toContain(ESC);
+			const lines = result.stdout.trimEnd().split('\n');
+			expect(lines[0]).toMatch(/PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ COMMAND/);
+			// The busy child is measured over the interval, so it tops the CPU sort.
+			expect(lines[1]).toMatch(new RegExp(`^\\s*${busy.pid} `));
+			const cpu = lines.slice(1).map(line => Number(line.trim().split(/\s+/)[3]));
+			expect(cpu.every((value, index) => index === 0 || value <= cpu[index - 1]! || Number.isNaN(value))).toBe(true);
+		} finally {
+			busy.kill('SIGKILL');
+		}
+	});
+
+	test('without a TTY on stdout the default is the --once table', async () => {
+		const result = await runCli(['--interval', '0.1']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^\s+PID USER/);
+		expect(result.stdout).not.toContain(ESC);
+	});
+
+	test('--json is one parseable document with the documented fields', async () => {
+		const result = await runCli(['--json', '--interval', '0.2']);
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout);
+		expect(document.cpuKind).toBe('delta');
+		expect(new Date(document.takenAt).toISOString()).toBe(document.takenAt);
+		expect(document.system.memory.totalBytes).toBeGreaterThan(0);
+		const me = document.processes.find((p: {ppid: number; pid: number}) => p.ppid === process.pid);
+		expect(me).toMatchObject({name: expect.any(String), command: 'proctop', state: expect.stringMatching(/^[A-Z]$/), isKernelThread: false});
+		expect(typeof me.cpuPercent).toBe('number');
+		expect(new Date(me.startTime).getTime()).toBeGreaterThan(Date.now() - 60_000);
+		for (const key of ['pid', 'ppid', 'name', 'command', 'user', 'uid', 'state', 'cpuPercent', 'memoryPercent', 'residentBytes', 'virtualBytes', 'threads', 'nice', 'startTime', 'cpuSeconds', 'isKernelThread']) {
+			expect(me).toHaveProperty(key);
+		}
+	});
+
+	test('--json --watch --count 2 prints two NDJSON lines', async () => {
+		const result = await runCli(['--json', '--watch', '--count', '2', '--interval', '0.1']);
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(2);
+		for (const line of lines) expect(JSON.parse(line).processes.length).toBeGreaterThan(0);
+	});
+
+	test.each([
+		[['--interval', '0'], /--interval "0" is not valid: expected a number of seconds greater than 0/],
+		[['--interval', 'abc'], /--interval "abc" is not valid/],
+		[['--sort', 'bogus'], /--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name/],
+		[['--bogus'], /unknown flag --bogus/],
+		[['--count', '1.5'], /--count "1.5" is not valid/],
+	])('%j exits 2 with one line saying what is wrong', async (args, message) => {
+		const result = await runCli(args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(result.stdout).toBe('');
+	});
+
+	test('--version and --help', async () => {
+		const version = await runCli(['--version']);
+		expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+		const help = await runCli(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('--interval <seconds>');
+	});
+
+	test('--filter and --user narrow the batch output', async () => {
+		const result = await runCli(['--once', '--interval', '0.1', '--filter', 'kthreadd']);
+		const rows = result.stdout.trimEnd().split('\n').slice(1);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) expect(row).toMatch(/kthreadd/);
+	});
+});
