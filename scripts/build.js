@@ -36,8 +36,17 @@ await build({
 		'process.env.NODE_ENV': '"production"',
 		PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
 	},
-	// Ink optionally imports react-devtools-core only when DEV=true; never ship it.
-	external: ['react-devtools-core'],
+	// Ink imports react-devtools-core only when DEV=true. It is a large dev tool we never ship:
+	// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
+	plugins: [
+		{
+			name: 'no-react-devtools',
+			setup(builder) {
+				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));
+				builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
+			},
+		},
+	],
 	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
 	logLevel: 'warning',

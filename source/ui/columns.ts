@@ -23,7 +23,7 @@ export type Column = {
 export const COLUMNS: readonly Column[] = [
 	{id: 'pid', title: 'PID', width: 7, align: 'right', priority: 0, sortKey: 'pid', text: p => String(p.pid)},
 	{id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user},
-	{id: 'priority', title: 'PRI', width: 3, align: 'right', priority: 9, sortKey: 'priority', text: p => String(p.priority)},
+	{id: 'priority', title: 'PRI', width: 3, align: 'right', priority: 9, sortKey: 'priority', text: p => (p.priority <= -100 ? 'RT' : String(p.priority))},
 	{id: 'nice', title: 'NI', width: 3, align: 'right', priority: 7, sortKey: 'nice', text: p => String(p.nice)},
 	{id: 'virtual', title: 'VIRT', width: 6, align: 'right', priority: 10, sortKey: 'virtual', text: p => formatBytes(p.virtualBytes)},
 	{id: 'resident', title: 'RES', width: 6, align: 'right', priority: 5, sortKey: 'resident', text: p => formatBytes(p.residentBytes)},

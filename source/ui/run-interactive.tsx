@@ -1,9 +1,90 @@
-// Placeholder removed when the UI lands (issue 4).
+// Runs the Ink app on the real terminal and owns the terminal's state: alternate screen, cursor
+// and raw mode are restored on every exit path (q, Ctrl+C, SIGTERM, SIGHUP, SIGINT, an uncaught
+// exception, an error during render); Ctrl+Z suspends cleanly and `fg` redraws the whole screen.
+
+import React from 'react';
+import {render, type Instance} from 'ink';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
+import {App} from './app.js';
 
-export async function runInteractive(_context: {options: Options; sampler: Sampler; system: SystemReader}): Promise<number> {
-	process.stderr.write('proctop: the interactive view is not built yet; use --once or --json\n');
-	return 1;
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
+
+export async function runInteractive(context: {options: Options; sampler: Sampler; system: SystemReader}): Promise<number> {
+	const {stdout, stdin} = process;
+	let instance: Instance | undefined;
+	let restored = false;
+
+	/** Puts the terminal back as we found it; safe to call more than once. */
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		try {
+			instance?.unmount();
+		} catch {}
+		try {
+			if (stdin.isTTY) stdin.setRawMode(false);
+		} catch {}
+		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	};
+
+	const exitOnSignal = (signal: NodeJS.Signals, code: number) => () => {
+		restore();
+		process.exit(code);
+	};
+	const onSigterm = exitOnSignal('SIGTERM', 143);
+	const onSighup = exitOnSignal('SIGHUP', 129);
+	const onSigint = exitOnSignal('SIGINT', 130);
+	const onFatal = (error: unknown) => {
+		restore();
+		process.stderr.write(`proctop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	};
+	process.on('SIGTERM', onSigterm);
+	process.on('SIGHUP', onSighup);
+	process.on('SIGINT', onSigint);
+	process.on('uncaughtException', onFatal);
+	process.on('unhandledRejection', onFatal);
+	process.on('exit', restore);
+
+	// Ctrl+Z arrives as a key in raw mode: give the terminal back, stop, and redraw on SIGCONT.
+	const suspend = () => {
+		try {
+			stdin.setRawMode(false);
+		} catch {}
+		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		process.once('SIGCONT', () => {
+			stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+			try {
+				stdin.setRawMode(true);
+			} catch {}
+			// Ink only writes what changed: forget the last frame so the whole screen is drawn.
+			instance?.clear();
+			stdout.emit('resize');
+		});
+		process.kill(process.pid, 'SIGTSTP');
+	};
+
+	stdout.write(ENTER_ALTERNATE_SCREEN);
+	try {
+		instance = render(<App {...context} onSuspend={suspend} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
+		await instance.waitUntilExit();
+		restore();
+		return 0;
+	} catch (error) {
+		restore();
+		process.stderr.write(`proctop: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	} finally {
+		process.off('SIGTERM', onSigterm);
+		process.off('SIGHUP', onSighup);
+		process.off('SIGINT', onSigint);
+		process.off('uncaughtException', onFatal);
+		process.off('unhandledRejection', onFatal);
+		process.off('exit', restore);
+	}
 }

@@ -9,7 +9,14 @@ import {buildForest, descendantKeys} from '../../source/sampling/tree.js';
 
 const children: ChildProcess[] = [];
 afterAll(() => {
-	for (const child of children) child.kill('SIGKILL');
+	// Children lead their own process groups (detached): kill whole groups, grandchildren too.
+	for (const child of children) {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			child.kill('SIGKILL');
+		}
+	}
 });
 
 const marker = `proctop-test-${process.pid}-${Date.now()}`;
@@ -18,7 +25,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 describe.runIf(process.platform === 'linux')('procfs source on the real /proc', () => {
 	test('finds a spawned tree with the right ppid, command, user and state', async () => {
 		// sh (parent) → node (child), both carrying a unique marker in argv.
-		const parent = spawn('sh', ['-c', '"$1" -e "setInterval(() => {}, 1000)" "$2" & wait', marker, process.execPath, `${marker}-child`], {stdio: 'ignore'});
+		const parent = spawn('sh', ['-c', '"$1" -e "setInterval(() => {}, 1000)" "$2" & wait', marker, process.execPath, `${marker}-child`], {stdio: 'ignore', detached: true});
 		children.push(parent);
 		await sleep(500);
 		const source = createProcfsSource();
@@ -40,7 +47,7 @@ describe.runIf(process.platform === 'linux')('procfs source on the real /proc', 
 			table.processes.map(p => ({...p, key: `${p.pid}:${p.startTicks}`})),
 		);
 		expect(descendantKeys(forest, `${shell.pid}:${shell.startTicks}`)).toContain(`${child.pid}:${child.startTicks}`);
-		parent.kill('SIGKILL');
+		process.kill(-parent.pid!, 'SIGKILL');
 	});
 
 	test('a busy child shows CPU% near 100 two samples apart; a stopped one shows T', async () => {

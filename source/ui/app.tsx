@@ -1,0 +1,249 @@
+// The interactive monitor: wires the sampler hook, the reducer and the key table, and lays out
+// header, column titles, the visible rows and the status bar in exactly `rows − 1` lines.
+// I/O only through props (sampler, system reader) and Ink's hooks.
+
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {Box, useApp, useInput, type Key} from 'ink';
+import type {Options} from '../types.js';
+import type {Sampler} from '../sampling/sampler.js';
+import type {SystemReader} from '../sampling/sources/system.js';
+import {ProcUnavailableError} from '../sampling/sources/procfs.js';
+import {TABLE_COLUMNS, layoutColumns} from './columns.js';
+import {commandFor, splitKeys} from './keymap.js';
+import {headerLines} from './meters.js';
+import {helpLines, menuLines, sortMenu, userMenu} from './menus.js';
+import {processRow} from './row.js';
+import {fitLine, monochrome, type Line} from './segments.js';
+import {initialState, reducer, type Action, type UiState} from './state.js';
+import {statusLine, titleLine} from './status.js';
+import {buildRows, findMatch, highlightFor, windowRows} from './view.js';
+import {useSampler} from './hooks/use-sampler.js';
+import {useViewport, type Viewport} from './hooks/use-viewport.js';
+import {Lines} from './components/Lines.js';
+
+export type AppProps = {
+	options: Options;
+	sampler: Sampler;
+	system: SystemReader;
+	/** Fixed size for tests; otherwise the terminal's. */
+	viewport?: Viewport;
+	onQuit?: () => void;
+	/** Ctrl+Z: hand the terminal back to the shell (run-interactive owns the terminal). */
+	onSuspend?: () => void;
+};
+
+/** Lines left for the table once the header, title and status bar are placed. */
+const MIN_TABLE_ROWS = 3;
+const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
+
+export function App(props: AppProps) {
+	const {options, sampler, system} = props;
+	const {exit} = useApp();
+	const terminal = useViewport();
+	const viewport = props.viewport ?? terminal;
+	// The reducer runs eagerly into a ref, so keys that arrive faster than React re-renders
+	// (a paste, a fast typist, `/` then text in one read) each see the state the previous one made.
+	const [state, setState] = useState<UiState>(() => initialState(options));
+	const stateRef = useRef(state);
+	const dispatch = useCallback((action: Action) => {
+		stateRef.current = reducer(stateRef.current, action);
+		setState(stateRef.current);
+	}, []);
+	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused});
+	const {snapshot} = sampled;
+	const topRef = useRef(0);
+
+	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
+	useEffect(() => {
+		if (sampled.error instanceof ProcUnavailableError) exit(sampled.error);
+		else if (sampled.error) dispatch({type: 'message', text: `sampling failed: ${sampled.error.message}`});
+	}, [sampled.error, exit]);
+
+	const rows = useMemo(
+		() => buildRows(snapshot?.processes ?? [], state),
+		[snapshot, state.sort, state.inverted, state.tree, state.collapsed, state.filter, state.user],
+	);
+	const keys = useMemo(() => rows.map(row => row.process.key), [rows]);
+
+	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
+	const width = Math.max(1, viewport.columns);
+	const frameHeight = Math.max(1, viewport.rows - 1);
+	const overlay = state.mode === 'help' || state.mode === 'users' || state.mode === 'sort';
+	const headerBudget = overlay ? 0 : Math.max(0, frameHeight - 2 - MIN_TABLE_ROWS);
+	const header = headerLines({snapshot, system: sampled.system, own: sampled.own, width, maxLines: headerBudget, limited: snapshot?.limited ?? false});
+	const tableHeight = Math.max(0, frameHeight - header.length - 2);
+	const shown = windowRows(rows, {selectedKey: state.selectedKey, selectedIndex: state.selectedIndex, height: tableHeight, previousTop: topRef.current, following: state.following});
+	topRef.current = shown.top;
+	const selected = rows[shown.selectedIndex];
+
+	// Keep the reducer's selection in step with what is shown: a process that exited (or was
+	// filtered away) hands the selection to the row now at its place, and says so if it exited.
+	useEffect(() => {
+		if (!selected || selected.process.key === state.selectedKey) return;
+		const exited = state.selectedKey === undefined ? undefined : snapshot?.changes.exited.find(gone => gone.key === state.selectedKey);
+		dispatch({type: 'select', key: selected.process.key, index: shown.selectedIndex, message: exited ? `${exited.pid} ${exited.name} exited` : undefined});
+		if (exited && state.following) dispatch({type: 'toggle-follow'});
+	}, [selected?.process.key, state.selectedKey, snapshot]);
+
+	const columns = useMemo(() => layoutColumns(TABLE_COLUMNS, width), [width]);
+	const query = state.mode === 'search' || (state.search && !state.filter) ? state.search : state.filter;
+	const searchMatches = useMemo(() => (state.mode === 'search' && state.search ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, state.mode, state.search]);
+
+	// Ink hands over a whole read at once ("/kdev" when typed fast or pasted): take it key by key.
+	useInput((input, key) => {
+		for (const press of splitKeys(input, key)) handleKey(press.input, press.key);
+	});
+
+	function handleKey(input: string, key: Key) {
+		const state = stateRef.current;
+		const command = commandFor(state.mode, input, key);
+		const page = Math.max(1, tableHeight - 1);
+		switch (command) {
+			case 'quit':
+				props.onQuit?.();
+				exit();
+				return;
+			case 'suspend':
+				props.onSuspend?.();
+				return;
+			case 'up':
+			case 'down': {
+				const delta = command === 'up' ? -1 : 1;
+				if (state.mode === 'users' || state.mode === 'sort') {
+					const size = state.mode === 'users' ? userMenu(snapshot?.processes ?? []).length : sortMenu().length;
+					dispatch({type: 'menu-move', delta, size});
+				} else dispatch({type: 'move', delta, rows: keys});
+				return;
+			}
+			case 'page-up':
+				dispatch({type: 'move', delta: -page, rows: keys});
+				return;
+			case 'page-down':
+				dispatch({type: 'move', delta: page, rows: keys});
+				return;
+			case 'home':
+				dispatch({type: 'move-to', index: 0, rows: keys});
+				return;
+			case 'end':
+				dispatch({type: 'move-to', index: keys.length - 1, rows: keys});
+				return;
+			case 'sort-cpu':
+				dispatch({type: 'sort', sort: 'cpu'});
+				return;
+			case 'sort-memory':
+				dispatch({type: 'sort', sort: 'memory'});
+				return;
+			case 'sort-time':
+				dispatch({type: 'sort', sort: 'time'});
+				return;
+			case 'sort-pid':
+				dispatch({type: 'sort', sort: 'pid'});
+				return;
+			case 'sort-previous':
+			case 'sort-next':
+				dispatch({type: 'cycle-sort', delta: command === 'sort-next' ? 1 : -1});
+				return;
+			case 'sort-pick':
+				dispatch({type: 'open', mode: 'sort', menuIndex: sortMenu().findIndex(entry => entry.value === state.sort)});
+				return;
+			case 'invert':
+				dispatch({type: 'invert'});
+				return;
+			case 'tree':
+				dispatch({type: 'toggle-tree'});
+				return;
+			case 'expand':
+			case 'collapse':
+				if (!state.tree) dispatch({type: 'message', text: 'press t for the tree view first'});
+				else if (selected) dispatch({type: command, key: selected.process.key});
+				return;
+			case 'expand-all':
+				dispatch({type: 'expand-all'});
+				return;
+			case 'search':
+				dispatch({type: 'open', mode: 'search'});
+				return;
+			case 'filter':
+				dispatch({type: 'open', mode: 'filter'});
+				return;
+			case 'next-match': {
+				if (!state.search) {
+					dispatch({type: 'message', text: 'press / to search first'});
+					return;
+				}
+				const index = findMatch(rows, state.search, shown.selectedIndex + 1, 'next');
+				if (index === -1) dispatch({type: 'message', text: `no match for "${state.search}"`});
+				else dispatch({type: 'select', key: rows[index]!.process.key, index});
+				return;
+			}
+			case 'users':
+				dispatch({type: 'open', mode: 'users', menuIndex: Math.max(0, userMenu(snapshot?.processes ?? []).findIndex(entry => entry.value === state.user))});
+				return;
+			case 'follow':
+				dispatch({type: 'toggle-follow'});
+				if (selected) dispatch({type: 'message', text: state.following ? 'stopped following' : `following ${selected.process.pid} ${selected.process.name}`});
+				return;
+			case 'pause':
+				dispatch({type: 'toggle-pause'});
+				return;
+			case 'interval':
+				dispatch({type: 'open', mode: 'interval'});
+				return;
+			case 'help':
+				dispatch({type: 'open', mode: 'help'});
+				return;
+			case 'accept':
+				if (state.mode === 'users') dispatch({type: 'set-user', user: userMenu(snapshot?.processes ?? [])[state.menuIndex]?.value});
+				else if (state.mode === 'sort') dispatch({type: 'sort', sort: sortMenu()[state.menuIndex]!.value});
+				else if (state.mode === 'interval') {
+					const seconds = Number(state.draft);
+					if (state.draft.trim() !== '' && Number.isFinite(seconds) && seconds >= 0.1 && seconds <= 3600) dispatch({type: 'set-interval', intervalMs: Math.round(seconds * 1000)});
+					else {
+						dispatch({type: 'cancel'});
+						dispatch({type: 'message', text: `"${state.draft}" is not a refresh interval: use seconds from 0.1 to 3600`});
+					}
+				} else dispatch({type: 'accept'});
+				return;
+			case 'cancel':
+				dispatch({type: 'cancel'});
+				return;
+			case 'erase':
+				dispatch({type: 'erase'});
+				return;
+			case undefined:
+				break;
+		}
+		// Typing into a prompt: printable text only (never control keys or escape sequences).
+		if ((state.mode === 'search' || state.mode === 'filter' || state.mode === 'interval') && input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+			dispatch({type: 'type', text: input});
+			if (state.mode === 'search') {
+				const index = findMatch(rows, state.search + input, Math.max(0, shown.selectedIndex), 'best');
+				if (index !== -1) dispatch({type: 'select', key: rows[index]!.process.key, index});
+			}
+		}
+	}
+
+	let body: Line[];
+	if (state.mode === 'help') body = helpLines(width, frameHeight - 1);
+	else if (state.mode === 'users') body = menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, frameHeight - 1);
+	else if (state.mode === 'sort') body = menuLines('Sort by', sortMenu(), state.menuIndex, width, frameHeight - 1);
+	else {
+		body = [titleLine(columns, state, snapshot?.cpuKind ?? 'delta', width)];
+		shown.visible.forEach((row, offset) => {
+			const isSelected = shown.top + offset === shown.selectedIndex;
+			let line = fitLine(processRow({row, columns, match: query ? highlightFor(row.process, query) : undefined}), width);
+			if (isSelected) line = line.map(segment => (options.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
+			body.push(line);
+		});
+		if (!snapshot) body.push(fitLine([{text: 'reading the process table…', dim: true}], width));
+	}
+	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches});
+	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));
+	lines.push(status);
+	if (!options.color) lines = lines.map(monochrome);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Lines lines={lines} />
+		</Box>
+	);
+}

@@ -1,0 +1,58 @@
+// Drives the sampler: one sample now, then one `intervalMs` after each sample completes
+// (setTimeout, never setInterval, so a slow tick never piles up). Also reads the header meters
+// and proctop's own CPU and memory. Pausing stops sampling altogether.
+
+import {useEffect, useRef, useState} from 'react';
+import type {Snapshot, SystemSample} from '../../types.js';
+import type {Sampler} from '../../sampling/sampler.js';
+import type {SystemReader} from '../../sampling/sources/system.js';
+import type {OwnUsage} from '../meters.js';
+
+export type Sampled = {
+	snapshot: Snapshot | undefined;
+	system: (SystemSample & {cpuPercentPerCore?: number[]}) | undefined;
+	own: OwnUsage;
+	error: Error | undefined;
+};
+
+export function useSampler(options: {sampler: Sampler; system: SystemReader; intervalMs: number; paused: boolean}): Sampled {
+	const {sampler, system, intervalMs, paused} = options;
+	const [sampled, setSampled] = useState<Sampled>({snapshot: undefined, system: undefined, own: {cpuPercent: null, residentBytes: 0}, error: undefined});
+	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(undefined);
+
+	useEffect(() => {
+		if (paused) return;
+		let cancelled = false;
+		let timer: NodeJS.Timeout | undefined;
+		const tick = async () => {
+			try {
+				const snapshot = await sampler.sample();
+				if (cancelled) return;
+				const now = performance.now();
+				const cpu = process.cpuUsage();
+				const previous = usage.current;
+				const own: OwnUsage = {
+					cpuPercent: previous && now > previous.at ? ((cpu.user - previous.cpu.user + cpu.system - previous.cpu.system) / 1000 / (now - previous.at)) * 100 : null,
+					residentBytes: process.memoryUsage.rss(),
+				};
+				usage.current = {cpu, at: now};
+				// The table draws as soon as the first sample exists; the meters fill in when read.
+				setSampled(current => ({...current, snapshot, own, error: undefined}));
+				system.read().then(
+					header => !cancelled && setSampled(current => ({...current, system: header})),
+					() => {},
+				);
+			} catch (error) {
+				if (!cancelled) setSampled(current => ({...current, error: error instanceof Error ? error : new Error(String(error))}));
+			}
+			if (!cancelled) timer = setTimeout(tick, intervalMs);
+		};
+		void tick();
+		return () => {
+			cancelled = true;
+			clearTimeout(timer);
+		};
+	}, [sampler, system, intervalMs, paused]);
+
+	return sampled;
+}

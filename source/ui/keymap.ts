@@ -1,0 +1,127 @@
+// Every key binding as one table: which key, in which modes, what it does, and its help text.
+// Input handling, the help screen, the status bar hints and the README's key table read it.
+
+import type {Key} from 'ink';
+import type {Mode} from './state.js';
+
+export type CommandId =
+	| 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end'
+	| 'sort-cpu' | 'sort-memory' | 'sort-time' | 'sort-pid' | 'sort-previous' | 'sort-next' | 'sort-pick' | 'invert'
+	| 'tree' | 'expand' | 'collapse' | 'expand-all'
+	| 'search' | 'next-match' | 'filter' | 'users' | 'follow' | 'pause' | 'interval' | 'help' | 'quit'
+	| 'accept' | 'cancel' | 'erase' | 'suspend';
+
+type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
+
+export type KeySpec = {input?: string; key?: SpecialKey; ctrl?: boolean};
+
+export type Binding = {
+	command: CommandId;
+	keys: KeySpec[];
+	modes: readonly Mode[];
+	/** One line for the help screen and the README. */
+	help: string;
+	/** Short word for the status bar; only bindings with a hint appear there. */
+	hint?: string;
+};
+
+const LIST: readonly Mode[] = ['list'];
+const MENUS: readonly Mode[] = ['users', 'sort'];
+const TYPING: readonly Mode[] = ['search', 'filter', 'interval'];
+const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
+
+export const KEYMAP: readonly Binding[] = [
+	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter'], help: 'Move the selection up'},
+	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter'], help: 'Move the selection down'},
+	{command: 'page-up', keys: [{key: 'pageUp'}], modes: LIST, help: 'Up one page'},
+	{command: 'page-down', keys: [{key: 'pageDown'}], modes: LIST, help: 'Down one page'},
+	{command: 'home', keys: [{key: 'home'}, {input: 'g'}], modes: LIST, help: 'First process'},
+	{command: 'end', keys: [{key: 'end'}, {input: 'G'}], modes: LIST, help: 'Last process'},
+	{command: 'sort-cpu', keys: [{input: 'P'}], modes: LIST, help: 'Sort by CPU%', hint: 'CPU'},
+	{command: 'sort-memory', keys: [{input: 'M'}], modes: LIST, help: 'Sort by memory (MEM%)', hint: 'Mem'},
+	{command: 'sort-time', keys: [{input: 'T'}], modes: LIST, help: 'Sort by CPU time (TIME+)'},
+	{command: 'sort-pid', keys: [{input: 'N'}], modes: LIST, help: 'Sort by PID'},
+	{command: 'sort-previous', keys: [{input: '<'}], modes: LIST, help: 'Sort by the previous column'},
+	{command: 'sort-next', keys: [{input: '>'}], modes: LIST, help: 'Sort by the next column'},
+	{command: 'sort-pick', keys: [{input: '.'}], modes: LIST, help: 'Pick the sort column from a list', hint: 'Sort'},
+	{command: 'invert', keys: [{input: 'I'}], modes: LIST, help: 'Invert the sort order'},
+	{command: 'tree', keys: [{input: 't'}], modes: LIST, help: 'Toggle tree view', hint: 'Tree'},
+	{command: 'expand', keys: [{input: '+'}, {input: '='}], modes: LIST, help: 'Tree: expand the selected branch'},
+	{command: 'collapse', keys: [{input: '-'}], modes: LIST, help: 'Tree: collapse the selected branch'},
+	{command: 'expand-all', keys: [{input: '*'}], modes: LIST, help: 'Tree: expand every branch'},
+	{command: 'search', keys: [{input: '/'}], modes: LIST, help: 'Search: jump to a matching process', hint: 'Search'},
+	{command: 'next-match', keys: [{input: 'n'}], modes: LIST, help: 'Jump to the next search match'},
+	{command: 'filter', keys: [{input: '\\'}], modes: LIST, help: 'Filter: show only matching processes', hint: 'Filter'},
+	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)", hint: 'User'},
+	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
+	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates', hint: 'Pause'},
+	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval', hint: 'Delay'},
+	{command: 'help', keys: [{input: 'h'}, {input: '?'}], modes: LIST, help: 'Show this help', hint: 'Help'},
+	{command: 'accept', keys: [{key: 'return'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: keep and return to the list', hint: 'Done'},
+	{command: 'cancel', keys: [{key: 'escape'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: clear and return to the list', hint: 'Clear'},
+	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}], modes: ['help'], help: 'Help: close', hint: 'Close'},
+	{command: 'erase', keys: [{key: 'backspace'}, {key: 'delete'}], modes: TYPING, help: 'Search/filter: delete the last character'},
+	{command: 'quit', keys: [{input: 'q'}], modes: LIST, help: 'Quit', hint: 'Quit'},
+	{command: 'quit', keys: [{input: 'c', ctrl: true}], modes: ALL, help: 'Quit from anywhere'},
+	{command: 'suspend', keys: [{input: 'z', ctrl: true}], modes: ALL, help: 'Suspend to the shell (fg comes back)'},
+];
+
+function matches(spec: KeySpec, input: string, key: Key): boolean {
+	if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl;
+	if (spec.input === undefined) return false;
+	if (spec.ctrl) return key.ctrl && input === spec.input;
+	return !key.ctrl && !key.meta && input === spec.input;
+}
+
+/** The command bound to this key press in this mode, if any. */
+export function commandFor(mode: Mode, input: string, key: Key): CommandId | undefined {
+	for (const binding of KEYMAP) {
+		if (!binding.modes.includes(mode)) continue;
+		if (binding.keys.some(spec => matches(spec, input, key))) return binding.command;
+	}
+	return undefined;
+}
+
+const SPECIAL_LABELS: Record<SpecialKey, string> = {
+	upArrow: '↑', downArrow: '↓', pageUp: 'PgUp', pageDown: 'PgDn', home: 'Home', end: 'End',
+	return: 'Enter', escape: 'Esc', backspace: 'Backspace', delete: 'Del',
+};
+
+/** How a key is written in help text: "P", "Ctrl+C", "PgUp", "Space". */
+export function keyLabel(spec: KeySpec): string {
+	const base = spec.key ? SPECIAL_LABELS[spec.key] : spec.input === ' ' ? 'Space' : (spec.input ?? '');
+	return spec.ctrl ? `Ctrl+${base.toUpperCase()}` : base;
+}
+
+export function bindingLabel(binding: Binding): string {
+	return binding.keys.map(keyLabel).join(' ');
+}
+
+/** The status bar's hints for a mode: "h Help  / Search …". */
+export function hintsFor(mode: Mode): Array<{keys: string; hint: string}> {
+	return KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode)).map(binding => ({keys: keyLabel(binding.keys[0]!), hint: binding.hint!}));
+}
+
+const NO_KEY: Key = {
+	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+	super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ * Ink hands over a run of plain characters as one input ("\rt" when Enter and t arrive in one
+ * read, a whole paste). Split it into single key presses, decoding the control characters a
+ * terminal sends for Enter, Tab, Backspace and Ctrl+letter, so each reaches the key table.
+ */
+export function splitKeys(input: string, key: Key): Array<{input: string; key: Key}> {
+	const characters = [...input];
+	if (characters.length <= 1) return [{input, key}];
+	return characters.map(character => {
+		const code = character.codePointAt(0)!;
+		if (character === '\r' || character === '\n') return {input: '', key: {...NO_KEY, return: true}};
+		if (character === '\t') return {input: '', key: {...NO_KEY, tab: true}};
+		if (code === 0x7f || code === 0x08) return {input: '', key: {...NO_KEY, backspace: true}};
+		if (code >= 1 && code <= 26) return {input: String.fromCharCode(code + 96), key: {...NO_KEY, ctrl: true}};
+		return {input: character, key: {...NO_KEY, shift: character !== character.toLowerCase()}};
+	});
+}

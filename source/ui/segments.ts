@@ -1,0 +1,41 @@
+// A styled run of text: the unit every line of the screen is built from (pure data).
+// Lines are arrays of segments whose text is already fitted to width; components only paint.
+
+import {displayWidth, fit} from './format.js';
+
+export type Style = {color?: string; backgroundColor?: string; bold?: boolean; dim?: boolean; inverse?: boolean; underline?: boolean};
+export type Segment = Style & {text: string};
+export type Line = Segment[];
+
+export function lineWidth(line: Line): number {
+	return line.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
+}
+
+/** Cuts or pads a line to exactly `width` cells, keeping styles. */
+export function fitLine(line: Line, width: number): Line {
+	const result: Line = [];
+	let used = 0;
+	for (const segment of line) {
+		if (used >= width) break;
+		const cells = displayWidth(segment.text);
+		if (used + cells <= width) {
+			result.push(segment);
+			used += cells;
+		} else {
+			result.push({...segment, text: fit(segment.text, width - used)});
+			used = width;
+		}
+	}
+	if (used < width) result.push({text: ' '.repeat(width - used)});
+	return result;
+}
+
+/** Drops colour (NO_COLOR / --no-color) but keeps inverse, bold and underline: still readable. */
+export function monochrome(line: Line): Line {
+	return line.map(({color: _color, backgroundColor: _background, dim: _dim, ...rest}) => rest);
+}
+
+/** Plain text of a line, for tests and for keys that decide whether a frame changed. */
+export function lineText(line: Line): string {
+	return line.map(segment => segment.text).join('');
+}

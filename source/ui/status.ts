@@ -1,0 +1,67 @@
+// Pure: the table's title line (sort mark) and the status bar (prompt or message, active sort,
+// filter, user, interval, paused, and the key hints of the current mode).
+
+import type {CpuKind} from '../types.js';
+import {sortKey} from '../sampling/sort.js';
+import type {LaidOutColumn} from './columns.js';
+import {fit} from './format.js';
+import {hintsFor} from './keymap.js';
+import {fitLine, type Line} from './segments.js';
+import type {UiState} from './state.js';
+
+/** Column titles; the sorted column carries ▼/▲ and a highlight. */
+export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState, 'sort' | 'inverted' | 'tree'>, cpuKind: CpuKind, width: number): Line {
+	const line: Line = [];
+	const descending = sortKey(state.sort).descending !== state.inverted;
+	columns.forEach((column, index) => {
+		if (index > 0) line.push({text: ' ', inverse: true, bold: true});
+		const sorted = column.sortKey === state.sort;
+		let title = column.id === 'cpu' && cpuKind === 'reported' ? 'CPU%*' : column.title;
+		if (column.id === 'command' && state.tree) title = `${title} (tree)`;
+		if (sorted) title += descending ? '▼' : '▲';
+		line.push({text: fit(title, column.cells, column.id === 'command' ? 'left' : column.align), inverse: true, bold: true, color: sorted ? 'cyan' : undefined});
+	});
+	return fitLine(line, width);
+}
+
+export type StatusInput = {
+	state: UiState;
+	width: number;
+	/** Rows shown after filtering, and the total process count. */
+	shown: number;
+	total: number;
+	searchMatches: number;
+};
+
+function info(state: UiState, shown: number, total: number): string {
+	const parts = [`${sortKey(state.sort).label}${sortKey(state.sort).descending !== state.inverted ? '▼' : '▲'}`];
+	if (state.filter) parts.push(`filter "${state.filter}" ${shown}/${total}`);
+	if (state.user !== undefined) parts.push(`user ${state.user}`);
+	if (state.following) parts.push('following');
+	parts.push(`${state.intervalMs / 1000}s`);
+	if (state.paused) parts.push('PAUSED');
+	return parts.join(' · ');
+}
+
+export function statusLine(input: StatusInput): Line {
+	const {state, width} = input;
+	const line: Line = [];
+	const cursor = {text: '▏', bold: true};
+	switch (state.mode) {
+		case 'search':
+			line.push({text: 'Search: ', color: 'cyan', bold: true}, {text: state.search}, cursor, {text: `  ${input.searchMatches} match${input.searchMatches === 1 ? '' : 'es'}  `, dim: true});
+			break;
+		case 'filter':
+			line.push({text: 'Filter: ', color: 'cyan', bold: true}, {text: state.filter}, cursor, {text: `  ${input.shown}/${input.total} shown  `, dim: true});
+			break;
+		case 'interval':
+			line.push({text: 'Refresh every (seconds): ', color: 'cyan', bold: true}, {text: state.draft}, cursor, {text: '  '});
+			break;
+		default:
+			if (state.message) line.push({text: `${state.message}  `, bold: true, color: 'yellow'});
+			if (state.paused) line.push({text: 'PAUSED ', inverse: true, bold: true});
+			line.push({text: `${info(state, input.shown, input.total)}  `, dim: true});
+	}
+	for (const {keys, hint} of hintsFor(state.mode)) line.push({text: keys, inverse: true, bold: true}, {text: ` ${hint}  `});
+	return fitLine(line, width);
+}

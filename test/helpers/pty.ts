@@ -1,0 +1,83 @@
+// Test edge: runs a command in a real pseudo-terminal (node-pty) and feeds its output to a
+// headless xterm, so tests can type keys and read the screen as a person would.
+
+import * as pty from 'node-pty';
+import xterm from '@xterm/headless';
+import {CLI} from './run-cli.js';
+
+const {Terminal} = xterm;
+
+export type Screen = {
+	/** Lines of the visible screen, right-trimmed. */
+	lines(): string[];
+	text(): string;
+	/** Which buffer is shown: the alternate screen while a full-screen app runs. */
+	bufferType(): 'normal' | 'alternate';
+	/** Whether the last cursor-visibility sequence hid the cursor. */
+	cursorHidden(): boolean;
+	/** Everything the program wrote, raw. */
+	raw(): string;
+	write(keys: string): void;
+	resize(columns: number, rows: number): void;
+	waitFor(predicate: (text: string) => boolean, timeoutMs?: number): Promise<string>;
+	exited: Promise<{exitCode: number; signal?: number}>;
+	pid: number;
+	kill(signal?: string): void;
+};
+
+export function spawnInPty(file: string, args: string[], options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}): Screen {
+	const columns = options.columns ?? 120;
+	const rows = options.rows ?? 40;
+	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
+	const env = {...process.env, TERM: 'xterm-256color', ...options.env} as Record<string, string>;
+	delete env['CI']; // Ink renders differently (once, at exit) when it thinks it runs in CI
+	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
+	let raw = '';
+	let hidden = false;
+	child.onData(data => {
+		raw += data;
+		const show = data.lastIndexOf('\u001b[?25h');
+		const hide = data.lastIndexOf('\u001b[?25l');
+		if (show !== -1 || hide !== -1) hidden = hide > show;
+		terminal.write(data);
+	});
+	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => child.onExit(resolve));
+	const lines = () => {
+		const buffer = terminal.buffer.active;
+		const result: string[] = [];
+		for (let index = 0; index < terminal.rows; index++) result.push(buffer.getLine(buffer.viewportY + index)?.translateToString(true) ?? '');
+		return result;
+	};
+	const screen: Screen = {
+		lines,
+		text: () => lines().join('\n'),
+		bufferType: () => terminal.buffer.active.type,
+		cursorHidden: () => hidden,
+		raw: () => raw,
+		write: keys => child.write(keys),
+		resize(newColumns, newRows) {
+			child.resize(newColumns, newRows);
+			terminal.resize(newColumns, newRows);
+		},
+		async waitFor(predicate, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				// Let xterm finish parsing what arrived before looking.
+				await new Promise<void>(resolve => terminal.write('', resolve));
+				const text = screen.text();
+				if (predicate(text)) return text;
+				if (Date.now() > deadline) throw new Error(`screen never matched; it shows:\n${text}`);
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
+		},
+		exited,
+		pid: child.pid,
+		kill: signal => child.kill(signal),
+	};
+	return screen;
+}
+
+/** The built proctop in a pseudo-terminal. */
+export function spawnProctop(args: string[] = [], options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}): Screen {
+	return spawnInPty(process.execPath, [CLI, ...args], options);
+}

@@ -1,0 +1,59 @@
+import {describe, expect, test} from 'vitest';
+import {KEYMAP, commandFor, keyLabel, splitKeys} from '../../source/ui/keymap.js';
+import type {Mode} from '../../source/ui/state.js';
+
+const MODES: Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
+const plainKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
+
+describe('KEYMAP', () => {
+	test('no key is bound twice in the same mode', () => {
+		for (const mode of MODES) {
+			const seen = new Map<string, string>();
+			for (const binding of KEYMAP.filter(b => b.modes.includes(mode))) {
+				for (const spec of binding.keys) {
+					const label = keyLabel(spec);
+					expect(seen.get(label), `${label} in ${mode}: ${seen.get(label)} and ${binding.command}`).toBeUndefined();
+					seen.set(label, binding.command);
+				}
+			}
+		}
+	});
+
+	test('every binding has help text and at least one key', () => {
+		for (const binding of KEYMAP) {
+			expect(binding.help.length).toBeGreaterThan(3);
+			expect(binding.keys.length).toBeGreaterThan(0);
+		}
+	});
+
+	test('every action has a letter or plain key (no F-keys: Ink never delivers them)', () => {
+		for (const binding of KEYMAP) for (const spec of binding.keys) expect(keyLabel(spec)).not.toMatch(/^F\d+$/);
+	});
+
+	test('keys resolve per mode', () => {
+		expect(commandFor('list', 'P', plainKey)).toBe('sort-cpu');
+		expect(commandFor('list', 'q', plainKey)).toBe('quit');
+		expect(commandFor('filter', 'q', plainKey)).toBeUndefined(); // typed into the filter
+		expect(commandFor('help', 'q', plainKey)).toBe('cancel');
+		expect(commandFor('filter', 'c', {...plainKey, ctrl: true})).toBe('quit');
+		expect(commandFor('list', '', {...plainKey, pageDown: true})).toBe('page-down');
+		expect(commandFor('search', '', {...plainKey, return: true})).toBe('accept');
+	});
+});
+
+describe('splitKeys', () => {
+	test('a run of characters becomes single presses with Enter, Backspace and Ctrl decoded', () => {
+		const presses = splitKeys('a\rt\u007f\u0003', plainKey);
+		expect(presses.map(press => press.input)).toEqual(['a', '', 't', '', 'c']);
+		expect(presses[1]!.key.return).toBe(true);
+		expect(presses[3]!.key.backspace).toBe(true);
+		expect(presses[4]!.key.ctrl).toBe(true);
+	});
+	test('one key passes through untouched', () => {
+		const key = {...plainKey, upArrow: true};
+		expect(splitKeys('', key)).toEqual([{input: '', key}]);
+	});
+	test('emoji stay whole', () => {
+		expect(splitKeys('👍x', plainKey).map(press => press.input)).toEqual(['👍', 'x']);
+	});
+});
