@@ -10,6 +10,21 @@ import {selectSystemReader} from './sampling/sources/system.js';
 import {ProcUnavailableError} from './sampling/sources/procfs.js';
 import {runBatch} from './batch/run-batch.js';
 
+/**
+ * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global
+ * fetch exists, and merely touching Node's lazy `fetch` loads undici: ~19 ms of start-up, a tenth
+ * of our first-frame budget. Hidden while Ink loads, yoga takes its synchronous path instead.
+ */
+async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
+	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+	try {
+		return await load();
+	} finally {
+		if (descriptor) Object.defineProperty(globalThis, 'fetch', descriptor);
+	}
+}
+
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
 	const sampler = createSampler({source: selectSource(), cores: availableParallelism()});
@@ -23,7 +38,7 @@ async function main(): Promise<number> {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
 		return 1;
 	}
-	const {runInteractive} = await import('./ui/run-interactive.js');
+	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
 	return runInteractive({options, sampler, system});
 }
 

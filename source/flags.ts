@@ -14,7 +14,7 @@ Usage
 Options
   --interval <seconds>  Refresh interval, decimals allowed (default 1)
   -d, --delay <tenths>  Refresh interval in tenths of a second, as htop's --delay
-  --sort <key>          Sort by ${SORT_KEYS.map(key => key.id).join('|')} (default cpu)
+  --sort <key>          Sort by cpu, memory, time, pid or name (default cpu)
   --tree                Start in tree view
   --filter <text>       Start with this filter applied
   --user <name>         Show only this user's processes

@@ -17,7 +17,7 @@ import {fitLine, monochrome, type Line} from './segments.js';
 import {initialState, reducer, type Action, type UiState} from './state.js';
 import {statusLine, titleLine} from './status.js';
 import {buildRows, findMatch, highlightFor, windowRows} from './view.js';
-import {useSampler} from './hooks/use-sampler.js';
+import {useSampler, type InitialSample} from './hooks/use-sampler.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {Lines} from './components/Lines.js';
 
@@ -28,6 +28,8 @@ export type AppProps = {
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
 	onQuit?: () => void;
+	/** A sample taken before mounting, so the very first frame shows the table. */
+	initial?: InitialSample;
 	/** Ctrl+Z: hand the terminal back to the shell (run-interactive owns the terminal). */
 	onSuspend?: () => void;
 };
@@ -49,7 +51,7 @@ export function App(props: AppProps) {
 		stateRef.current = reducer(stateRef.current, action);
 		setState(stateRef.current);
 	}, []);
-	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused});
+	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
 	const {snapshot} = sampled;
 	const topRef = useRef(0);
 

@@ -125,3 +125,9 @@ export function splitKeys(input: string, key: Key): Array<{input: string; key: K
 		return {input: character, key: {...NO_KEY, shift: character !== character.toLowerCase()}};
 	});
 }
+
+/** The README's key table, generated from KEYMAP (a test checks the README matches). */
+export function keysMarkdown(): string {
+	const rows = KEYMAP.map(binding => `| ${binding.keys.map(spec => `\`${keyLabel(spec).replace('|', '\\|')}\``).join(' ')} | ${binding.help} |`);
+	return ['| keys | action |', '|---|---|', ...rows].join('\n');
+}

@@ -96,7 +96,8 @@ function textLines(input: HeaderInput, width: number): Line[] {
 		lines.push([
 			{text: '  '},
 			{text: `${counts.sleeping} sleeping, ${counts.idle} idle, `},
-			{text: `${counts.diskWait} disk wait, `, color: counts.diskWait > 0 ? 'red' : undefined},
+			// Disk wait is news only when it happens; the line stays short otherwise.
+			{text: counts.diskWait > 0 ? `${counts.diskWait} disk wait, ` : '', color: 'red'},
 			{text: `${counts.stopped} stopped, `, color: counts.stopped > 0 ? 'red' : undefined},
 			{text: `${counts.zombie} zombie`, color: counts.zombie > 0 ? 'magenta' : undefined},
 		]);

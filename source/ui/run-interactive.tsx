@@ -69,9 +69,14 @@ export async function runInteractive(context: {options: Options; sampler: Sample
 		process.kill(process.pid, 'SIGTSTP');
 	};
 
-	stdout.write(ENTER_ALTERNATE_SCREEN);
 	try {
-		instance = render(<App {...context} onSuspend={suspend} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
+		// Sample before the first render so the first frame is already a full table. A fatal
+		// sampling error (no /proc) surfaces here, before the terminal has been touched.
+		const headerReading = context.system.read().catch(() => undefined);
+		const snapshot = await context.sampler.sample();
+		const initial = {snapshot, system: await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))])};
+		stdout.write(ENTER_ALTERNATE_SCREEN);
+		instance = render(<App {...context} initial={initial} onSuspend={suspend} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
 		await instance.waitUntilExit();
 		restore();
 		return 0;

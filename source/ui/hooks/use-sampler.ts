@@ -15,10 +15,22 @@ export type Sampled = {
 	error: Error | undefined;
 };
 
-export function useSampler(options: {sampler: Sampler; system: SystemReader; intervalMs: number; paused: boolean}): Sampled {
-	const {sampler, system, intervalMs, paused} = options;
-	const [sampled, setSampled] = useState<Sampled>({snapshot: undefined, system: undefined, own: {cpuPercent: null, residentBytes: 0}, error: undefined});
-	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(undefined);
+export type InitialSample = {snapshot: Snapshot; system?: Sampled['system']};
+
+/**
+ * `initial` is a sample taken before the first render (so the first frame is already full);
+ * the next one then comes an interval later rather than at once.
+ */
+export function useSampler(options: {sampler: Sampler; system: SystemReader; intervalMs: number; paused: boolean; initial?: InitialSample}): Sampled {
+	const {sampler, system, intervalMs, paused, initial} = options;
+	const [sampled, setSampled] = useState<Sampled>({
+		snapshot: initial?.snapshot,
+		system: initial?.system,
+		own: {cpuPercent: null, residentBytes: process.memoryUsage.rss()},
+		error: undefined,
+	});
+	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(initial ? {cpu: process.cpuUsage(), at: performance.now()} : undefined);
+	const waitFirst = useRef(initial !== undefined);
 
 	useEffect(() => {
 		if (paused) return;
@@ -47,7 +59,11 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 			}
 			if (!cancelled) timer = setTimeout(tick, intervalMs);
 		};
-		void tick();
+		if (waitFirst.current) {
+			waitFirst.current = false;
+			timer = setTimeout(tick, intervalMs);
+			if (!initial?.system) system.read().then(header => !cancelled && setSampled(current => ({...current, system: header})), () => {});
+		} else void tick();
 		return () => {
 			cancelled = true;
 			clearTimeout(timer);

@@ -1,0 +1,40 @@
+// Benchmark: start to first full frame (header meters and process rows on screen), proctop vs
+// htop in the same run, polling a pseudo-terminal's screen. Base load and +1,000 / +5,000 sleeps.
+// Run: node bench/first-frame.js [runs]
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {startSleepers, countProcesses} from './lib/load.js';
+import {startInPty, timeUntil} from './lib/pty-screen.js';
+
+const runs = Number(process.argv[2] ?? 5);
+execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
+const hasHtop = existsSync('/usr/bin/htop');
+
+// A full frame: the memory meter and at least five process rows.
+const proctopReady = text => text.includes('Mem[') && (text.match(/^\s+\d+ \S+\s+\S+\s+\S+/gm) ?? []).length >= 5;
+const htopReady = text => text.includes('Mem[') && (text.match(/^\s*\d+ \S+\s+\d+/gm) ?? []).length >= 5;
+
+async function measure(file, args, ready, quitKeys) {
+	const times = [];
+	for (let run = 0; run < runs; run++) {
+		const start = performance.now();
+		const screen = startInPty(file, args);
+		times.push(await timeUntil(screen, ready, start));
+		screen.write(quitKeys);
+		await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 3000))]);
+		screen.child.kill();
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)];
+}
+
+console.log(`first full frame, median of ${runs} runs (ms), Node ${process.version}`);
+console.log('processes | proctop | htop | proctop ÷ htop');
+for (const extra of [0, 1000, 5000]) {
+	const load = await startSleepers(extra);
+	const total = countProcesses();
+	const proctop = await measure(process.execPath, ['dist/cli.js'], proctopReady, 'q');
+	const htop = hasHtop ? await measure('htop', ['-d', '10'], htopReady, 'q') : Number.NaN;
+	console.log(`${total} | ${proctop.toFixed(0)} | ${hasHtop ? htop.toFixed(0) : 'n/a'} | ${(proctop / htop).toFixed(2)}`);
+	await load.stop();
+}

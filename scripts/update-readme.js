@@ -1,0 +1,19 @@
+// Regenerates the README sections that are data elsewhere: Usage (the exact --help output of
+// the built CLI) and Keys (from the keymap table). Run: npm run readme. A test checks both.
+import {execFileSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {loadSource} from '../bench/lib/load-source.js';
+
+execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
+const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {encoding: 'utf8'});
+const {keysMarkdown} = await loadSource('source/ui/keymap.ts');
+
+let readme = readFileSync('README.md', 'utf8');
+const replace = (name, content) => {
+	const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+	if (!pattern.test(readme)) throw new Error(`README.md has no ${name} markers`);
+	readme = readme.replace(pattern, `$1${content}\n$2`);
+};
+replace('usage', `\`\`\`\n${help.trimEnd()}\n\`\`\``);
+replace('keys', keysMarkdown());
+writeFileSync('README.md', readme);
