@@ -71,7 +71,8 @@ export function App(props: AppProps) {
 	const width = Math.max(1, viewport.columns);
 	const frameHeight = Math.max(1, viewport.rows - 1);
 	const overlay = state.mode === 'help' || state.mode === 'users' || state.mode === 'sort';
-	const headerBudget = overlay ? 0 : Math.max(0, frameHeight - 2 - MIN_TABLE_ROWS);
+	// The header may take up to ~45% of the frame: on short terminals the process list matters more.
+	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
 	const header = headerLines({snapshot, system: sampled.system, own: sampled.own, width, maxLines: headerBudget, limited: snapshot?.limited ?? false});
 	const tableHeight = Math.max(0, frameHeight - header.length - 2);
 	const shown = windowRows(rows, {selectedKey: state.selectedKey, selectedIndex: state.selectedIndex, height: tableHeight, previousTop: topRef.current, following: state.following});

@@ -108,9 +108,11 @@ describe('App', () => {
 		await sleep(100);
 		ui.stdin.write('I'); // invert: pid 200 moves on screen
 		await sleep(150);
+		const before = world;
 		world = world.filter(process => process.pid !== 200);
 		const frame = await frameWith(ui, text => text.includes('200 bash exited'));
 		expect(frame).toContain('200 bash exited');
+		world = before;
 	});
 
 	test('NO_COLOR / --no-color: no colour codes, the selection still visible (inverse)', async () => {
@@ -119,5 +121,108 @@ describe('App', () => {
 		const raw = ui.lastFrame() ?? '';
 		expect(raw).not.toMatch(/\u001b\[3[0-9]m|\u001b\[4[0-9]m/);
 		expect(raw).toContain('\u001b[7m');
+	});
+});
+
+describe('App keys', () => {
+	const DOWN = '\u001b[B';
+	const ENTER = '\r';
+
+	test('P M T N and I change the sort and its mark', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('CPU%▼'));
+		ui.stdin.write('N');
+		await frameWith(ui, text => /PID▲/.test(text) && text.includes('PID▲ ·'));
+		ui.stdin.write('I');
+		await frameWith(ui, text => /PID▼/.test(text));
+		ui.stdin.write('M');
+		await frameWith(ui, text => text.includes('MEM%▼'));
+		ui.stdin.write('T');
+		await frameWith(ui, text => text.includes('TIME+▼'));
+	});
+
+	test('. opens the sort menu; picking an entry sorts by it', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('CPU%▼'));
+		ui.stdin.write('.');
+		await frameWith(ui, text => text.includes('Sort by'));
+		ui.stdin.write(DOWN);
+		ui.stdin.write(ENTER);
+		await frameWith(ui, text => text.includes('MEM%▼'));
+	});
+
+	test('u picks a user; only their processes remain', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('mallory'));
+		ui.stdin.write('u');
+		await frameWith(ui, text => text.includes('Show processes of'));
+		ui.stdin.write(DOWN); // root (3) comes first, then alice (2), then mallory (1)
+		ui.stdin.write(DOWN);
+		ui.stdin.write(DOWN);
+		ui.stdin.write(ENTER);
+		const frame = await frameWith(ui, text => text.includes('user mallory'));
+		expect(frame).toContain('evil');
+		expect(frame).not.toContain('sshd');
+	});
+
+	test('d sets the refresh interval; a bad value is refused with a message', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('0.05s'));
+		ui.stdin.write('d');
+		await frameWith(ui, text => text.includes('Refresh every (seconds): 0.05'));
+		ui.stdin.write('\u007f\u007f\u007f\u007f');
+		ui.stdin.write('2.5');
+		ui.stdin.write(ENTER);
+		await frameWith(ui, text => text.includes('refresh every 2.5 s') && text.includes('2.5s'));
+		ui.stdin.write('d');
+		ui.stdin.write('\u007f\u007f\u007fabc');
+		ui.stdin.write(ENTER);
+		await frameWith(ui, text => text.includes('is not a refresh interval'));
+	});
+
+	test('Z pauses: the list stops changing until resumed', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('sshd'));
+		ui.stdin.write('Z');
+		await frameWith(ui, text => text.includes('PAUSED'));
+		world = [...world, rawProcess({pid: 999, name: 'latecomer', command: 'latecomer'})];
+		await sleep(300);
+		expect(strip(ui.lastFrame() ?? '')).not.toContain('latecomer');
+		ui.stdin.write('Z');
+		await frameWith(ui, text => text.includes('latecomer') && !text.includes('PAUSED'));
+		world = world.filter(process => process.pid !== 999);
+	});
+
+	test('search jumps without hiding; n goes to the next match', async () => {
+		const ui = mount(120, 30, {sort: 'pid'});
+		await frameWith(ui, text => text.includes('sshd'));
+		ui.stdin.write('/');
+		ui.stdin.write('bash');
+		const frame = await frameWith(ui, text => text.includes('Search: bash') && text.includes('1 match'));
+		expect(frame).toContain('sshd'); // nothing hidden
+		ui.stdin.write(ENTER);
+		ui.stdin.write('n');
+		await frameWith(ui, text => !text.includes('no match'));
+	});
+
+	test('F follows the selected process', async () => {
+		const ui = mount(120, 30);
+		await frameWith(ui, text => text.includes('sshd'));
+		ui.stdin.write('F');
+		await frameWith(ui, text => text.includes('following'));
+	});
+
+	test('tree keys: - collapses with a hidden count, + and * expand', async () => {
+		const ui = mount(120, 30, {tree: true, sort: 'pid'});
+		await frameWith(ui, text => text.includes('└─ node server.js'));
+		ui.stdin.write(DOWN); // sshd
+		await sleep(50);
+		ui.stdin.write('-');
+		const collapsed = await frameWith(ui, text => text.includes('[+2] /usr/sbin/sshd'));
+		expect(collapsed).not.toContain('node server.js');
+		await sleep(120); // collapsed branches survive refreshes
+		expect(strip(ui.lastFrame() ?? '')).toContain('[+2]');
+		ui.stdin.write('*');
+		await frameWith(ui, text => text.includes('node server.js'));
 	});
 });
