@@ -23,6 +23,7 @@ Options
   --watch               With --json: one JSON object per line, every interval (NDJSON)
   --count <n>           With --watch: stop after n updates
   --no-color            Monochrome output (NO_COLOR is honoured too)
+  --readonly            Look only: no signals, no renice
   --help                Show this help
   --version             Show the version
 
@@ -35,7 +36,7 @@ Examples
 export class UsageError extends Error {}
 
 // Every spelling meow may report back: camelCase names, their kebab-case forms and short flags.
-const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 'tree', 'filter', 'user', 'once', 'json', 'watch', 'count', 'color', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 'tree', 'filter', 'user', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'help', 'version']);
 
 function positiveNumber(flag: string, raw: string | undefined, allowed: string): number | undefined {
 	if (raw === undefined) return undefined;
@@ -70,6 +71,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		watch: Boolean(flags['watch']),
 		count,
 		color: flags['color'] !== false && !noColor,
+		readonly: Boolean(flags['readonly']),
 	};
 }
 
@@ -94,6 +96,7 @@ export function parseFlags(argv: string[]): Options {
 			watch: {type: 'boolean'},
 			count: {type: 'string'},
 			color: {type: 'boolean', default: true},
+			readonly: {type: 'boolean'},
 		},
 	});
 	try {

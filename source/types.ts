@@ -140,4 +140,6 @@ export type Options = {
 	/** Stop after this many updates (batch modes); undefined = forever. */
 	count: number | undefined;
 	color: boolean;
+	/** No signals or renice: a monitor that can only look. */
+	readonly: boolean;
 };

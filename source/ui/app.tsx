@@ -18,6 +18,15 @@ import {initialState, reducer, type Action, type UiState} from './state.js';
 import {statusLine, titleLine} from './status.js';
 import {buildRows, findMatch, highlightFor, windowRows} from './view.js';
 import {useSampler, type InitialSample} from './hooks/use-sampler.js';
+import {useProcessActions} from './hooks/use-process-actions.js';
+import type {Signaller} from '../signals.js';
+import {SIGNALS} from '../signals.js';
+import type {ProcessDetails} from '../sampling/sources/details.js';
+import {buildForest, descendantKeys} from '../sampling/tree.js';
+import type {ProcessSample} from '../types.js';
+import {confirmLines, signalForTyped, signalMenuLines} from './action-views.js';
+import {detailLines} from './details-view.js';
+import type {PickedProcess} from './state.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {Lines} from './components/Lines.js';
 
@@ -25,6 +34,12 @@ export type AppProps = {
 	options: Options;
 	sampler: Sampler;
 	system: SystemReader;
+	/** Sends signals and renices (identity-checked); tests pass one with a fake kill. */
+	signaller: Signaller;
+	/** Reads one process's details on demand (procfs on Linux). */
+	readDetails?: (pid: number) => ProcessDetails;
+	/** Quitting: lines to print once the terminal is restored (processes left stopped). */
+	onQuitNotes?: (notes: string[]) => void;
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
 	onQuit?: () => void;
@@ -54,6 +69,7 @@ export function App(props: AppProps) {
 	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
 	const {snapshot} = sampled;
 	const topRef = useRef(0);
+	const actions = useProcessActions({signaller: props.signaller, dispatch, snapshot, readonly: options.readonly});
 
 	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
 	useEffect(() => {
@@ -70,7 +86,7 @@ export function App(props: AppProps) {
 	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
 	const width = Math.max(1, viewport.columns);
 	const frameHeight = Math.max(1, viewport.rows - 1);
-	const overlay = state.mode === 'help' || state.mode === 'users' || state.mode === 'sort';
+	const overlay = state.mode === 'help' || state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal' || state.mode === 'details';
 	// The header may take up to ~45% of the frame: on short terminals the process list matters more.
 	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
 	const header = headerLines({snapshot, system: sampled.system, own: sampled.own, width, maxLines: headerBudget, limited: snapshot?.limited ?? false});
@@ -78,6 +94,23 @@ export function App(props: AppProps) {
 	const shown = windowRows(rows, {selectedKey: state.selectedKey, selectedIndex: state.selectedIndex, height: tableHeight, previousTop: topRef.current, following: state.following});
 	topRef.current = shown.top;
 	const selected = rows[shown.selectedIndex];
+	const detailsLineCount = useRef(0);
+	const details = useMemo(
+		() => (state.mode === 'details' && selected && props.readDetails ? props.readDetails(selected.process.pid) : undefined),
+		// Re-read on every new snapshot while the view is open: the details are live.
+		[state.mode, selected?.process.key, snapshot],
+	);
+	const byPid = useMemo(() => new Map(snapshot?.processes.map(process => [process.pid, process])), [snapshot]);
+	const parentsOf = (process: ProcessSample): ProcessSample[] => {
+		const chain: ProcessSample[] = [];
+		let parent = process.ppid !== process.pid ? byPid.get(process.ppid) : undefined;
+		while (parent && !chain.includes(parent) && chain.length < 1000) {
+			chain.push(parent);
+			parent = parent.ppid !== parent.pid ? byPid.get(parent.ppid) : undefined;
+		}
+		return chain;
+	};
+	const childrenOf = (process: ProcessSample) => snapshot?.processes.filter(child => child.ppid === process.pid && child.pid !== process.pid).length ?? 0;
 
 	// Keep the reducer's selection in step with what is shown: a process that exited (or was
 	// filtered away) hands the selection to the row now at its place, and says so if it exited.
@@ -92,6 +125,15 @@ export function App(props: AppProps) {
 	const query = state.mode === 'search' || (state.search && !state.filter) ? state.search : state.filter;
 	const searchMatches = useMemo(() => (state.mode === 'search' && state.search ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, state.mode, state.search]);
 
+	const picked = (process: ProcessSample): PickedProcess => ({pid: process.pid, startTicks: process.startTicks, name: process.name, user: process.user, key: process.key, command: process.command});
+	/** The tagged processes still alive, else the selected one: captured now, checked at send. */
+	function pickTargets(): PickedProcess[] {
+		const tagged = stateRef.current.tagged;
+		if (tagged.size > 0 && snapshot) return snapshot.processes.filter(process => tagged.has(process.key)).map(picked);
+		return selected ? [picked(selected.process)] : [];
+	}
+	const niceOf = (target: PickedProcess) => snapshot?.processes.find(process => process.key === target.key)?.nice ?? 0;
+
 	// Ink hands over a whole read at once ("/kdev" when typed fast or pasted): take it key by key.
 	useInput((input, key) => {
 		for (const press of splitKeys(input, key)) handleKey(press.input, press.key);
@@ -102,9 +144,62 @@ export function App(props: AppProps) {
 		const command = commandFor(state.mode, input, key);
 		const page = Math.max(1, tableHeight - 1);
 		switch (command) {
-			case 'quit':
+			case 'quit': {
+				const stopped = actions.stillStopped();
+				if (stopped.length > 0) {
+					props.onQuitNotes?.([
+						`proctop: ${stopped.length === 1 ? 'this process is' : 'these processes are'} still stopped (SIGSTOP from proctop):`,
+						...stopped.map(target => `  ${target.pid} ${target.name}    resume it with: kill -CONT ${target.pid}`),
+					]);
+				}
 				props.onQuit?.();
 				exit();
+				return;
+			}
+			case 'details':
+				if (selected) dispatch({type: 'open', mode: 'details'});
+				return;
+			case 'kill': {
+				const targets = pickTargets();
+				if (targets.length === 0) return;
+				const preferred = actions.preferredSignal(targets.map(target => target.key));
+				dispatch({type: 'open-signal', targets, menuIndex: SIGNALS.findIndex(signal => signal.name === preferred)});
+				return;
+			}
+			case 'tag':
+				if (selected) {
+					dispatch({type: 'tag', keys: [selected.process.key]});
+					dispatch({type: 'move', delta: 1, rows: keys});
+				}
+				return;
+			case 'tag-subtree':
+				if (selected && snapshot) dispatch({type: 'tag', keys: [selected.process.key, ...descendantKeys(buildForest(snapshot.processes), selected.process.key)], on: true});
+				return;
+			case 'untag-all':
+				dispatch({type: 'untag-all'});
+				return;
+			case 'kill-subtree':
+				if (selected && snapshot) {
+					const byKey = new Map(snapshot.processes.map(process => [process.key, process]));
+					const members = [...descendantKeys(buildForest(snapshot.processes), selected.process.key).map(key => byKey.get(key)!), selected.process];
+					actions.killSubtree(members.map(picked));
+				}
+				return;
+			case 'nice-up':
+			case 'nice-down': {
+				const targets = pickTargets();
+				const delta = command === 'nice-up' ? 1 : -1;
+				actions.renice(targets, current => current + delta, target => niceOf(target));
+				return;
+			}
+			case 'nice-set': {
+				const targets = pickTargets();
+				if (targets.length > 0) dispatch({type: 'open-nice', targets, draft: String(niceOf(targets[0]!))});
+				return;
+			}
+			case 'yes':
+				if (state.confirm) actions.confirmKill(state.confirm);
+				dispatch({type: 'cancel'});
 				return;
 			case 'suspend':
 				props.onSuspend?.();
@@ -112,18 +207,20 @@ export function App(props: AppProps) {
 			case 'up':
 			case 'down': {
 				const delta = command === 'up' ? -1 : 1;
-				if (state.mode === 'users' || state.mode === 'sort') {
-					const size = state.mode === 'users' ? userMenu(snapshot?.processes ?? []).length : sortMenu().length;
+				if (state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal') {
+					const size = state.mode === 'users' ? userMenu(snapshot?.processes ?? []).length : state.mode === 'sort' ? sortMenu().length : SIGNALS.length;
 					dispatch({type: 'menu-move', delta, size});
-				} else dispatch({type: 'move', delta, rows: keys});
+				} else if (state.mode === 'details') dispatch({type: 'scroll-details', delta, lines: detailsLineCount.current});
+				else dispatch({type: 'move', delta, rows: keys});
 				return;
 			}
 			case 'page-up':
-				dispatch({type: 'move', delta: -page, rows: keys});
+			case 'page-down': {
+				const delta = command === 'page-up' ? -page : page;
+				if (state.mode === 'details') dispatch({type: 'scroll-details', delta, lines: detailsLineCount.current});
+				else dispatch({type: 'move', delta, rows: keys});
 				return;
-			case 'page-down':
-				dispatch({type: 'move', delta: page, rows: keys});
-				return;
+			}
 			case 'home':
 				dispatch({type: 'move-to', index: 0, rows: keys});
 				return;
@@ -196,7 +293,16 @@ export function App(props: AppProps) {
 				dispatch({type: 'open', mode: 'help'});
 				return;
 			case 'accept':
-				if (state.mode === 'users') dispatch({type: 'set-user', user: userMenu(snapshot?.processes ?? [])[state.menuIndex]?.value});
+				if (state.mode === 'signal') {
+					const signal = SIGNALS[state.menuIndex];
+					if (signal) actions.send(state.targets, signal.name);
+					dispatch({type: 'cancel'});
+				} else if (state.mode === 'nice') {
+					const value = Number(state.draft);
+					if (state.draft.trim() !== '' && Number.isInteger(value) && value >= -20 && value <= 19) actions.renice(state.targets, () => value, () => value);
+					else dispatch({type: 'message', text: `"${state.draft}" is not a nice value: use a whole number from -20 (highest priority) to 19`});
+					dispatch({type: 'cancel'});
+				} else if (state.mode === 'users') dispatch({type: 'set-user', user: userMenu(snapshot?.processes ?? [])[state.menuIndex]?.value});
 				else if (state.mode === 'sort') dispatch({type: 'sort', sort: sortMenu()[state.menuIndex]!.value});
 				else if (state.mode === 'interval') {
 					const seconds = Number(state.draft);
@@ -211,13 +317,23 @@ export function App(props: AppProps) {
 				dispatch({type: 'cancel'});
 				return;
 			case 'erase':
-				dispatch({type: 'erase'});
+				if (state.mode === 'signal') {
+					const typed = [...state.typed].slice(0, -1).join('');
+					dispatch({type: 'pick-signal', typed, menuIndex: Math.max(0, signalForTyped(typed), state.menuIndex)});
+				} else dispatch({type: 'erase'});
 				return;
 			case undefined:
 				break;
 		}
+		if (state.mode === 'signal' && /^[0-9a-zA-Z]$/.test(input)) {
+			const typed = state.typed + input;
+			const index = signalForTyped(typed);
+			if (index !== -1) dispatch({type: 'pick-signal', typed, menuIndex: index});
+			else dispatch({type: 'pick-signal', typed: signalForTyped(input) === -1 ? '' : input, menuIndex: Math.max(signalForTyped(input), state.menuIndex)});
+			return;
+		}
 		// Typing into a prompt: printable text only (never control keys or escape sequences).
-		if ((state.mode === 'search' || state.mode === 'filter' || state.mode === 'interval') && input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+		if ((state.mode === 'search' || state.mode === 'filter' || state.mode === 'interval' || (state.mode === 'nice' && /^[-+0-9]$/.test(input))) && input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
 			dispatch({type: 'type', text: input});
 			if (state.mode === 'search') {
 				const index = findMatch(rows, state.search + input, Math.max(0, shown.selectedIndex), 'best');
@@ -227,20 +343,28 @@ export function App(props: AppProps) {
 	}
 
 	let body: Line[];
-	if (state.mode === 'help') body = helpLines(width, frameHeight - 1);
+	if (state.mode === 'details' && selected) {
+		const all = detailLines({process: selected.process, details: details, parents: parentsOf(selected.process), children: childrenOf(selected.process), nowMs: Date.now(), width});
+		detailsLineCount.current = all.length;
+		body = all.slice(state.detailsScroll, state.detailsScroll + frameHeight - 1);
+	} else if (state.mode === 'signal') {
+		body = signalMenuLines({targets: state.targets, index: state.menuIndex, typed: state.typed, width, height: frameHeight - 1, startTimes: new Map(snapshot?.processes.map(process => [process.key, process.startTimeMs]))});
+	} else if (state.mode === 'help') body = helpLines(width, frameHeight - 1);
 	else if (state.mode === 'users') body = menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, frameHeight - 1);
 	else if (state.mode === 'sort') body = menuLines('Sort by', sortMenu(), state.menuIndex, width, frameHeight - 1);
 	else {
 		body = [titleLine(columns, state, snapshot?.cpuKind ?? 'delta', width)];
 		shown.visible.forEach((row, offset) => {
 			const isSelected = shown.top + offset === shown.selectedIndex;
-			let line = fitLine(processRow({row, columns, match: query ? highlightFor(row.process, query) : undefined}), width);
+			let line = fitLine(processRow({row, columns, match: query ? highlightFor(row.process, query) : undefined, tagged: state.tagged.has(row.process.key), restarted: actions.restarted.has(row.process.key)}), width);
 			if (isSelected) line = line.map(segment => (options.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
 			body.push(line);
 		});
 		if (!snapshot) body.push(fitLine([{text: 'reading the process table…', dim: true}], width));
 	}
 	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches});
+	// The y/n question sits just above the status bar, over the bottom of the table.
+	if (state.mode === 'confirm' && state.confirm) body = [...body.slice(0, Math.max(0, frameHeight - 1 - header.length - 3)), ...confirmLines(state.confirm, width)];
 	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));
 	lines.push(status);
 	if (!options.color) lines = lines.map(monochrome);

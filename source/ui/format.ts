@@ -92,3 +92,39 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(cut)));
 	return align === 'right' ? padding + cut : cut + padding;
 }
+
+/** Hard-wraps text into lines of at most `width` cells, never splitting a grapheme. */
+export function wrapText(text: string, width: number): string[] {
+	if (width <= 0) return [];
+	const lines: string[] = [];
+	let line = '';
+	let used = 0;
+	for (const {segment} of segmenter.segment(text)) {
+		const cells = displayWidth(segment);
+		if (used + cells > width && line) {
+			lines.push(line);
+			line = '';
+			used = 0;
+		}
+		line += segment;
+		used += cells;
+	}
+	if (line || lines.length === 0) lines.push(line);
+	return lines;
+}
+
+const STATE_NAMES: Record<string, string> = {
+	R: 'running', S: 'sleeping', D: 'disk wait', Z: 'zombie', T: 'stopped', t: 'traced', I: 'idle', X: 'dead', W: 'paging', P: 'parked',
+};
+
+export function stateName(state: string): string {
+	return STATE_NAMES[state] ?? 'unknown';
+}
+
+/** Local date and time, "2026-11-24 15:01:02". */
+export function formatDateTime(ms: number): string {
+	const date = new Date(ms);
+	if (!Number.isFinite(date.getTime())) return '?';
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}

@@ -9,7 +9,8 @@ export type CommandId =
 	| 'sort-cpu' | 'sort-memory' | 'sort-time' | 'sort-pid' | 'sort-previous' | 'sort-next' | 'sort-pick' | 'invert'
 	| 'tree' | 'expand' | 'collapse' | 'expand-all'
 	| 'search' | 'next-match' | 'filter' | 'users' | 'follow' | 'pause' | 'interval' | 'help' | 'quit'
-	| 'accept' | 'cancel' | 'erase' | 'suspend';
+	| 'accept' | 'cancel' | 'erase' | 'suspend'
+	| 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
 
@@ -26,19 +27,19 @@ export type Binding = {
 };
 
 const LIST: readonly Mode[] = ['list'];
-const MENUS: readonly Mode[] = ['users', 'sort'];
-const TYPING: readonly Mode[] = ['search', 'filter', 'interval'];
-const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
+const MENUS: readonly Mode[] = ['users', 'sort', 'signal'];
+const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice'];
+const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details'];
 
 export const KEYMAP: readonly Binding[] = [
-	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter'], help: 'Move the selection up'},
-	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter'], help: 'Move the selection down'},
-	{command: 'page-up', keys: [{key: 'pageUp'}], modes: LIST, help: 'Up one page'},
-	{command: 'page-down', keys: [{key: 'pageDown'}], modes: LIST, help: 'Down one page'},
+	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', 'details'], help: 'Move the selection up'},
+	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', 'details'], help: 'Move the selection down'},
+	{command: 'page-up', keys: [{key: 'pageUp'}], modes: [...LIST, 'details'], help: 'Up one page'},
+	{command: 'page-down', keys: [{key: 'pageDown'}], modes: [...LIST, 'details'], help: 'Down one page'},
 	{command: 'home', keys: [{key: 'home'}, {input: 'g'}], modes: LIST, help: 'First process'},
 	{command: 'end', keys: [{key: 'end'}, {input: 'G'}], modes: LIST, help: 'Last process'},
-	{command: 'sort-cpu', keys: [{input: 'P'}], modes: LIST, help: 'Sort by CPU%', hint: 'CPU'},
-	{command: 'sort-memory', keys: [{input: 'M'}], modes: LIST, help: 'Sort by memory (MEM%)', hint: 'Mem'},
+	{command: 'sort-cpu', keys: [{input: 'P'}], modes: LIST, help: 'Sort by CPU%'},
+	{command: 'sort-memory', keys: [{input: 'M'}], modes: LIST, help: 'Sort by memory (MEM%)'},
 	{command: 'sort-time', keys: [{input: 'T'}], modes: LIST, help: 'Sort by CPU time (TIME+)'},
 	{command: 'sort-pid', keys: [{input: 'N'}], modes: LIST, help: 'Sort by PID'},
 	{command: 'sort-previous', keys: [{input: '<'}], modes: LIST, help: 'Sort by the previous column'},
@@ -52,11 +53,23 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'search', keys: [{input: '/'}], modes: LIST, help: 'Search: jump to a matching process', hint: 'Search'},
 	{command: 'next-match', keys: [{input: 'n'}], modes: LIST, help: 'Jump to the next search match'},
 	{command: 'filter', keys: [{input: '\\'}], modes: LIST, help: 'Filter: show only matching processes', hint: 'Filter'},
-	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)", hint: 'User'},
+	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)"},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
-	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates', hint: 'Pause'},
-	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval', hint: 'Delay'},
+	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
+	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}], modes: LIST, help: 'Show this help', hint: 'Help'},
+	{command: 'details', keys: [{key: 'return'}], modes: LIST, help: 'Details of the selected process (live)', hint: 'Details'},
+	{command: 'kill', keys: [{input: 'k'}], modes: LIST, help: 'Send a signal to the selected (or tagged) processes', hint: 'Kill'},
+	{command: 'tag', keys: [{input: ' '}], modes: LIST, help: 'Tag or untag the selected process'},
+	{command: 'tag-subtree', keys: [{input: 'c'}], modes: LIST, help: 'Tag the selected process and all its descendants'},
+	{command: 'untag-all', keys: [{input: 'U'}], modes: LIST, help: 'Untag all processes'},
+	{command: 'kill-subtree', keys: [{input: 'X'}], modes: LIST, help: 'Kill the selected subtree: SIGTERM, then SIGKILL for survivors'},
+	{command: 'nice-up', keys: [{input: ']'}], modes: LIST, help: 'Lower the priority (nice +1)'},
+	{command: 'nice-down', keys: [{input: '['}], modes: LIST, help: 'Raise the priority (nice −1, usually needs root)'},
+	{command: 'nice-set', keys: [{input: 'R'}], modes: LIST, help: 'Set the nice value (renice)'},
+	{command: 'yes', keys: [{input: 'y'}], modes: ['confirm'], help: 'Confirm: yes', hint: 'Yes'},
+	{command: 'cancel', keys: [{input: 'n'}, {key: 'escape'}], modes: ['confirm'], help: 'Confirm: no', hint: 'No'},
+	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}], modes: ['details'], help: 'Details: back to the list', hint: 'Back'},
 	{command: 'accept', keys: [{key: 'return'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: keep and return to the list', hint: 'Done'},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: clear and return to the list', hint: 'Clear'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}], modes: ['help'], help: 'Help: close', hint: 'Close'},

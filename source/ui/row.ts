@@ -40,12 +40,14 @@ function cellStyle(column: LaidOutColumn, process: ProcessSample): Style {
 }
 
 /** The COMMAND cell's parts: guide + marks, then the command, and where matches fall in it. */
-function commandParts(row: ViewRow, match: MatchResult | undefined): {lead: Segment[]; text: string; highlights: Set<number>} {
+function commandParts(row: ViewRow, match: MatchResult | undefined, marks: {tagged?: boolean; restarted?: boolean}): {lead: Segment[]; text: string; highlights: Set<number>} {
 	const {process} = row;
 	const lead: Segment[] = [];
+	if (marks.tagged) lead.push({text: '* ', color: 'yellow', bold: true});
 	if (row.prefix) lead.push({text: row.prefix, dim: true});
 	if (row.collapsed) lead.push({text: `[+${row.hiddenDescendants}] `, color: 'cyan', bold: true});
 	if (process.isOrphan) lead.push({text: '[orphan] ', color: 'yellow'});
+	if (marks.restarted) lead.push({text: '[restarted] ', color: 'green'});
 	const text = displayCommand(process);
 	const highlights = new Set<number>();
 	if (match) {
@@ -80,18 +82,19 @@ function highlightRuns(text: string, highlights: ReadonlySet<number>, style: Sty
 	return segments;
 }
 
-export function processRow(options: {row: ViewRow; columns: readonly LaidOutColumn[]; match?: MatchResult}): Line {
+export function processRow(options: {row: ViewRow; columns: readonly LaidOutColumn[]; match?: MatchResult; tagged?: boolean; restarted?: boolean}): Line {
 	const {row, columns, match} = options;
 	const {process} = row;
 	const line: Line = [];
-	const base: Style = process.isKernelThread ? {dim: true} : {};
+	// Tagged rows are yellow and bold, as in htop; the '* ' mark keeps them visible without colour.
+	const base: Style = options.tagged ? {color: 'yellow', bold: true} : process.isKernelThread ? {dim: true} : {};
 	columns.forEach((column, index) => {
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
-			line.push({...base, ...cellStyle(column, process), text: fit(column.text(process), column.cells, column.align)});
+			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fit(column.text(process), column.cells, column.align)});
 			return;
 		}
-		const {lead, text, highlights} = commandParts(row, match);
+		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted});
 		let room = column.cells;
 		for (const segment of lead) {
 			const cut = truncate(segment.text, room);

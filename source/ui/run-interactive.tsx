@@ -8,6 +8,8 @@ import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
 import {App} from './app.js';
+import {createPlatformSignaller} from '../signals.js';
+import {readDetails} from '../sampling/sources/details.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -18,6 +20,8 @@ export async function runInteractive(context: {options: Options; sampler: Sample
 	const {stdout, stdin} = process;
 	let instance: Instance | undefined;
 	let restored = false;
+	let notes: string[] = [];
+	const signaller = createPlatformSignaller();
 
 	/** Puts the terminal back as we found it; safe to call more than once. */
 	const restore = () => {
@@ -32,24 +36,24 @@ export async function runInteractive(context: {options: Options; sampler: Sample
 		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 	};
 
-	const exitOnSignal = (signal: NodeJS.Signals, code: number) => () => {
+	const exitOnSignal = (_signal: NodeJS.Signals, code: number) => () => {
 		restore();
 		process.exit(code);
 	};
-	const onSigterm = exitOnSignal('SIGTERM', 143);
-	const onSighup = exitOnSignal('SIGHUP', 129);
-	const onSigint = exitOnSignal('SIGINT', 130);
 	const onFatal = (error: unknown) => {
 		restore();
 		process.stderr.write(`proctop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exit(1);
 	};
-	process.on('SIGTERM', onSigterm);
-	process.on('SIGHUP', onSighup);
-	process.on('SIGINT', onSigint);
-	process.on('uncaughtException', onFatal);
-	process.on('unhandledRejection', onFatal);
-	process.on('exit', restore);
+	const handlers: Array<[string, (...args: any[]) => void]> = [
+		['SIGTERM', exitOnSignal('SIGTERM', 143)],
+		['SIGHUP', exitOnSignal('SIGHUP', 129)],
+		['SIGINT', exitOnSignal('SIGINT', 130)],
+		['uncaughtException', onFatal],
+		['unhandledRejection', onFatal],
+		['exit', restore],
+	];
+	for (const [event, handler] of handlers) process.on(event, handler);
 
 	// Ctrl+Z arrives as a key in raw mode: give the terminal back, stop, and redraw on SIGCONT.
 	const suspend = () => {
@@ -76,20 +80,27 @@ export async function runInteractive(context: {options: Options; sampler: Sample
 		const snapshot = await context.sampler.sample();
 		const initial = {snapshot, system: await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))])};
 		stdout.write(ENTER_ALTERNATE_SCREEN);
-		instance = render(<App {...context} initial={initial} onSuspend={suspend} />, {exitOnCtrlC: false, patchConsole: true, maxFps: 30});
+		instance = render(
+			<App
+				{...context}
+				initial={initial}
+				signaller={signaller}
+				readDetails={process.platform === 'linux' ? pid => readDetails(pid) : undefined}
+				onSuspend={suspend}
+				onQuitNotes={lines => (notes = lines)}
+			/>,
+			{exitOnCtrlC: false, patchConsole: true, maxFps: 30},
+		);
 		await instance.waitUntilExit();
 		restore();
+		// After the main screen is back, so the reminder stays visible in the shell.
+		if (notes.length > 0) process.stderr.write(`${notes.join('\n')}\n`);
 		return 0;
 	} catch (error) {
 		restore();
 		process.stderr.write(`proctop: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;
 	} finally {
-		process.off('SIGTERM', onSigterm);
-		process.off('SIGHUP', onSighup);
-		process.off('SIGINT', onSigint);
-		process.off('uncaughtException', onFatal);
-		process.off('unhandledRejection', onFatal);
-		process.off('exit', restore);
+		for (const [event, handler] of handlers) process.off(event, handler);
 	}
 }

@@ -4,8 +4,15 @@
 import type {SortKeyId} from '../sampling/sort.js';
 import {SORT_KEYS} from '../sampling/sort.js';
 import type {Options} from '../types.js';
+import type {Target} from '../signals.js';
 
-export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval';
+export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval' | 'signal' | 'confirm' | 'nice' | 'details';
+
+/** A process as captured when an action started: the identity later checks are made against. */
+export type PickedProcess = Target & {key: string; command: string};
+
+/** A question waiting for y/n: SIGKILL for the survivors of a subtree kill. */
+export type Confirmation = {question: string; targets: PickedProcess[]; root: PickedProcess; exitedBefore: number};
 
 export type UiState = {
 	mode: Mode;
@@ -29,6 +36,15 @@ export type UiState = {
 	/** Highlighted entry of the open menu (users, sort). */
 	menuIndex: number;
 	message: string | undefined;
+	/** Tagged identities: k, X and renice act on all of them. */
+	tagged: ReadonlySet<string>;
+	/** Targets of the open signal menu or nice prompt, captured when it opened. */
+	targets: PickedProcess[];
+	/** Digits or letters typed in the signal menu to pick a signal. */
+	typed: string;
+	confirm: Confirmation | undefined;
+	/** First line shown in the details view. */
+	detailsScroll: number;
 };
 
 export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'>): UiState {
@@ -49,6 +65,11 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		draft: '',
 		menuIndex: 0,
 		message: undefined,
+		tagged: new Set(),
+		targets: [],
+		typed: '',
+		confirm: undefined,
+		detailsScroll: 0,
 	};
 }
 
@@ -77,7 +98,14 @@ export type Action =
 	| {type: 'set-interval'; intervalMs: number}
 	| {type: 'toggle-pause'}
 	| {type: 'toggle-follow'}
-	| {type: 'message'; text: string | undefined};
+	| {type: 'message'; text: string | undefined}
+	| {type: 'tag'; keys: readonly string[]; on?: boolean}
+	| {type: 'untag-all'}
+	| {type: 'open-signal'; targets: PickedProcess[]; menuIndex: number}
+	| {type: 'open-nice'; targets: PickedProcess[]; draft: string}
+	| {type: 'pick-signal'; typed: string; menuIndex: number}
+	| {type: 'ask'; confirm: Confirmation}
+	| {type: 'scroll-details'; delta: number; lines: number};
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
@@ -128,6 +156,7 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {
 				...state,
 				mode: action.mode,
+				detailsScroll: action.mode === 'details' ? 0 : state.detailsScroll,
 				menuIndex: action.menuIndex ?? 0,
 				draft: action.mode === 'interval' ? String(state.intervalMs / 1000) : state.draft,
 				search: action.mode === 'search' ? '' : state.search,
@@ -137,13 +166,13 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'type':
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};
-			if (state.mode === 'interval') return {...state, draft: state.draft + action.text};
+			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draft + action.text};
 			return state;
 		case 'erase': {
 			const drop = (text: string) => [...text].slice(0, -1).join('');
 			if (state.mode === 'filter') return {...state, filter: drop(state.filter)};
 			if (state.mode === 'search') return {...state, search: drop(state.search)};
-			if (state.mode === 'interval') return {...state, draft: drop(state.draft)};
+			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: drop(state.draft)};
 			return state;
 		}
 		case 'accept':
@@ -151,7 +180,7 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'cancel':
 			if (state.mode === 'filter') return {...state, mode: 'list', filter: ''};
 			if (state.mode === 'search') return {...state, mode: 'list', search: ''};
-			return {...state, mode: 'list'};
+			return {...state, mode: 'list', confirm: undefined, targets: []};
 		case 'menu-move':
 			return {...state, menuIndex: action.size === 0 ? 0 : clamp(state.menuIndex + action.delta, 0, action.size - 1)};
 		case 'set-user':
@@ -164,5 +193,27 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, following: !state.following};
 		case 'message':
 			return {...state, message: action.text};
+		case 'tag': {
+			const tagged = new Set(state.tagged);
+			// Space toggles one; c tags a whole subtree (on: true) even if some were tagged.
+			const on = action.on ?? !action.keys.every(key => tagged.has(key));
+			for (const key of action.keys) {
+				if (on) tagged.add(key);
+				else tagged.delete(key);
+			}
+			return {...state, tagged};
+		}
+		case 'untag-all':
+			return {...state, tagged: new Set()};
+		case 'open-signal':
+			return {...state, mode: 'signal', targets: action.targets, menuIndex: action.menuIndex, typed: ''};
+		case 'open-nice':
+			return {...state, mode: 'nice', targets: action.targets, draft: action.draft};
+		case 'pick-signal':
+			return {...state, typed: action.typed, menuIndex: action.menuIndex};
+		case 'ask':
+			return {...state, mode: 'confirm', confirm: action.confirm};
+		case 'scroll-details':
+			return {...state, detailsScroll: clamp(state.detailsScroll + action.delta, 0, Math.max(0, action.lines - 1))};
 	}
 }

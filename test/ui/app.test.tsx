@@ -3,12 +3,13 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/ui/app.js';
+import {createSignaller} from '../../source/signals.js';
 import type {Options} from '../../source/types.js';
 import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
 
 const ESC = '\u001b';
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const options: Options = {intervalMs: 50, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true};
+const options: Options = {intervalMs: 50, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: false};
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 let world = [
@@ -30,7 +31,7 @@ async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string
 
 const mounted: Array<ReturnType<typeof render>> = [];
 function mount(width: number, height: number, overrides: Partial<Options> = {}) {
-	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => world)} system={fakeSystem} viewport={{columns: width, rows: height}} />);
+	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: width, rows: height}} />);
 	mounted.push(ui);
 	return ui;
 }

@@ -152,3 +152,50 @@ export function parsePasswd(text: string): Map<number, string> {
 	}
 	return users;
 }
+
+/** /proc/<pid>/status as key → raw value text ("VmSwap" → "12 kB"). */
+export function parseStatus(text: string): Map<string, string> {
+	const fields = new Map<string, string>();
+	for (const line of text.split('\n')) {
+		const colon = line.indexOf(':');
+		if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 1).trim());
+	}
+	return fields;
+}
+
+export type Socket = {protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6'; address: string; port: number; inode: string};
+
+function decodeAddress(hex: string): string {
+	if (hex.length === 8) {
+		// IPv4 in host (little-endian) byte order.
+		const bytes = [0, 1, 2, 3].map(index => Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16)).reverse();
+		return bytes.join('.');
+	}
+	// IPv6: four little-endian 32-bit words.
+	const groups: string[] = [];
+	for (let word = 0; word < 4; word++) {
+		const chunk = hex.slice(word * 8, word * 8 + 8).match(/../g)!.reverse().join('');
+		groups.push(chunk.slice(0, 4), chunk.slice(4, 8));
+	}
+	const text = groups.map(group => Number.parseInt(group, 16).toString(16)).join(':');
+	return text === '0:0:0:0:0:0:0:0' ? '::' : text.replace(/(^|:)0(:0)+(:|$)/, '::');
+}
+
+/**
+ * Listening sockets from /proc/net/{tcp,tcp6,udp,udp6}: TCP in state LISTEN (0A), UDP bound
+ * with no peer (state 07). Address and port decoded, inode kept to match a process's fds.
+ */
+export function parseNetSockets(text: string, protocol: Socket['protocol']): Socket[] {
+	const sockets: Socket[] = [];
+	for (const line of text.split('\n').slice(1)) {
+		const fields = line.trim().split(/\s+/);
+		if (fields.length < 10) continue;
+		const [local, remote, state, inode] = [fields[1]!, fields[2]!, fields[3]!, fields[9]!];
+		const listening = protocol.startsWith('tcp') ? state === '0A' : state === '07' && /^0+:0000$/.test(remote);
+		if (!listening) continue;
+		const [address, port] = local.split(':');
+		if (!address || !port) continue;
+		sockets.push({protocol, address: decodeAddress(address), port: Number.parseInt(port, 16), inode});
+	}
+	return sockets;
+}

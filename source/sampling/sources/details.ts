@@ -1,0 +1,78 @@
+// On-demand details of one process for the details view: full command line, executable, working
+// directory, memory incl. swap, open files and listening ports (socket inodes from its fds matched
+// against /proc/net/*). I/O: reads under procRoot; anything unreadable becomes "n/a (…)".
+
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {sanitize, sanitizeArgv} from '../../sanitize.js';
+import {parseNetSockets, parseStatus, type Socket} from './procfs-parse.js';
+
+export type NotAvailable = {unavailable: string};
+export type Maybe<T> = T | NotAvailable;
+
+export type ProcessDetails = {
+	pid: number;
+	command: Maybe<string>;
+	executable: Maybe<string>;
+	workingDirectory: Maybe<string>;
+	swapBytes: Maybe<number>;
+	uids: Maybe<string>;
+	openFiles: Maybe<number>;
+	listening: Maybe<Socket[]>;
+};
+
+export function isAvailable<T>(value: Maybe<T>): value is T {
+	return !(typeof value === 'object' && value !== null && 'unavailable' in value);
+}
+
+function unavailable(error: unknown): NotAvailable {
+	const code = (error as NodeJS.ErrnoException)?.code;
+	if (code === 'EACCES' || code === 'EPERM') return {unavailable: 'n/a (permission)'};
+	if (code === 'ENOENT' || code === 'ESRCH') return {unavailable: 'n/a (exited)'};
+	return {unavailable: `n/a (${code ?? 'error'})`};
+}
+
+function attempt<T>(read: () => T): Maybe<T> {
+	try {
+		return read();
+	} catch (error) {
+		return unavailable(error);
+	}
+}
+
+export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
+	const base = `${procRoot}/${pid}`;
+	const status = attempt(() => parseStatus(readFileSync(`${base}/status`, 'utf8')));
+	const fds = attempt(() => readdirSync(`${base}/fd`));
+	const listening = attempt(() => {
+		if (!isAvailable(fds)) throw Object.assign(new Error('fds'), {code: fds.unavailable.includes('permission') ? 'EACCES' : 'ENOENT'});
+		const inodes = new Set<string>();
+		for (const fd of fds) {
+			try {
+				const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`${base}/fd/${fd}`));
+				if (match) inodes.add(match[1]!);
+			} catch {
+				// fd closed meanwhile
+			}
+		}
+		if (inodes.size === 0) return [];
+		const sockets: Socket[] = [];
+		for (const protocol of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
+			try {
+				sockets.push(...parseNetSockets(readFileSync(`${base}/net/${protocol}`, 'latin1'), protocol).filter(socket => inodes.has(socket.inode)));
+			} catch {
+				// protocol not available (no IPv6)
+			}
+		}
+		return sockets;
+	});
+	return {
+		pid,
+		command: attempt(() => sanitizeArgv(readFileSync(`${base}/cmdline`))),
+		executable: attempt(() => sanitize(readlinkSync(`${base}/exe`))),
+		workingDirectory: attempt(() => sanitize(readlinkSync(`${base}/cwd`))),
+		swapBytes: isAvailable(status) ? Number.parseInt(status.get('VmSwap') ?? '0', 10) * 1024 : status,
+		uids: isAvailable(status) ? (status.get('Uid') ?? '?').split(/\s+/).join(' ') : status,
+		openFiles: isAvailable(fds) ? fds.length : fds,
+		listening,
+	};
+}

@@ -1,0 +1,49 @@
+// Pure: the details view's lines for one process (what /proc says now plus what the snapshot
+// knows: parent chain, children). The command line is wrapped in full, never truncated.
+
+import type {ProcessSample} from '../types.js';
+import type {ProcessDetails} from '../sampling/sources/details.js';
+import {isAvailable, type Maybe} from '../sampling/sources/details.js';
+import {formatBytes, formatCpuTime, formatDateTime, formatPercent, formatUptime, stateName, wrapText} from './format.js';
+import {fitLine, type Line} from './segments.js';
+
+export type DetailsInput = {
+	process: ProcessSample;
+	details: ProcessDetails | undefined;
+	/** Ancestors from the parent up to pid 1, nearest first. */
+	parents: readonly ProcessSample[];
+	children: number;
+	nowMs: number;
+	width: number;
+};
+
+const LABEL_WIDTH = 13;
+
+function show<T>(value: Maybe<T> | undefined, format: (value: T) => string): string {
+	if (value === undefined) return '…';
+	return isAvailable(value) ? format(value) : value.unavailable;
+}
+
+export function detailLines(input: DetailsInput): Line[] {
+	const {process, details, width} = input;
+	const lines: Line[] = [];
+	const valueWidth = Math.max(1, width - LABEL_WIDTH);
+	const field = (label: string, value: string) => {
+		const wrapped = wrapText(value, valueWidth);
+		wrapped.forEach((part, index) => lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width)));
+	};
+	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${stateName(process.state)} (${process.state})${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`}], width));
+	field('Command', show(details?.command, command => command || '(none: kernel thread or zombie)'));
+	field('Executable', show(details?.executable, text => text));
+	field('Working dir', show(details?.workingDirectory, text => text));
+	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));
+	field('User', `${process.user} (uid ${show(details?.uids, text => text)})`);
+	field('Started', `${formatDateTime(process.startTimeMs)} (${formatUptime((input.nowMs - process.startTimeMs) / 1000)} ago)`);
+	field('Threads', `${process.threads}   nice ${process.nice}   priority ${process.priority <= -100 ? 'RT' : process.priority}`);
+	field('Memory', `RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${show(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`);
+	field('CPU', `${formatPercent(process.cpuPercent)}% now, ${formatCpuTime(process.cpuSeconds)} total`);
+	field('Children', String(input.children));
+	field('Open files', show(details?.openFiles, String));
+	field('Listening', show(details?.listening, sockets => (sockets.length === 0 ? 'none' : sockets.map(socket => `${socket.protocol} ${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`).join(', '))));
+	return lines;
+}
