@@ -196,3 +196,30 @@ describe.runIf(process.platform === 'linux')('details view', () => {
 		await screen.exited;
 	});
 });
+
+describe.runIf(process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('as an ordinary user', () => {
+	test("another user's process: details say n/a (permission), k says not permitted, the app keeps running", async () => {
+		const rootOwned = startNamed(`${marker}-rootowned`);
+		await sleep(300);
+		const screen = spawnInPty('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI], {columns: 200, rows: 40, env: {HOME: '/tmp'}});
+		screens.push(screen);
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('\\');
+		screen.write(`${marker}-rootowned`);
+		screen.write('\r');
+		await screen.waitFor(text => text.includes(`${marker}-rootowned`) && !text.includes('Filter:'));
+		screen.write('\r');
+		const details = await screen.waitFor(text => text.includes('Working dir'));
+		expect(details).toMatch(/Working dir\s+n\/a \(permission\)/);
+		expect(details).toMatch(/Executable\s+n\/a \(permission\)/);
+		screen.write('\u001b');
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('k');
+		await screen.waitFor(text => text.includes('Send a signal'));
+		screen.write('\r');
+		await screen.waitFor(text => text.includes(`not permitted: ${rootOwned.pid} node is owned by root`));
+		expect(alive(rootOwned.pid!)).toBe(true);
+		screen.write('q');
+		expect((await screen.exited).exitCode).toBe(0);
+	});
+});

@@ -128,9 +128,18 @@ export function App(props: AppProps) {
 	const picked = (process: ProcessSample): PickedProcess => ({pid: process.pid, startTicks: process.startTicks, name: process.name, user: process.user, key: process.key, command: process.command});
 	/** The tagged processes still alive, else the selected one: captured now, checked at send. */
 	function pickTargets(): PickedProcess[] {
-		const tagged = stateRef.current.tagged;
+		const {tagged} = stateRef.current;
 		if (tagged.size > 0 && snapshot) return snapshot.processes.filter(process => tagged.has(process.key)).map(picked);
-		return selected ? [picked(selected.process)] : [];
+		const process = currentProcess();
+		return process ? [picked(process)] : [];
+	}
+	/**
+	 * The selection as the reducer has it now, not as the last frame drew it: keys typed faster
+	 * than frames (Down then k) must act on the process the Down moved to.
+	 */
+	function currentProcess(): ProcessSample | undefined {
+		const {selectedKey} = stateRef.current;
+		return (selectedKey === undefined ? undefined : snapshot?.processes.find(process => process.key === selectedKey)) ?? selected?.process;
 	}
 	const niceOf = (target: PickedProcess) => snapshot?.processes.find(process => process.key === target.key)?.nice ?? 0;
 
@@ -166,25 +175,31 @@ export function App(props: AppProps) {
 				dispatch({type: 'open-signal', targets, menuIndex: SIGNALS.findIndex(signal => signal.name === preferred)});
 				return;
 			}
-			case 'tag':
-				if (selected) {
-					dispatch({type: 'tag', keys: [selected.process.key]});
+			case 'tag': {
+				const process = currentProcess();
+				if (process) {
+					dispatch({type: 'tag', keys: [process.key]});
 					dispatch({type: 'move', delta: 1, rows: keys});
 				}
 				return;
-			case 'tag-subtree':
-				if (selected && snapshot) dispatch({type: 'tag', keys: [selected.process.key, ...descendantKeys(buildForest(snapshot.processes), selected.process.key)], on: true});
+			}
+			case 'tag-subtree': {
+				const process = currentProcess();
+				if (process && snapshot) dispatch({type: 'tag', keys: [process.key, ...descendantKeys(buildForest(snapshot.processes), process.key)], on: true});
 				return;
+			}
 			case 'untag-all':
 				dispatch({type: 'untag-all'});
 				return;
-			case 'kill-subtree':
-				if (selected && snapshot) {
+			case 'kill-subtree': {
+				const root = currentProcess();
+				if (root && snapshot) {
 					const byKey = new Map(snapshot.processes.map(process => [process.key, process]));
-					const members = [...descendantKeys(buildForest(snapshot.processes), selected.process.key).map(key => byKey.get(key)!), selected.process];
+					const members = [...descendantKeys(buildForest(snapshot.processes), root.key).map(key => byKey.get(key)!), root];
 					actions.killSubtree(members.map(picked));
 				}
 				return;
+			}
 			case 'nice-up':
 			case 'nice-down': {
 				const targets = pickTargets();

@@ -227,3 +227,44 @@ describe('App keys', () => {
 		await frameWith(ui, text => text.includes('node server.js'));
 	});
 });
+
+describe('App actions (fake kill)', () => {
+	test('the signal menu keeps the target captured when it opened, whatever the list does meanwhile', async () => {
+		const sent: Array<[number, string | number]> = [];
+		// Identity as /proc would report it: every fake process started at tick 100.
+		const signaller = createSignaller({kill: (pid, signal) => void sent.push([pid, signal]), readIdentity: pid => (world.some(p => p.pid === pid) ? {startTicks: '100', state: 'S', ppid: 1, name: 'x'} : undefined), ancestors: new Set(), selfPid: 1});
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		mounted.push(ui);
+		await frameWith(ui, text => text.includes('sshd'));
+		ui.stdin.write('P'); // sort by CPU from here on
+		ui.stdin.write('\u001b[B'); // pid 100, sshd: typed before the re-sorted frame is drawn
+		ui.stdin.write('k');
+		await frameWith(ui, text => text.includes('Target: 100 sshd'));
+		// While the menu is open the list refreshes and re-sorts under it: pid 400 gets busy.
+		const before = world;
+		let ticks = 0;
+		world = world.map(process => (process.pid === 400 ? {...process, get cpuTicks() {
+			return (ticks += 50);
+		}} : process));
+		await sleep(200);
+		ui.stdin.write('\r');
+		await frameWith(ui, text => text.includes('sent SIGTERM to 100 sshd') || text.includes('100 sshd exited'));
+		expect(sent).toEqual([[100, 'SIGTERM']]);
+		world = before;
+	});
+
+	test('--readonly: k and renice say signals are disabled and nothing is sent', async () => {
+		const sent: number[] = [];
+		const signaller = createSignaller({kill: pid => void sent.push(pid), readIdentity: () => ({startTicks: '100', state: 'S', ppid: 1, name: 'x'}), ancestors: new Set(), selfPid: 1});
+		const ui = render(<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		mounted.push(ui);
+		await frameWith(ui, text => text.includes('sshd'));
+		ui.stdin.write('k');
+		await frameWith(ui, text => text.includes('Send a signal'));
+		ui.stdin.write('\r');
+		await frameWith(ui, text => text.includes('read-only: signals are disabled'));
+		ui.stdin.write(']');
+		await frameWith(ui, text => text.includes('read-only: renice is disabled'));
+		expect(sent).toEqual([]);
+	});
+});
