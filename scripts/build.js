@@ -2,7 +2,7 @@
 // I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer
 // than every file in source/ and package.json, so `npm start`/`npm test` stay fast.
 import {build} from 'esbuild';
-import {readdirSync, statSync, existsSync} from 'node:fs';
+import {copyFileSync, chmodSync, readdirSync, statSync, existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {readFileSync} from 'node:fs';
 
@@ -51,3 +51,7 @@ await build({
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// The bin: a tiny launcher that checks the Node version before the bundle is even parsed.
+copyFileSync('source/launcher.cjs', 'dist/proctop.cjs');
+chmodSync('dist/proctop.cjs', 0o755);

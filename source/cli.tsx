@@ -29,7 +29,8 @@ async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
 	const sampler = createSampler({source: selectSource(), cores: availableParallelism()});
 	const system = selectSystemReader();
-	const interactive = !options.once && !options.json && process.stdout.isTTY === true;
+	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
+	const interactive = !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		return runBatch({options, sampler, system, out: process.stdout, width});
@@ -38,8 +39,22 @@ async function main(): Promise<number> {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
 		return 1;
 	}
+	const {loadSettings, saveSettings} = await import('./config.js');
+	const {settings, warning} = loadSettings();
+	const remembered = {
+		sort: options.explicit.includes('sort') ? options.sort : (settings.sort ?? options.sort),
+		tree: options.explicit.includes('tree') ? options.tree : (settings.tree ?? options.tree),
+		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
+	};
 	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-	return runInteractive({options, sampler, system});
+	return runInteractive({
+		options: {...options, ...remembered},
+		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
+		sampler,
+		system,
+		startupMessage: warning,
+		saveSettings: changed => saveSettings(changed),
+	});
 }
 
 main().then(

@@ -18,12 +18,14 @@ Options
   --tree                Start in tree view
   --filter <text>       Start with this filter applied
   --user <name>         Show only this user's processes
+  --pid <list>          Show only these pids, comma-separated (as htop -p)
   --once                Print one table (CPU% measured over one interval) and exit
   --json                Print one JSON snapshot and exit
   --watch               With --json: one JSON object per line, every interval (NDJSON)
   --count <n>           With --watch: stop after n updates
   --no-color            Monochrome output (NO_COLOR is honoured too)
   --readonly            Look only: no signals, no renice
+  --pick                Pick processes in the UI; Enter prints their pids to stdout
   --help                Show this help
   --version             Show the version
 
@@ -31,12 +33,13 @@ Examples
   $ proctop --sort memory --tree
   $ proctop --once --filter node
   $ proctop --json | jq '.processes[0]'
+  $ kill $(proctop --pick)
 `;
 
 export class UsageError extends Error {}
 
 // Every spelling meow may report back: camelCase names, their kebab-case forms and short flags.
-const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 'tree', 'filter', 'user', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 'tree', 'filter', 'user', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'pid', 'pick', 'help', 'version']);
 
 function positiveNumber(flag: string, raw: string | undefined, allowed: string): number | undefined {
 	if (raw === undefined) return undefined;
@@ -60,6 +63,18 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 	// Guard against timers that would spin: Node clamps setTimeout to 1 ms anyway.
 	if (intervalMs < 10) throw new UsageError(`the refresh interval must be at least 0.01 seconds`);
 	const noColor = environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '';
+	const pidList = flags['pid'] as string | undefined;
+	let pids: number[] | undefined;
+	if (pidList !== undefined) {
+		pids = pidList.split(',').map(part => part.trim()).filter(Boolean).map(Number);
+		if (pids.length === 0 || pids.some(pid => !Number.isSafeInteger(pid) || pid <= 0)) {
+			throw new UsageError(`--pid ${JSON.stringify(pidList)} is not valid: expected process ids separated by commas, e.g. 1,42,1337`);
+		}
+	}
+	const explicit: Array<'sort' | 'tree' | 'intervalMs'> = [];
+	if (flags['sort'] !== undefined) explicit.push('sort');
+	if (flags['tree'] !== undefined) explicit.push('tree');
+	if (interval !== undefined || delay !== undefined) explicit.push('intervalMs');
 	return {
 		intervalMs,
 		sort,
@@ -72,6 +87,9 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		count,
 		color: flags['color'] !== false && !noColor,
 		readonly: Boolean(flags['readonly']),
+		pids,
+		pick: Boolean(flags['pick']),
+		explicit,
 	};
 }
 
@@ -97,7 +115,11 @@ export function parseFlags(argv: string[]): Options {
 			count: {type: 'string'},
 			color: {type: 'boolean', default: true},
 			readonly: {type: 'boolean'},
+			pid: {type: 'string'},
+			pick: {type: 'boolean'},
 		},
+		// Absent booleans stay undefined, so remembered settings can tell "not given" from "off".
+		booleanDefault: undefined,
 	});
 	try {
 		const unknown = Object.keys(cli.unnormalizedFlags).find(name => !KNOWN_FLAGS.has(name));

@@ -142,4 +142,10 @@ export type Options = {
 	color: boolean;
 	/** No signals or renice: a monitor that can only look. */
 	readonly: boolean;
+	/** Show only these pids (--pid 1,2,3); undefined = all. */
+	pids: readonly number[] | undefined;
+	/** Interactive picker: Enter prints the selected or tagged pids to stdout and exits. */
+	pick: boolean;
+	/** Options the command line set explicitly; remembered settings fill in the rest. */
+	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
 };

@@ -28,10 +28,7 @@ function isBrokenPipe(error: unknown): boolean {
 /** Writes and waits for the data to be flushed; rejects with EPIPE when the reader went away. */
 function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const onError = (error: Error) => reject(error);
-		out.once('error', onError);
 		out.write(text, error => {
-			out.off('error', onError);
 			if (error) reject(error);
 			else resolve();
 		});
@@ -42,7 +39,10 @@ function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 export async function runBatch(context: BatchContext): Promise<number> {
 	const {options, sampler, system, out, width} = context;
 	const sleep = context.sleep ?? defaultSleep;
-	const selection = {filter: options.filter, user: options.user, sort: options.sort, inverted: false};
+	// The stream also emits 'error' for a closed pipe, possibly after the write callback: a
+	// listener that stays keeps that from becoming an uncaught exception (write() reports it).
+	out.on('error', () => {});
+	const selection = {filter: options.filter, user: options.user, sort: options.sort, inverted: false, pids: options.pids};
 	try {
 		// CPU% needs two readings: the first sample only primes the deltas (like `top -b -n 2`).
 		await sampler.sample();

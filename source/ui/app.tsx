@@ -27,6 +27,7 @@ import type {ProcessSample} from '../types.js';
 import {confirmLines, signalForTyped, signalMenuLines} from './action-views.js';
 import {detailLines} from './details-view.js';
 import type {PickedProcess} from './state.js';
+import type {Settings} from '../config.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {Lines} from './components/Lines.js';
 
@@ -40,6 +41,16 @@ export type AppProps = {
 	readDetails?: (pid: number) => ProcessDetails;
 	/** Quitting: lines to print once the terminal is restored (processes left stopped). */
 	onQuitNotes?: (notes: string[]) => void;
+	/** --pick: Enter hands the chosen pids here and quits. */
+	onPick?: (pids: number[]) => void;
+	/** y / Y: put text on the clipboard (OSC 52 on the terminal). */
+	copyToClipboard?: (text: string) => void;
+	/** Remembered settings changed in the UI; returns an error line if they could not be saved. */
+	saveSettings?: (settings: Settings) => string | undefined;
+	/** Shown in the status bar at start (e.g. a corrupt settings file). */
+	startupMessage?: string;
+	/** Remembered sort direction. */
+	initialInverted?: boolean;
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
 	onQuit?: () => void;
@@ -60,7 +71,7 @@ export function App(props: AppProps) {
 	const viewport = props.viewport ?? terminal;
 	// The reducer runs eagerly into a ref, so keys that arrive faster than React re-renders
 	// (a paste, a fast typist, `/` then text in one read) each see the state the previous one made.
-	const [state, setState] = useState<UiState>(() => initialState(options));
+	const [state, setState] = useState<UiState>(() => ({...initialState(options), inverted: props.initialInverted ?? false, message: props.startupMessage}));
 	const stateRef = useRef(state);
 	const dispatch = useCallback((action: Action) => {
 		stateRef.current = reducer(stateRef.current, action);
@@ -78,9 +89,19 @@ export function App(props: AppProps) {
 	}, [sampled.error, exit]);
 
 	const rows = useMemo(
-		() => buildRows(snapshot?.processes ?? [], state),
-		[snapshot, state.sort, state.inverted, state.tree, state.collapsed, state.filter, state.user],
+		() => buildRows(snapshot?.processes ?? [], {...state, pids: options.pids}),
+		[snapshot, state.sort, state.inverted, state.tree, state.collapsed, state.filter, state.user, options.pids],
 	);
+
+	// Remember what the user changes here (not what flags set): sort, direction, tree, interval.
+	const settingsKey = `${state.sort}|${state.inverted}|${state.tree}|${state.intervalMs}`;
+	const savedKey = useRef(settingsKey);
+	useEffect(() => {
+		if (settingsKey === savedKey.current || !props.saveSettings) return;
+		savedKey.current = settingsKey;
+		const error = props.saveSettings({sort: state.sort, inverted: state.inverted, tree: state.tree, intervalMs: state.intervalMs});
+		if (error) dispatch({type: 'message', text: error});
+	}, [settingsKey]);
 	const keys = useMemo(() => rows.map(row => row.process.key), [rows]);
 
 	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
@@ -166,8 +187,22 @@ export function App(props: AppProps) {
 				return;
 			}
 			case 'details':
-				if (selected) dispatch({type: 'open', mode: 'details'});
+				if (options.pick) {
+					const pids = pickTargets().map(target => target.pid);
+					if (pids.length === 0) return;
+					props.onPick?.(pids);
+					exit();
+				} else if (selected) dispatch({type: 'open', mode: 'details'});
 				return;
+			case 'copy-pid':
+			case 'copy-command': {
+				const process = currentProcess();
+				if (!process || !props.copyToClipboard) return;
+				const text = command === 'copy-pid' ? String(process.pid) : process.command || process.name;
+				props.copyToClipboard(text);
+				dispatch({type: 'message', text: command === 'copy-pid' ? `copied pid ${process.pid} to the clipboard` : `copied the command line of ${process.pid} to the clipboard (${text.length} characters)`});
+				return;
+			}
 			case 'kill': {
 				const targets = pickTargets();
 				if (targets.length === 0) return;
@@ -377,7 +412,7 @@ export function App(props: AppProps) {
 		});
 		if (!snapshot) body.push(fitLine([{text: 'reading the process table…', dim: true}], width));
 	}
-	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches});
+	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches, pick: options.pick});
 	// The y/n question sits just above the status bar, over the bottom of the table.
 	if (state.mode === 'confirm' && state.confirm) body = [...body.slice(0, Math.max(0, frameHeight - 1 - header.length - 3)), ...confirmLines(state.confirm, width)];
 	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));

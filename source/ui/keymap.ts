@@ -10,7 +10,7 @@ export type CommandId =
 	| 'tree' | 'expand' | 'collapse' | 'expand-all'
 	| 'search' | 'next-match' | 'filter' | 'users' | 'follow' | 'pause' | 'interval' | 'help' | 'quit'
 	| 'accept' | 'cancel' | 'erase' | 'suspend'
-	| 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes';
+	| 'copy-pid' | 'copy-command' | 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
 
@@ -58,7 +58,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}], modes: LIST, help: 'Show this help', hint: 'Help'},
-	{command: 'details', keys: [{key: 'return'}], modes: LIST, help: 'Details of the selected process (live)', hint: 'Details'},
+	{command: 'details', keys: [{key: 'return'}], modes: LIST, help: 'Details of the selected process (live); with --pick: print the pids and exit', hint: 'Details'},
+	{command: 'copy-pid', keys: [{input: 'y'}], modes: LIST, help: 'Copy the selected pid to the clipboard (OSC 52)'},
+	{command: 'copy-command', keys: [{input: 'Y'}], modes: LIST, help: 'Copy the selected command line to the clipboard (OSC 52)'},
 	{command: 'kill', keys: [{input: 'k'}], modes: LIST, help: 'Send a signal to the selected (or tagged) processes', hint: 'Kill'},
 	{command: 'tag', keys: [{input: ' '}], modes: LIST, help: 'Tag or untag the selected process'},
 	{command: 'tag-subtree', keys: [{input: 'c'}], modes: LIST, help: 'Tag the selected process and all its descendants'},

@@ -7,7 +7,10 @@ import {render, type Instance} from 'ink';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
+import {openSync} from 'node:fs';
+import {WriteStream} from 'node:tty';
 import {App} from './app.js';
+import type {Settings} from '../config.js';
 import {createPlatformSignaller} from '../signals.js';
 import {readDetails} from '../sampling/sources/details.js';
 
@@ -16,8 +19,37 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 
-export async function runInteractive(context: {options: Options; sampler: Sampler; system: SystemReader}): Promise<number> {
-	const {stdout, stdin} = process;
+export type InteractiveContext = {
+	options: Options;
+	/** Remembered sort direction. */
+	inverted?: boolean;
+	sampler: Sampler;
+	system: SystemReader;
+	startupMessage?: string;
+	saveSettings?: (settings: Settings) => string | undefined;
+};
+
+/**
+ * Where the UI draws: stdout when it is the terminal; with --pick and a piped stdout, the
+ * controlling terminal itself (/dev/tty), keeping stdout clean for the pids.
+ */
+function terminalOutput(): NodeJS.WriteStream | undefined {
+	if (process.stdout.isTTY) return process.stdout;
+	try {
+		return new WriteStream(openSync('/dev/tty', 'w'));
+	} catch {
+		return undefined;
+	}
+}
+
+export async function runInteractive(context: InteractiveContext): Promise<number> {
+	const {stdin} = process;
+	const stdout = terminalOutput();
+	if (!stdout) {
+		process.stderr.write('proctop: --pick needs a terminal to draw on, and /dev/tty cannot be opened\n');
+		return 1;
+	}
+	let picked: number[] = [];
 	let instance: Instance | undefined;
 	let restored = false;
 	let notes: string[] = [];
@@ -80,19 +112,26 @@ export async function runInteractive(context: {options: Options; sampler: Sample
 		const snapshot = await context.sampler.sample();
 		const initial = {snapshot, system: await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))])};
 		stdout.write(ENTER_ALTERNATE_SCREEN);
+		const {inverted, startupMessage, saveSettings, ...appContext} = context;
 		instance = render(
 			<App
-				{...context}
+				{...appContext}
+				startupMessage={startupMessage}
+				saveSettings={saveSettings}
+				initialInverted={inverted}
+				onPick={pids => (picked = pids)}
+				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
 				initial={initial}
 				signaller={signaller}
 				readDetails={process.platform === 'linux' ? pid => readDetails(pid) : undefined}
 				onSuspend={suspend}
 				onQuitNotes={lines => (notes = lines)}
 			/>,
-			{exitOnCtrlC: false, patchConsole: true, maxFps: 30},
+			{stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 30},
 		);
 		await instance.waitUntilExit();
 		restore();
+		if (picked.length > 0) process.stdout.write(`${picked.join('\n')}\n`);
 		// After the main screen is back, so the reminder stays visible in the shell.
 		if (notes.length > 0) process.stderr.write(`${notes.join('\n')}\n`);
 		return 0;

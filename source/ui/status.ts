@@ -31,6 +31,8 @@ export type StatusInput = {
 	shown: number;
 	total: number;
 	searchMatches: number;
+	/** --pick: Enter picks instead of opening details. */
+	pick?: boolean;
 };
 
 function info(state: UiState, shown: number, total: number): string {
@@ -62,6 +64,7 @@ export function statusLine(input: StatusInput): Line {
 			if (state.paused) line.push({text: 'PAUSED ', inverse: true, bold: true});
 			line.push({text: `${info(state, input.shown, input.total)}  `, dim: true});
 	}
-	for (const {keys, hint} of hintsFor(state.mode)) line.push({text: keys, inverse: true, bold: true}, {text: ` ${hint}  `});
+	if (input.pick && state.mode === 'list') line.push({text: 'Space', inverse: true, bold: true}, {text: ' Tag  '});
+	for (const {keys, hint} of hintsFor(state.mode)) line.push({text: keys, inverse: true, bold: true}, {text: ` ${input.pick && hint === 'Details' ? 'Pick' : hint}  `});
 	return fitLine(line, width);
 }

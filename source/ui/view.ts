@@ -17,12 +17,12 @@ export type ViewRow = {
 	hiddenDescendants: number;
 };
 
-export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'>;
+export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'> & {pids?: readonly number[] | undefined};
 
 /** Every row in display order. Tree view sorts among siblings and keeps a match's ancestors. */
 export function buildRows(processes: readonly ProcessSample[], input: RowsInput): ViewRow[] {
 	if (!input.tree) {
-		return selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted}).map(process => ({
+		return selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted, pids: input.pids}).map(process => ({
 			process,
 			prefix: '',
 			hasChildren: false,
@@ -33,9 +33,13 @@ export function buildRows(processes: readonly ProcessSample[], input: RowsInput)
 	const forest = buildForest(processes);
 	const terms = parseQuery(input.filter);
 	let keep: Set<string> | undefined;
-	if (terms.length > 0 || input.user !== undefined) {
+	if (terms.length > 0 || input.user !== undefined || input.pids) {
+		const pids = input.pids ? new Set(input.pids) : undefined;
 		const matches = processes.filter(
-			process => (input.user === undefined || process.user === input.user) && (terms.length === 0 || matchProcess(terms, process).rank !== Rank.None),
+			process =>
+				(input.user === undefined || process.user === input.user) &&
+				(!pids || pids.has(process.pid)) &&
+				(terms.length === 0 || matchProcess(terms, process).rank !== Rank.None),
 		);
 		keep = withAncestors(forest, matches.map(process => process.key));
 	}

@@ -9,7 +9,7 @@ import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
 
 const ESC = '\u001b';
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const options: Options = {intervalMs: 50, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: false};
+const options: Options = {intervalMs: 50, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: false, pids: undefined, pick: false, explicit: []};
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 let world = [

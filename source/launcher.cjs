@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `proctop` command. Deliberately old-fashioned JavaScript: it must parse on any Node, so
+// that an old Node prints one clear line instead of a syntax error from the modern bundle.
+'use strict';
+
+var major = Number(process.versions.node.split('.')[0]);
+if (!(major >= 20)) {
+	process.stderr.write('proctop needs Node.js 20 or newer; this is Node.js ' + process.version + '. Install a current Node (https://nodejs.org) or switch with a version manager such as nvm.\n');
+	process.exit(1);
+}
+
+var path = require('path');
+var url = require('url');
+// import() through Function: an old parser never sees the syntax, a new Node loads the ESM bundle.
+new Function('specifier', 'return import(specifier)')(url.pathToFileURL(path.join(__dirname, 'cli.js')).href).catch(function (error) {
+	process.stderr.write('proctop: ' + (error && error.stack ? error.stack : String(error)) + '\n');
+	process.exit(1);
+});
