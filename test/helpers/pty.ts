@@ -1,6 +1,9 @@
 // Test edge: runs a command in a real pseudo-terminal (node-pty) and feeds its output to a
 // headless xterm, so tests can type keys and read the screen as a person would.
 
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import * as pty from 'node-pty';
 import xterm from '@xterm/headless';
 import {CLI} from './run-cli.js';
@@ -29,7 +32,9 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
-	const env = {...process.env, TERM: 'xterm-256color', ...options.env} as Record<string, string>;
+	// Each run gets its own settings directory: what one test changes never leaks into the next
+	// (or into the developer's own ~/.config/proctop).
+	const env = {...process.env, TERM: 'xterm-256color', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'proctop-config-')), ...options.env} as Record<string, string>;
 	delete env['CI']; // Ink renders differently (once, at exit) when it thinks it runs in CI
 	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
 	let raw = '';
