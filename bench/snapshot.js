@@ -15,22 +15,30 @@ const {createProcfsSource} = await loadSource('source/sampling/sources/procfs.ts
 const psList = (await import('ps-list')).default;
 const si = (await import('systeminformation')).default;
 
-async function measure(fn, rounds) {
+async function measure(fn, rounds, gapMs) {
 	await fn(); // warm-up: first-sight caches (cmdline, uid) filled like a running monitor's
-	const cpuBefore = await cpuMsWithChildren();
-	const wallBefore = performance.now();
-	for (let index = 0; index < rounds; index++) await fn();
-	return {cpu: ((await cpuMsWithChildren()) - cpuBefore) / rounds, wall: (performance.now() - wallBefore) / rounds};
+	let cpu = 0;
+	let wall = 0;
+	for (let index = 0; index < rounds; index++) {
+		// si.processes() returns its previous result when called again within ~0.5 s: space calls out.
+		if (gapMs) await new Promise(resolve => setTimeout(resolve, gapMs));
+		const cpuBefore = await cpuMsWithChildren();
+		const wallBefore = performance.now();
+		await fn();
+		wall += performance.now() - wallBefore;
+		cpu += (await cpuMsWithChildren()) - cpuBefore;
+	}
+	return {cpu: cpu / rounds, wall: wall / rounds};
 }
 
 const methods = [
 	['proctop sampler (/proc)', () => {
 		const sampler = createSampler({source: createProcfsSource(), cores: availableParallelism()});
 		return () => sampler.sample();
-	}, 1],
-	['ps -eo … (spawned)', () => () => run('ps', ['-eo', 'pid,ppid,uid,stat,pcpu,pmem,rss,vsz,nlwp,ni,etimes,time,comm,args'], {maxBuffer: 1 << 28}), 1],
-	['ps-list', () => () => psList(), 1],
-	['si.processes()', () => () => si.processes(), 0.25],
+	}, 1, 0],
+	['ps -eo … (spawned)', () => () => run('ps', ['-eo', 'pid,ppid,uid,stat,pcpu,pmem,rss,vsz,nlwp,ni,etimes,time,comm,args'], {maxBuffer: 1 << 28}), 1, 0],
+	['ps-list', () => () => psList(), 1, 0],
+	['si.processes()', () => () => si.processes(), 0.25, 600],
 ];
 
 const rows = [];
@@ -38,9 +46,9 @@ for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
 	const results = {};
-	for (const [name, make, share] of methods) {
+	for (const [name, make, share, gapMs] of methods) {
 		// si.processes() is slow (and gets crashy near 6k processes): fewer rounds.
-		results[name] = await measure(make(), Math.max(2, Math.round(iterations * share)));
+		results[name] = await measure(make(), Math.max(2, Math.round(iterations * share)), gapMs);
 	}
 	rows.push({extra, total, results});
 	await load.stop();
@@ -48,9 +56,10 @@ for (const extra of [0, 1000, 5000]) {
 
 console.log(`snapshot cost: CPU ms (wall ms) per snapshot, ${iterations} rounds; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}`);
 const names = methods.map(([name]) => name);
-console.log(['processes', ...names, 'proctop ÷ ps'].join(' | '));
+console.log(`| processes | ${names.join(' | ')} | proctop ÷ ps |`);
+console.log(`|---|${names.map(() => '---|').join('')}---|`);
 for (const {total, results} of rows) {
 	const cells = names.map(name => `${results[name].cpu.toFixed(1)} (${results[name].wall.toFixed(1)})`);
 	const ratio = results[names[0]].cpu / results[names[1]].cpu;
-	console.log([String(total), ...cells, ratio.toFixed(2)].join(' | '));
+	console.log(`| ${total} | ${cells.join(' | ')} | ${ratio.toFixed(2)} |`);
 }

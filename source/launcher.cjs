@@ -9,6 +9,10 @@ if (!(major >= 20)) {
 	process.exit(1);
 }
 
+// Keep V8's young generation at its initial size: by default it grows to 32 MB for a
+// monitor whose garbage is small and short-lived. Measured: RSS 114 → 86 MB, same CPU.
+require('v8').setFlagsFromString('--semi-space-growth-factor=1');
+
 var path = require('path');
 var url = require('url');
 // import() through Function: an old parser never sees the syntax, a new Node loads the ESM bundle.

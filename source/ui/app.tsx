@@ -13,7 +13,7 @@ import {commandFor, splitKeys} from './keymap.js';
 import {headerLines} from './meters.js';
 import {helpLines, menuLines, sortMenu, userMenu} from './menus.js';
 import {processRow} from './row.js';
-import {fitLine, monochrome, type Line} from './segments.js';
+import {fitLine, mergeSegments, monochrome, trimEnd, type Line} from './segments.js';
 import {initialState, reducer, type Action, type UiState} from './state.js';
 import {statusLine, titleLine} from './status.js';
 import {buildRows, findMatch, highlightFor, windowRows} from './view.js';
@@ -418,6 +418,7 @@ export function App(props: AppProps) {
 	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));
 	lines.push(status);
 	if (!options.color) lines = lines.map(monochrome);
+	lines = lines.map(line => trimEnd(mergeSegments(line)));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Lines lines={lines} />

@@ -35,6 +35,44 @@ export function monochrome(line: Line): Line {
 	return line.map(({color: _color, backgroundColor: _background, dim: _dim, ...rest}) => rest);
 }
 
+function sameStyle(a: Style, b: Style): boolean {
+	return a.color === b.color && a.backgroundColor === b.backgroundColor && a.bold === b.bold && a.dim === b.dim && a.inverse === b.inverse && a.underline === b.underline;
+}
+
+/**
+ * Joins neighbouring segments of the same style. Ink's cost is per styled run and character it
+ * tokenizes each frame, so a row of twelve plain cells should reach it as one run, not twelve.
+ */
+export function mergeSegments(line: Line): Line {
+	const merged: Line = [];
+	for (const segment of line) {
+		if (segment.text === '') continue;
+		const last = merged.at(-1);
+		if (last && sameStyle(last, segment)) merged[merged.length - 1] = {...last, text: last.text + segment.text};
+		else merged.push(segment);
+	}
+	return merged;
+}
+
+/**
+ * Drops trailing spaces that carry no style: Ink erases each line before drawing it, so
+ * padding only costs tokenizing. Backgrounds and inverse (the selection bar) are kept.
+ */
+export function trimEnd(line: Line): Line {
+	const result = [...line];
+	while (result.length > 0) {
+		const last = result.at(-1)!;
+		if (last.inverse || last.backgroundColor || last.underline) break;
+		const trimmed = last.text.replace(/ +$/, '');
+		if (trimmed) {
+			result[result.length - 1] = {...last, text: trimmed};
+			break;
+		}
+		result.pop();
+	}
+	return result;
+}
+
 /** Plain text of a line, for tests and for keys that decide whether a frame changed. */
 export function lineText(line: Line): string {
 	return line.map(segment => segment.text).join('');

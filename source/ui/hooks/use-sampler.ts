@@ -38,7 +38,8 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 		let timer: NodeJS.Timeout | undefined;
 		const tick = async () => {
 			try {
-				const snapshot = await sampler.sample();
+				// Process table and header meters together: one state change, so one frame per tick.
+				const [snapshot, header] = await Promise.all([sampler.sample(), system.read().catch(() => undefined)]);
 				if (cancelled) return;
 				const now = performance.now();
 				const cpu = process.cpuUsage();
@@ -48,12 +49,7 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 					residentBytes: process.memoryUsage.rss(),
 				};
 				usage.current = {cpu, at: now};
-				// The table draws as soon as the first sample exists; the meters fill in when read.
-				setSampled(current => ({...current, snapshot, own, error: undefined}));
-				system.read().then(
-					header => !cancelled && setSampled(current => ({...current, system: header})),
-					() => {},
-				);
+				setSampled(current => ({...current, snapshot, system: header ?? current.system, own, error: undefined}));
 			} catch (error) {
 				if (!cancelled) setSampled(current => ({...current, error: error instanceof Error ? error : new Error(String(error))}));
 			}

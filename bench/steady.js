@@ -1,0 +1,37 @@
+// Benchmark: steady CPU (% of one core) and RSS of proctop and htop (-d 10, both at a 1 s
+// refresh) side by side in same-size pseudo-terminals, at base load and with +1,000 / +5,000
+// sleeping processes. Run: node bench/steady.js [seconds per measurement, default 30]
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {countProcesses, startSleepers} from './lib/load.js';
+import {startInPty} from './lib/pty-screen.js';
+import {cpuPercentOver, residentMiB} from './lib/proc-usage.js';
+
+const seconds = Number(process.argv[2] ?? 30);
+execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
+const hasHtop = existsSync('/usr/bin/htop');
+const size = {columns: 120, rows: 40};
+
+async function steady(file, args) {
+	const screen = startInPty(file, args, {...size, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
+	await new Promise(resolve => setTimeout(resolve, 4000)); // start-up and first-sight caches
+	const cpu = await cpuPercentOver(screen.child.pid, seconds * 1000);
+	const rss = residentMiB(screen.child.pid);
+	screen.write('q');
+	await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 2000))]);
+	screen.child.kill();
+	return {cpu, rss};
+}
+
+console.log(`steady state over ${seconds} s, 1 s refresh, ${size.columns}×${size.rows} pseudo-terminal`);
+console.log('| processes | proctop CPU % | htop CPU % | proctop ÷ htop | proctop RSS MB | htop RSS MB |');
+console.log('|---|---|---|---|---|---|');
+for (const extra of [0, 1000, 5000]) {
+	const load = await startSleepers(extra);
+	const total = countProcesses();
+	// One after the other, not at once: two monitors on 2 cores would measure each other.
+	const proctop = await steady(process.execPath, ['dist/cli.js']);
+	const htop = hasHtop ? await steady('htop', ['-d', '10']) : {cpu: Number.NaN, rss: Number.NaN};
+	console.log(`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} | ${htop.rss.toFixed(1)} |`);
+	await load.stop();
+}
