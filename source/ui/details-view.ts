@@ -19,6 +19,13 @@ export type DetailsInput = {
 
 const LABEL_WIDTH = 13;
 
+// The details view redraws every refresh; a 300 KB command line is wrapped once, not each time.
+let wrapped: {text: string; width: number; lines: string[]} | undefined;
+function wrapOnce(text: string, width: number): string[] {
+	if (wrapped?.text !== text || wrapped.width !== width) wrapped = {text, width, lines: wrapText(text, width)};
+	return wrapped.lines;
+}
+
 function show<T>(value: Maybe<T> | undefined, format: (value: T) => string): string {
 	if (value === undefined) return '…';
 	return isAvailable(value) ? format(value) : value.unavailable;
@@ -29,8 +36,8 @@ export function detailLines(input: DetailsInput): Line[] {
 	const lines: Line[] = [];
 	const valueWidth = Math.max(1, width - LABEL_WIDTH);
 	const field = (label: string, value: string) => {
-		const wrapped = wrapText(value, valueWidth);
-		wrapped.forEach((part, index) => lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width)));
+		const parts = value.length > 2000 ? wrapOnce(value, valueWidth) : wrapText(value, valueWidth);
+		parts.forEach((part, index) => lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width)));
 	};
 	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${stateName(process.state)} (${process.state})${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`}], width));
 	field('Command', show(details?.command, command => command || '(none: kernel thread or zombie)'));

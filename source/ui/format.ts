@@ -93,24 +93,63 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 	return align === 'right' ? padding + cut : cut + padding;
 }
 
-/** Hard-wraps text into lines of at most `width` cells, never splitting a grapheme. */
+/**
+ * Hard-wraps text into lines of at most `width` cells, never splitting a grapheme. Plain text is
+ * sliced directly; other text is segmented in chunks cut just before an ASCII character (always
+ * a grapheme boundary once controls are escaped), because V8's Intl.Segmenter slows down badly
+ * on long strings: one pass over a 300 KB command line took a minute.
+ */
 export function wrapText(text: string, width: number): string[] {
 	if (width <= 0) return [];
+	if (PLAIN.test(text)) {
+		const lines: string[] = [];
+		for (let start = 0; start < text.length; start += width) lines.push(text.slice(start, start + width));
+		return lines.length > 0 ? lines : [''];
+	}
 	const lines: string[] = [];
 	let line = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const cells = displayWidth(segment);
-		if (used + cells > width && line) {
-			lines.push(line);
-			line = '';
-			used = 0;
+	for (const chunk of graphemeSafeChunks(text, 2048)) {
+		if (PLAIN.test(chunk)) {
+			// One cell per code unit: fill lines by slicing.
+			let rest = chunk;
+			while (rest) {
+				if (used >= width) {
+					lines.push(line);
+					line = '';
+					used = 0;
+				}
+				const piece = rest.slice(0, width - used);
+				line += piece;
+				used += piece.length;
+				rest = rest.slice(piece.length);
+			}
+			continue;
 		}
-		line += segment;
-		used += cells;
+		for (const {segment} of segmenter.segment(chunk)) {
+			const cells = displayWidth(segment);
+			if (used + cells > width && line) {
+				lines.push(line);
+				line = '';
+				used = 0;
+			}
+			line += segment;
+			used += cells;
+		}
 	}
 	if (line || lines.length === 0) lines.push(line);
 	return lines;
+}
+
+/** Pieces of about `size` code units, each ending just before an ASCII printable character. */
+function* graphemeSafeChunks(text: string, size: number): Generator<string> {
+	let start = 0;
+	while (start < text.length) {
+		let end = Math.min(text.length, start + size);
+		while (end < text.length && !(text.charCodeAt(end) >= 0x20 && text.charCodeAt(end) <= 0x7e)) end++;
+		yield text.slice(start, end);
+		start = end;
+	}
 }
 
 const STATE_NAMES: Record<string, string> = {

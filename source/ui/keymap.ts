@@ -77,7 +77,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}], modes: ['help'], help: 'Help: close', hint: 'Close'},
 	{command: 'erase', keys: [{key: 'backspace'}, {key: 'delete'}], modes: TYPING, help: 'Search/filter: delete the last character'},
 	{command: 'quit', keys: [{input: 'q'}], modes: LIST, help: 'Quit', hint: 'Quit'},
-	{command: 'quit', keys: [{input: 'c', ctrl: true}], modes: ALL, help: 'Quit from anywhere'},
+	{command: 'quit', keys: [{input: 'c', ctrl: true}, {input: 'd', ctrl: true}], modes: ALL, help: 'Quit from anywhere'},
 	{command: 'suspend', keys: [{input: 'z', ctrl: true}], modes: ALL, help: 'Suspend to the shell (fg comes back)'},
 ];
 

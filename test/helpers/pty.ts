@@ -20,6 +20,8 @@ export type Screen = {
 	cursorHidden(): boolean;
 	/** Everything the program wrote, raw. */
 	raw(): string;
+	/** Window titles the program set (OSC 0/2), in order. */
+	titles(): string[];
 	write(keys: string): void;
 	resize(columns: number, rows: number): void;
 	waitFor(predicate: (text: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -39,6 +41,8 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
 	let raw = '';
 	let hidden = false;
+	const titles: string[] = [];
+	terminal.onTitleChange(title => titles.push(title));
 	child.onData(data => {
 		raw += data;
 		const show = data.lastIndexOf('\u001b[?25h');
@@ -59,6 +63,7 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 		bufferType: () => terminal.buffer.active.type,
 		cursorHidden: () => hidden,
 		raw: () => raw,
+		titles: () => [...titles],
 		write: keys => child.write(keys),
 		resize(newColumns, newRows) {
 			child.resize(newColumns, newRows);

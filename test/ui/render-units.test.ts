@@ -104,3 +104,25 @@ describe('headerLines', () => {
 		expect(text).toContain('limited: only your own processes are visible');
 	});
 });
+
+describe('wrapText', () => {
+	test.each([
+		['plain', 'abcdefghij'.repeat(50), 7],
+		['wide and emoji across chunk boundaries', `${'x'.repeat(2040)}日本語👨‍👩‍👧‍👦🇫🇷e\u0301${'y'.repeat(3000)}日本`, 13],
+		['all wide', '日本語'.repeat(2000), 9],
+	])('%s: lines fit, nothing lost, no grapheme split', async (_label, text, width) => {
+		const {wrapText, displayWidth} = await import('../../source/ui/format.js');
+		const lines = wrapText(text, width);
+		expect(lines.join('')).toBe(text);
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+		const graphemes = [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)].map(s => s.segment);
+		let rebuilt = '';
+		const boundaries = new Set<number>([0]);
+		for (const grapheme of graphemes) boundaries.add((rebuilt += grapheme).length);
+		let offset = 0;
+		for (const line of lines) {
+			expect(boundaries.has(offset)).toBe(true);
+			offset += line.length;
+		}
+	});
+});

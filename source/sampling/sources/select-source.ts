@@ -4,6 +4,10 @@ import type {Source} from '../../types.js';
 import {createProcfsSource} from './procfs.js';
 import {createPsListSource} from './ps-list.js';
 
-export function selectSource(platform: NodeJS.Platform = process.platform): Source {
-	return platform === 'linux' ? createProcfsSource() : createPsListSource();
+/**
+ * PROCTOP_PROC_ROOT points the Linux reader at another procfs mount (a container's, or a test's
+ * missing one); unset, it is /proc.
+ */
+export function selectSource(platform: NodeJS.Platform = process.platform, environment: NodeJS.ProcessEnv = process.env): Source {
+	return platform === 'linux' ? createProcfsSource({procRoot: environment['PROCTOP_PROC_ROOT'] || '/proc'}) : createPsListSource();
 }

@@ -1,0 +1,50 @@
+// Test edge: the real interactive runner (terminal handling, Ink, App) over a real /proc source
+// with one fault injected, chosen by argv[2]. Bundled by the test with esbuild and run in a pty.
+//   throw-in-timer   an uncaught exception from a timer after the first frame
+//   throw-in-render  a process whose name throws while the table is drawn (render error)
+//   console-noise    a dependency that console.logs and console.errors on every refresh
+//   none             no fault
+import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
+import {createProcfsSource} from '../../source/sampling/sources/procfs.js';
+import {createProcfsSystemReader} from '../../source/sampling/sources/system.js';
+import {runInteractive} from '../../source/ui/run-interactive.js';
+import type {Options} from '../../source/types.js';
+
+const fault = process.argv[2] ?? 'none';
+const realSampler = createSampler({source: createProcfsSource(), cores: 2});
+let samples = 0;
+// The fault goes into the finished snapshot, so it fires while the table is drawn, not sampled.
+const sampler: Sampler = {
+	source: realSampler.source,
+	async sample() {
+		const snapshot = await realSampler.sample();
+		samples++;
+		if (fault === 'throw-in-render' && samples >= 2) {
+			for (const process of snapshot.processes) {
+				Object.defineProperty(process, 'name', {
+					get() {
+						throw new Error('injected render fault');
+					},
+				});
+			}
+		}
+		return snapshot;
+	},
+};
+const procSystem = createProcfsSystemReader();
+const system = {
+	async read() {
+		if (fault === 'console-noise') {
+			console.log('noise from a dependency on stdout');
+			console.error('noise from a dependency on stderr');
+		}
+		return procSystem.read();
+	},
+};
+if (fault === 'throw-in-timer') setTimeout(() => {
+	throw new Error('injected uncaught fault');
+}, 1500);
+
+const options: Options = {intervalMs: 300, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: true, pids: undefined, pick: false, explicit: []};
+const code = await runInteractive({options, sampler, system});
+process.exitCode = code;

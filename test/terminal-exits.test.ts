@@ -1,0 +1,128 @@
+// Every exit path restores the terminal: alternate screen left, cursor shown, line discipline
+// as before (stty -g), the error (if any) printed after the restore, a non-zero status for faults.
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {build} from 'esbuild';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {spawnInPty, spawnProctop} from './helpers/pty.js';
+import {CLI} from './helpers/run-cli.js';
+
+const root = join(import.meta.dirname, '..');
+const FAULTY = join(root, 'node_modules', '.cache', 'proctop-test', 'faulty-cli.js');
+const marker = `exits${process.pid}`;
+
+beforeAll(async () => {
+	mkdirSync(join(FAULTY, '..'), {recursive: true});
+	await build({entryPoints: [join(root, 'test/helpers/faulty-cli.tsx')], outfile: FAULTY, bundle: true, platform: 'node', format: 'esm', target: 'node20', define: {'process.env.NODE_ENV': '"production"'}, logLevel: 'error', banner: {js: "import {createRequire as r} from 'node:module';const require=r(import.meta.url);"}, plugins: [{name: 'inert', setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'x', namespace: 'inert'}));
+		builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {}', loader: 'js'}));
+	}}]});
+});
+
+/**
+ * Runs `command` under sh in a pty between two `stty -g` snapshots; `during` acts on the screen
+ * while it runs. Resolves with the final screen text, its status and the pty's view of things.
+ */
+async function underShell(command: string, during: (screen: ReturnType<typeof spawnInPty>) => Promise<void>, id: string) {
+	const tmp = `/tmp/${marker}-${id}`;
+	const script = [`stty -g > ${tmp}.before`, `${command}`, 'echo "status=$?"', `stty -g > ${tmp}.after`, `cmp -s ${tmp}.before ${tmp}.after && echo SAME-STTY || echo DIFFERENT-STTY`, 'sleep 2'].join('\n');
+	const screen = spawnInPty('sh', ['-c', script], {columns: 120, rows: 30});
+	await screen.waitFor(text => text.includes('PID USER'));
+	await during(screen);
+	const text = await screen.waitFor(text => /SAME-STTY|DIFFERENT-STTY/.test(text), 15_000);
+	return {text, screen};
+}
+
+const proctop = `"${process.execPath}" "${CLI}"`;
+const restored = (result: {text: string; screen: ReturnType<typeof spawnInPty>}) => {
+	expect(result.text).toContain('SAME-STTY');
+	expect(result.screen.bufferType()).toBe('normal');
+	expect(result.screen.cursorHidden()).toBe(false);
+	// Never a clear-scrollback: it would wipe the user's terminal history.
+	expect(result.screen.raw()).not.toContain('\u001b[3J');
+};
+
+describe.runIf(process.platform === 'linux')('exit paths restore the terminal', () => {
+	test.each([
+		['q', 'q', 0],
+		['Ctrl+C', '\u0003', 0],
+		['Ctrl+D', '\u0004', 0],
+	])('%s', async (_label, keys, status) => {
+		const result = await underShell(proctop, async screen => screen.write(keys), `key${status}${keys.charCodeAt(0)}`);
+		expect(result.text).toContain(`status=${status}`);
+		restored(result);
+	});
+
+	test.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	])('%s from outside', async (signal, status) => {
+		const tmp = `/tmp/${marker}-${signal}.pid`;
+		const result = await underShell(
+			`sh -c 'echo $$ > ${tmp}; exec "$0" "$1"' "${process.execPath}" "${CLI}"`,
+			async () => {
+				const {readFileSync} = await import('node:fs');
+				process.kill(Number(readFileSync(tmp, 'utf8')), signal as NodeJS.Signals);
+			},
+			signal,
+		);
+		expect(result.text).toContain(`status=${status}`);
+		restored(result);
+	});
+
+	test('an uncaught exception: terminal restored, the error printed after, status 1', async () => {
+		const result = await underShell(`"${process.execPath}" "${FAULTY}" throw-in-timer`, async () => {}, 'uncaught');
+		expect(result.text).toContain('status=1');
+		expect(result.text).toContain('proctop: Error: injected uncaught fault');
+		restored(result);
+	});
+
+	test('an error while rendering: terminal restored, the error printed after, status 1', async () => {
+		const result = await underShell(`"${process.execPath}" "${FAULTY}" throw-in-render`, async () => {}, 'render');
+		expect(result.text).toContain('status=1');
+		expect(result.text).toContain('injected render fault');
+		restored(result);
+	});
+
+	test('a dependency writing to stdout/stderr during rendering does not corrupt the frame', async () => {
+		const screen = spawnInPty(process.execPath, [FAULTY, 'console-noise'], {columns: 120, rows: 30});
+		await screen.waitFor(text => text.includes('PID USER'));
+		await new Promise(resolve => setTimeout(resolve, 1200)); // several refreshes, each noisy
+		const lines = screen.lines();
+		expect(lines.filter(line => line.includes('PID USER'))).toHaveLength(1);
+		expect(lines[0]).toMatch(/^0\[/);
+		expect(lines.at(-2)).toMatch(/CPU%▼/);
+		screen.write('q');
+		expect((await screen.exited).exitCode).toBe(0);
+	});
+
+	test('/proc missing: one clear fatal line, terminal untouched, status 1', async () => {
+		const screen = spawnProctop([], {columns: 120, rows: 20, env: {PROCTOP_PROC_ROOT: '/nonexistent-proc'}});
+		const {exitCode} = await screen.exited;
+		expect(exitCode).toBe(1);
+		expect(screen.text()).toContain('proctop: cannot read the process table: /nonexistent-proc is not available (ENOENT); is procfs mounted?');
+		expect(screen.bufferType()).toBe('normal');
+		expect(screen.cursorHidden()).toBe(false);
+	});
+
+	test('Ctrl+Z suspends to the shell (which works meanwhile) and fg redraws the whole screen', async () => {
+		const shell = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {columns: 120, rows: 30, env: {PS1: 'PROMPT$ '}});
+		await shell.waitFor(text => text.includes('PROMPT$'));
+		shell.write(`${proctop}\r`);
+		await shell.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
+		shell.write('\u001a');
+		await shell.waitFor(text => /Stopped/.test(text) && shell.bufferType() === 'normal');
+		expect(shell.cursorHidden()).toBe(false);
+		shell.write('echo shell-works-$((6*7))\r');
+		await shell.waitFor(text => text.includes('shell-works-42'));
+		shell.write('fg\r');
+		const back = await shell.waitFor(text => text.includes('PID USER') && text.includes('Mem[') && text.includes('Load average'));
+		expect(shell.bufferType()).toBe('alternate');
+		expect(back.split('\n').filter(line => line.includes('PID USER'))).toHaveLength(1);
+		shell.write('q');
+		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		shell.write('exit\r');
+		await shell.exited;
+	});
+});
