@@ -1,0 +1,91 @@
+// The whole UI over a fault-injecting source: a failed read, vanishing rows, garbled rows,
+// counters going backwards and hidepid all leave a working monitor and a readable message.
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {App} from '../source/ui/app.js';
+import {createSignaller} from '../source/signals.js';
+import {createSampler} from '../source/sampling/sampler.js';
+import type {Options} from '../source/types.js';
+import {fakeSystem, rawProcess} from './helpers/fake-sampler.js';
+import {faultySource, type Fault} from './helpers/fault-source.js';
+
+const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const options: Options = {intervalMs: 40, sort: 'pid', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: true, pids: undefined, pick: false, explicit: []};
+const world = () => [
+	rawProcess({pid: 1, ppid: 0, name: 'init', command: 'init', user: 'root'}),
+	rawProcess({pid: 10, name: 'alpha', command: 'alpha', user: 'alice'}),
+	rawProcess({pid: 20, name: 'beta', command: 'beta', user: 'bob'}),
+	rawProcess({pid: 30, name: 'gamma', command: 'gamma', user: 'alice'}),
+];
+
+const mounted: Array<ReturnType<typeof render>> = [];
+afterEach(() => {
+	for (const ui of mounted.splice(0)) ui.unmount();
+});
+
+function mountWith(faults: Fault[]) {
+	const source = faultySource(world, faults);
+	const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 30}} />);
+	mounted.push(ui);
+	return {ui, source};
+}
+
+async function until(ui: ReturnType<typeof render>, predicate: (text: string) => boolean): Promise<string> {
+	for (let attempt = 0; attempt < 150; attempt++) {
+		const text = strip(ui.lastFrame() ?? '');
+		if (predicate(text)) return text;
+		await sleep(20);
+	}
+	throw new Error(`never matched:\n${strip(ui.lastFrame() ?? '')}`);
+}
+
+describe('faults from /proc', () => {
+	test('a failed read is one line in the status bar; the last table stays; the next tick recovers', async () => {
+		const {ui, source} = mountWith(['none', 'throw', 'none']);
+		const failed = await until(ui, text => text.includes('sampling failed: EIO: i/o error, read'));
+		expect(failed).toContain('alpha');
+		await until(ui, () => source.reads() > 3);
+		expect(strip(ui.lastFrame() ?? '')).toContain('gamma');
+	});
+
+	test('rows vanishing between ticks simply go; the selection moves to a neighbour', async () => {
+		const {ui} = mountWith(['none', 'none', 'none', 'none', 'none', ...Array.from({length: 200}, () => 'vanish-half' as const)]);
+		await until(ui, text => text.includes('beta'));
+		ui.stdin.write('\u001b[B'); // alpha (pid 10)
+		ui.stdin.write('\u001b[B'); // beta (pid 20) vanishes next
+		const text = await until(ui, text => text.includes('20 beta exited'));
+		expect(text).toContain('alpha');
+		expect(text.split('\n').filter(line => /^\s+\d+ /.test(line)).map(line => line.trim().split(' ')[0])).toEqual(['1', '10', '30']);
+		// The selection went to the neighbour now at beta's place: gamma is drawn selected.
+		expect((ui.lastFrame() ?? '').split('\n').find(line => line.includes('gamma'))).toContain('\u001b[46m');
+	});
+
+	test('counters going backwards give 0 %, never negative or NaN', async () => {
+		const {ui} = mountWith(['none', 'none', 'backwards', 'backwards']);
+		const text = await until(ui, text => text.includes('alpha'));
+		await sleep(150);
+		const frame = strip(ui.lastFrame() ?? '');
+		expect(frame).not.toMatch(/NaN|-\d+\.\d/);
+		expect(text).toContain('alpha');
+	});
+
+	test('hidepid: a banner says the list is limited; orphaned roots still show', async () => {
+		const {ui} = mountWith(['hidepid', 'hidepid', 'hidepid']);
+		const text = await until(ui, text => text.includes('limited: only your own processes are visible'));
+		expect(text).toContain('alpha');
+		expect(text).not.toContain('beta');
+	});
+
+	test('tiny terminals never crash: 1×1, 5×2, 10×3', async () => {
+		for (const [columns, rows] of [[1, 1], [5, 2], [10, 3]] as const) {
+			const ui = render(<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns, rows}} />);
+			mounted.push(ui);
+			await sleep(80);
+			const lines = strip(ui.lastFrame() ?? '').split('\n');
+			expect(lines.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
+			for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+		}
+	});
+});
