@@ -32,14 +32,6 @@ function startNamed(name: string, script = 'setInterval(() => {}, 1000)', option
 	return child;
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 8000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await sleep(50);
-	}
-}
-
 async function proctopFilteredTo(text: string, args: string[] = []): Promise<Screen> {
 	const screen = spawnProctop(args, {columns: 200, rows: 40});
 	screens.push(screen);

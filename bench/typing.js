@@ -1,0 +1,48 @@
+// Benchmark: key-to-frame latency while typing a filter, at base load and with +5,000 sleeping
+// processes: the time from writing one key to the pty until the screen shows it in the filter
+// prompt. Run: node bench/typing.js
+import {execFileSync} from 'node:child_process';
+import {countProcesses, startSleepers} from './lib/load.js';
+import {startInPty} from './lib/pty-screen.js';
+
+execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
+const word = 'sleepyheads';
+
+async function typingLatencies() {
+	const screen = startInPty(process.execPath, ['dist/cli.js'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
+	for (;;) {
+		if ((await screen.text()).includes('PID USER')) break;
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+	await new Promise(resolve => setTimeout(resolve, 1500));
+	screen.write('\\');
+	const latencies = [];
+	for (let index = 0; index < word.length; index++) {
+		const expected = `Filter: ${word.slice(0, index + 1)}▏`;
+		const start = performance.now();
+		screen.write(word[index]);
+		for (;;) {
+			if ((await screen.text()).includes(expected)) break;
+			await new Promise(resolve => setImmediate(resolve));
+		}
+		latencies.push(performance.now() - start);
+		await new Promise(resolve => setTimeout(resolve, 150)); // a brisk typist, ~7 keys/s
+	}
+	screen.write('\u001b');
+	screen.write('q');
+	await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 2000))]);
+	screen.child.kill();
+	latencies.sort((a, b) => a - b);
+	return {median: latencies[Math.floor(latencies.length / 2)], max: latencies.at(-1)};
+}
+
+console.log(`key to frame while typing a ${word.length}-letter filter (ms)`);
+console.log('| processes | median | max |');
+console.log('|---|---|---|');
+for (const extra of [0, 5000]) {
+	const load = await startSleepers(extra);
+	const total = countProcesses();
+	const {median, max} = await typingLatencies();
+	console.log(`| ${total} | ${median.toFixed(1)} | ${max.toFixed(1)} |`);
+	await load.stop();
+}
