@@ -43,6 +43,8 @@ await build({
 			name: 'no-react-devtools',
 			setup(builder) {
 				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));
+				// Ink's devtools bridge (and the WebSocket client it pulls in) likewise.
+				builder.onResolve({filter: /^\.\/devtools\.js$/}, args => (args.importer.includes('/ink/') ? {path: 'ink-devtools', namespace: 'inert'} : undefined));
 				builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
 			},
 		},

@@ -3,7 +3,7 @@
 // buffer; cmdline and owner are read once per identity (pid, starttime) and cached.
 // Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
 
-import {closeSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {sanitize, sanitizeArgv} from '../../sanitize.js';
 import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
@@ -151,11 +151,14 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		return sanitize(users.get(uid) ?? String(uid));
 	}
 
-	function readDetails(pid: number, comm: string): IdentityDetails {
+	function readDetails(pid: number, comm: string, entry: string): IdentityDetails {
 		const cmdline = readBytes(`${procRoot}/${pid}/cmdline`);
 		let uid: number | undefined;
 		try {
-			uid = statSync(`${procRoot}/${pid}`).uid;
+			// The owner of /proc/<pid> (as htop reads it). fstat on the stat file we already hold
+			// open saves a path walk per new process: it carries the same owner.
+			const held = kept.get(entry);
+			uid = held ? fstatSync(held.fd).uid : statSync(`${procRoot}/${pid}`).uid;
 		} catch {
 			uid = undefined;
 		}
@@ -196,7 +199,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			const key = `${stat.pid}:${stat.starttime}`;
 			let details = cache.get(key);
 			// exec() keeps (pid, starttime) but changes comm: re-read the command line then.
-			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm);
+			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm, entry);
 			nextCache.set(key, details);
 			const isKernelThread = (stat.flags & PF_KTHREAD) !== 0;
 			processes.push({
