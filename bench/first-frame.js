@@ -33,7 +33,7 @@ console.log('processes | proctop | htop | proctop ÷ htop');
 for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
-	const proctop = await measure(process.execPath, ['dist/cli.js'], proctopReady, 'q');
+	const proctop = await measure(process.execPath, ['dist/proctop.cjs'], proctopReady, 'q');
 	const htop = hasHtop ? await measure('htop', ['-d', '10'], htopReady, 'q') : Number.NaN;
 	console.log(`${total} | ${proctop.toFixed(0)} | ${hasHtop ? htop.toFixed(0) : 'n/a'} | ${(proctop / htop).toFixed(2)}`);
 	await load.stop();

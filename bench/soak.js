@@ -14,7 +14,7 @@ execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inhe
 const load = await startSleepers(extra);
 // Churn: batches of short-lived processes, forever, until stopped.
 const churn = spawn('sh', ['-c', 'while true; do i=0; while [ $i -lt 40 ]; do sleep 0.$((i % 9 + 1)) & i=$((i+1)); done; wait; done'], {detached: true, stdio: 'ignore'});
-const screen = startInPty(process.execPath, ['dist/cli.js'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
+const screen = startInPty(process.execPath, ['dist/proctop.cjs'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
 const pid = screen.child.pid;
 
 let exited = false;

@@ -30,7 +30,7 @@ for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
 	// One after the other, not at once: two monitors on 2 cores would measure each other.
-	const proctop = await steady(process.execPath, ['dist/cli.js']);
+	const proctop = await steady(process.execPath, ['dist/proctop.cjs']);
 	const htop = hasHtop ? await steady('htop', ['-d', '10']) : {cpu: Number.NaN, rss: Number.NaN};
 	console.log(`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} | ${htop.rss.toFixed(1)} |`);
 	await load.stop();

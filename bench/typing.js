@@ -9,7 +9,7 @@ execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inhe
 const word = 'sleepyheads';
 
 async function typingLatencies() {
-	const screen = startInPty(process.execPath, ['dist/cli.js'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
+	const screen = startInPty(process.execPath, ['dist/proctop.cjs'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
 	for (;;) {
 		if ((await screen.text()).includes('PID USER')) break;
 		await new Promise(resolve => setTimeout(resolve, 20));

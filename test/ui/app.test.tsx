@@ -268,3 +268,31 @@ describe('App actions (fake kill)', () => {
 		expect(sent).toEqual([]);
 	});
 });
+
+describe('App restarts', () => {
+	test('a process killed from proctop and started again by a supervisor shows as a new, marked row', async () => {
+		let current = [rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init'}), rawProcess({pid: 500, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '100'})];
+		const alive = (pid: number) => current.some(process => process.pid === pid);
+		const signaller = createSignaller({
+			kill: pid => {
+				// The supervisor restarts it at once, under a new pid.
+				current = current.filter(process => process.pid !== pid);
+				setTimeout(() => (current = [...current, rawProcess({pid: 501, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '900'})]), 150);
+			},
+			readIdentity: pid => (alive(pid) ? {startTicks: pid === 501 ? '900' : '100', state: 'S', ppid: 1, name: 'daemon'} : undefined),
+			ancestors: new Set(),
+			selfPid: 1,
+		});
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => current)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		mounted.push(ui);
+		await frameWith(ui, text => text.includes('daemon --serve'));
+		ui.stdin.write('\u001b[B');
+		await sleep(60);
+		ui.stdin.write('k');
+		await frameWith(ui, text => text.includes('Target: 500 daemon'));
+		ui.stdin.write('\r');
+		const frame = await frameWith(ui, text => text.includes('501 daemon restarted (same command as 500, which was killed)'));
+		expect(frame).toMatch(/501 .*\[restarted\] \/usr\/sbin\/daemon --serve/);
+		expect(frame).not.toMatch(/^\s+500 /m);
+	});
+});
