@@ -2,7 +2,7 @@
 // I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer
 // than every file in source/ and package.json, so `npm start`/`npm test` stay fast.
 import {build} from 'esbuild';
-import {copyFileSync, chmodSync, readdirSync, statSync, existsSync} from 'node:fs';
+import {copyFileSync, chmodSync, readdirSync, renameSync, statSync, existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {readFileSync} from 'node:fs';
 
@@ -23,9 +23,12 @@ if (ifStale && existsSync(output)) {
 	if (built > inputs) process.exit(0);
 }
 
+// Written beside the target and renamed into place: a test or a user starting proctop while a
+// build runs sees the old file or the new one, never half of one.
+const temporary = `${output}.${process.pid}.tmp`;
 await build({
 	entryPoints: ['source/cli.tsx'],
-	outfile: output,
+	outfile: temporary,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -54,6 +57,10 @@ await build({
 	logLevel: 'warning',
 });
 
+chmodSync(temporary, 0o755);
+renameSync(temporary, output);
+
 // The bin: a tiny launcher that checks the Node version before the bundle is even parsed.
-copyFileSync('source/launcher.cjs', 'dist/proctop.cjs');
-chmodSync('dist/proctop.cjs', 0o755);
+copyFileSync('source/launcher.cjs', 'dist/proctop.cjs.tmp');
+chmodSync('dist/proctop.cjs.tmp', 0o755);
+renameSync('dist/proctop.cjs.tmp', 'dist/proctop.cjs');
