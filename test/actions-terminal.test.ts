@@ -2,22 +2,14 @@
 // test starts, keys typed as a person would, and the processes' fate checked from /proc.
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {afterAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
+import {cleanUpAfterAll} from './helpers/cleanup.js';
 import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
 import {CLI} from './helpers/run-cli.js';
 import {readProcIdentity} from '../source/signals.js';
 
 const marker = `acttest${process.pid}`;
-const groups: ChildProcess[] = [];
-const screens: Screen[] = [];
-afterAll(() => {
-	for (const child of groups) {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {}
-	}
-	for (const screen of screens) screen.kill('SIGKILL');
-});
+const {groups, screens} = cleanUpAfterAll();
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const alive = (pid: number) => {

@@ -1,35 +1,26 @@
 // Real-terminal tests: the built CLI in a pseudo-terminal, keys typed, the screen read back.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {afterAll, describe, expect, test} from 'vitest';
-import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
+import {describe, expect, test} from 'vitest';
+import {cleanUpAfterAll} from './helpers/cleanup.js';
+import {spawnInPty, spawnProctop} from './helpers/pty.js';
 import {CLI} from './helpers/run-cli.js';
 
 const marker = `ptytest${process.pid}`;
-const helpers: ChildProcess[] = [];
-const screens: Screen[] = [];
-afterAll(() => {
-	// Each helper leads its own process group: kill the group so no grandchild outlives the test.
-	for (const child of helpers) {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {}
-	}
-	for (const screen of screens) screen.kill('SIGKILL');
-});
+const {groups: helpers, screens} = cleanUpAfterAll();
 
 /** A parent node process with one child, both named by argv so a filter can find them. */
-async function startTree(): Promise<{parent: ChildProcess; childPid: () => number | undefined}> {
+async function startTree(): Promise<ChildProcess> {
 	const script = `const {spawn} = require('child_process'); spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '${marker}-child'], {stdio: 'ignore'}); setInterval(() => {}, 1000);`;
 	// The script travels in the environment so the parent's command line stays short and findable.
 	const parent = spawn(process.execPath, ['-e', 'eval(process.env.TREE_SCRIPT)', `${marker}-parent`], {stdio: 'ignore', detached: true, env: {...process.env, TREE_SCRIPT: script}});
 	helpers.push(parent);
 	await new Promise(resolve => setTimeout(resolve, 400));
-	return {parent, childPid: () => undefined};
+	return parent;
 }
 
 describe.runIf(process.platform === 'linux')('proctop in a real terminal', () => {
 	test('draws header and rows, filters, shows the tree, survives 20×5 and quits restoring the terminal', async () => {
-		const {parent} = await startTree();
+		const parent = await startTree();
 		const screen = spawnProctop([], {columns: 200, rows: 40});
 		screens.push(screen);
 		await screen.waitFor(text => text.includes('Mem[') && text.includes('PID USER') && /^\s+\d+ \S+/m.test(text));
