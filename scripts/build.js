@@ -43,6 +43,39 @@ await build({
 	// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
 	plugins: [
 		{
+			// Ink builds a new Output (and a new tokenizer cache) for every frame, so every line is
+			// re-tokenized every refresh even when it did not change — about half of proctop's idle
+			// CPU. Sharing one bounded cache across frames makes an unchanged line cost a lookup.
+			name: 'ink-output-cache-across-frames',
+			setup(builder) {
+				builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
+					const {readFile} = await import('node:fs/promises');
+					const source = await readFile(args.path, 'utf8');
+					const perFrame = '    caches = new OutputCaches();';
+					if (!source.includes(perFrame)) throw new Error(`ink-output-cache-across-frames: ${args.path} changed; review the patch`);
+					const shared = [
+						'const sharedCaches = new OutputCaches();',
+						'const boundedCaches = () => {',
+						'    // Bounded: a frame has at most a few hundred distinct lines; drop all when it grows.',
+						'    if (sharedCaches.styledChars.size > 4000) sharedCaches.styledChars.clear();',
+						'    if (sharedCaches.widths.size > 20000) sharedCaches.widths.clear();',
+						'    if (sharedCaches.blockWidths.size > 4000) sharedCaches.blockWidths.clear();',
+						'    return sharedCaches;',
+						'};',
+					].join('\n');
+					// The blank grid is rebuilt per frame too: one fresh object per cell (4,800 at 120×40),
+					// all equal and never mutated (cells are replaced, not changed), so one shared blank serves.
+					const blankCell = "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });";
+					if (!source.includes(blankCell)) throw new Error(`ink-output-cache-across-frames: ${args.path} changed; review the patch`);
+					const patched = source
+						.replace(perFrame, '    caches = boundedCaches();')
+						.replace(blankCell, 'row.push(blankCell);')
+						.replace('export default class Output {', `${shared}\nconst blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {`);
+					return {contents: patched, loader: 'js'};
+				});
+			},
+		},
+		{
 			name: 'no-react-devtools',
 			setup(builder) {
 				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));
