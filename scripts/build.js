@@ -56,10 +56,10 @@ await build({
 					const shared = [
 						'const sharedCaches = new OutputCaches();',
 						'const boundedCaches = () => {',
-						'    // Bounded: a frame has at most a few hundred distinct lines; drop all when it grows.',
-						'    if (sharedCaches.styledChars.size > 4000) sharedCaches.styledChars.clear();',
-						'    if (sharedCaches.widths.size > 20000) sharedCaches.widths.clear();',
-						'    if (sharedCaches.blockWidths.size > 4000) sharedCaches.blockWidths.clear();',
+						'    // Bounded: a frame has well under a hundred lines; drop all once stale ones pile up.',
+						'    if (sharedCaches.styledChars.size > 600) sharedCaches.styledChars.clear();',
+						'    if (sharedCaches.widths.size > 5000) sharedCaches.widths.clear();',
+						'    if (sharedCaches.blockWidths.size > 600) sharedCaches.blockWidths.clear();',
 						'    return sharedCaches;',
 						'};',
 					].join('\n');
