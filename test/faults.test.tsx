@@ -51,15 +51,22 @@ describe('faults from /proc', () => {
 	});
 
 	test('rows vanishing between ticks simply go; the selection moves to a neighbour', async () => {
-		const {ui} = mountWith(['none', 'none', 'none', 'none', 'none', ...Array.from({length: 200}, () => 'vanish-half' as const)]);
+		let vanished = false;
+		const source = faultySource(() => (vanished ? world().filter(process => process.pid !== 20) : world()), []);
+		const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 30}} />);
+		mounted.push(ui);
 		await until(ui, text => text.includes('beta'));
 		ui.stdin.write('\u001b[B'); // alpha (pid 10)
-		ui.stdin.write('\u001b[B'); // beta (pid 20) vanishes next
+		ui.stdin.write('\u001b[B'); // beta (pid 20)
+		const selectedLine = () => (ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '';
+		for (let attempt = 0; attempt < 100 && !strip(selectedLine()).includes('beta'); attempt++) await sleep(20);
+		expect(strip(selectedLine())).toContain('beta');
+		vanished = true; // beta exits
 		const text = await until(ui, text => text.includes('20 beta exited'));
 		expect(text).toContain('alpha');
 		expect(text.split('\n').filter(line => /^\s+\d+ /.test(line)).map(line => line.trim().split(' ')[0])).toEqual(['1', '10', '30']);
 		// The selection went to the neighbour now at beta's place: gamma is drawn selected.
-		expect((ui.lastFrame() ?? '').split('\n').find(line => line.includes('gamma'))).toContain('\u001b[46m');
+		expect(strip(selectedLine())).toContain('gamma');
 	});
 
 	test('counters going backwards give 0 %, never negative or NaN', async () => {
