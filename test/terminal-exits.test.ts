@@ -85,7 +85,7 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		restored(result);
 	});
 
-	test('a dependency writing to stdout/stderr during rendering does not corrupt the frame', async () => {
+	test('a dependency writing to the console during rendering: frame intact, the lines printed after exit', async () => {
 		const screen = spawnInPty(process.execPath, [FAULTY, 'console-noise'], {columns: 120, rows: 30});
 		await screen.waitFor(text => text.includes('PID USER'));
 		await new Promise(resolve => setTimeout(resolve, 1200)); // several refreshes, each noisy
@@ -93,8 +93,12 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		expect(lines.filter(line => line.includes('PID USER'))).toHaveLength(1);
 		expect(lines[0]).toMatch(/^0\[/);
 		expect(lines.at(-2)).toMatch(/CPU%▼/);
+		expect(screen.text()).not.toContain('noise from a dependency');
 		screen.write('q');
 		expect((await screen.exited).exitCode).toBe(0);
+		// Nothing lost: once the terminal is back, what was held is printed.
+		expect(screen.text()).toContain('noise from a dependency on stdout');
+		expect(screen.text()).toContain('noise from a dependency on stderr');
 	});
 
 	test('/proc missing: one clear fatal line, terminal untouched, status 1', async () => {

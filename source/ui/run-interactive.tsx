@@ -8,6 +8,8 @@ import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
 import {openSync} from 'node:fs';
+import {inspect} from 'node:util';
+import {sanitize} from '../sanitize.js';
 import {WriteStream} from 'node:tty';
 import {App} from './app.js';
 import type {Settings} from '../config.js';
@@ -42,6 +44,28 @@ function terminalOutput(): NodeJS.WriteStream | undefined {
 	}
 }
 
+/**
+ * While the UI owns the screen, console output from dependencies is held back and printed after
+ * the terminal is restored: nothing is lost and nothing lands in the middle of a frame. (Ink's own
+ * patchConsole prints such lines above the frame, which scrolls the alternate screen.)
+ */
+function holdConsole(): {release(): string[]} {
+	const held: string[] = [];
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const originals = methods.map(method => console[method]);
+	for (const method of methods) {
+		console[method] = (...args: unknown[]) => {
+			if (held.length < 1000) held.push(args.map(arg => (typeof arg === 'string' ? arg : inspect(arg))).join(' '));
+		};
+	}
+	return {
+		release() {
+			methods.forEach((method, index) => (console[method] = originals[index]!));
+			return held;
+		},
+	};
+}
+
 export async function runInteractive(context: InteractiveContext): Promise<number> {
 	const {stdin} = process;
 	const stdout = terminalOutput();
@@ -55,6 +79,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	let notes: string[] = [];
 	const signaller = createPlatformSignaller();
 
+	const consoleHold = holdConsole();
 	/** Puts the terminal back as we found it; safe to call more than once. */
 	const restore = () => {
 		if (restored) return;
@@ -66,6 +91,8 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 			if (stdin.isTTY) stdin.setRawMode(false);
 		} catch {}
 		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		const held = consoleHold.release();
+		if (held.length > 0) process.stderr.write(`${held.map(line => sanitize(line)).join('\n')}\n`);
 	};
 
 	const exitOnSignal = (_signal: NodeJS.Signals, code: number) => () => {
@@ -127,7 +154,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				onSuspend={suspend}
 				onQuitNotes={lines => (notes = lines)}
 			/>,
-			{stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 30},
+			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 30},
 		);
 		await instance.waitUntilExit();
 		restore();
