@@ -39,6 +39,12 @@ export type KeyContext = {
 	callbacks: KeyCallbacks;
 };
 
+/** The menu entry typed text names, or the current one when it names none. */
+function pickedIndex(typed: string, current: number): number {
+	const index = signalForTyped(typed);
+	return index === -1 ? current : index;
+}
+
 export function createKeyHandler(context: KeyContext): (input: string, key: Key) => void {
 	const {stateRef, dispatch, rows, keys, selected, selectedIndex, snapshot, tableHeight, actions, options, exit, detailsLineCount, callbacks} = context;
 
@@ -260,17 +266,16 @@ function handleKey(input: string, key: Key) {
 		case 'erase':
 			if (state.mode === 'signal') {
 				const typed = [...state.typed].slice(0, -1).join('');
-				dispatch({type: 'pick-signal', typed, menuIndex: Math.max(0, signalForTyped(typed), state.menuIndex)});
+				dispatch({type: 'pick-signal', typed, menuIndex: pickedIndex(typed, state.menuIndex)});
 			} else dispatch({type: 'erase'});
 			return;
 		case undefined:
 			break;
 	}
 	if (state.mode === 'signal' && /^[0-9a-zA-Z]$/.test(input)) {
-		const typed = state.typed + input;
-		const index = signalForTyped(typed);
-		if (index !== -1) dispatch({type: 'pick-signal', typed, menuIndex: index});
-		else dispatch({type: 'pick-signal', typed: signalForTyped(input) === -1 ? '' : input, menuIndex: Math.max(signalForTyped(input), state.menuIndex)});
+		// Keep typing a longer name or number; if that matches nothing, start over from this key.
+		const typed = signalForTyped(state.typed + input) !== -1 ? state.typed + input : signalForTyped(input) !== -1 ? input : '';
+		dispatch({type: 'pick-signal', typed, menuIndex: pickedIndex(typed, state.menuIndex)});
 		return;
 	}
 	// Typing into a prompt: printable text only (never control keys or escape sequences).
