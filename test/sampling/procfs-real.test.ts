@@ -1,23 +1,14 @@
 // The procfs reader and the sampler against the real /proc, with processes this test starts.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {userInfo} from 'node:os';
-import {afterAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
 import {readdirSync, readlinkSync} from 'node:fs';
 import {createProcfsSource, MAX_KEPT_STAT_FILES} from '../../source/sampling/sources/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 import {buildForest, descendantKeys} from '../../source/sampling/tree.js';
 
-const children: ChildProcess[] = [];
-afterAll(() => {
-	// Children lead their own process groups (detached): kill whole groups, grandchildren too.
-	for (const child of children) {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			child.kill('SIGKILL');
-		}
-	}
-});
+const {groups: children} = cleanUpAfterAll();
 
 const marker = `proctop-test-${process.pid}-${Date.now()}`;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));

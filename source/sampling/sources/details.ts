@@ -43,28 +43,30 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 	const base = `${procRoot}/${pid}`;
 	const status = attempt(() => parseStatus(readFileSync(`${base}/status`, 'utf8')));
 	const fds = attempt(() => readdirSync(`${base}/fd`));
-	const listening = attempt(() => {
-		if (!isAvailable(fds)) throw Object.assign(new Error('fds'), {code: fds.unavailable.includes('permission') ? 'EACCES' : 'ENOENT'});
-		const inodes = new Set<string>();
-		for (const fd of fds) {
-			try {
-				const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`${base}/fd/${fd}`));
-				if (match) inodes.add(match[1]!);
-			} catch {
-				// fd closed meanwhile
-			}
-		}
-		if (inodes.size === 0) return [];
-		const sockets: Socket[] = [];
-		for (const protocol of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
-			try {
-				sockets.push(...parseNetSockets(readFileSync(`${base}/net/${protocol}`, 'latin1'), protocol).filter(socket => inodes.has(socket.inode)));
-			} catch {
-				// protocol not available (no IPv6)
-			}
-		}
-		return sockets;
-	});
+	// Unreadable fds mean unreadable sockets, for the same reason: reuse that answer.
+	const listening = !isAvailable(fds)
+		? fds
+		: attempt(() => {
+				const inodes = new Set<string>();
+				for (const fd of fds) {
+					try {
+						const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`${base}/fd/${fd}`));
+						if (match) inodes.add(match[1]!);
+					} catch {
+						// fd closed meanwhile
+					}
+				}
+				if (inodes.size === 0) return [];
+				const sockets: Socket[] = [];
+				for (const protocol of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
+					try {
+						sockets.push(...parseNetSockets(readFileSync(`${base}/net/${protocol}`, 'latin1'), protocol).filter(socket => inodes.has(socket.inode)));
+					} catch {
+						// protocol not available (no IPv6)
+					}
+				}
+				return sockets;
+			});
 	return {
 		pid,
 		command: attempt(() => sanitizeArgv(readFileSync(`${base}/cmdline`))),

@@ -46,7 +46,6 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 	const stopped = useRef(new Map<string, PickedProcess>());
 	const killed = useRef<Array<{command: string; pid: number; at: number}>>([]);
 	const [restarted, setRestarted] = useState<ReadonlySet<string>>(new Set());
-	const [, setTick] = useState(0);
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const say = useCallback((text: string) => dispatch({type: 'message', text}), [dispatch]);
 
@@ -109,7 +108,6 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 			clearInterval(timer.current);
 			timer.current = undefined;
 		}
-		setTick(tick => tick + 1);
 	}, [signaller, say, dispatch]);
 
 	const follow = useCallback(
