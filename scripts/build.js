@@ -1,10 +1,12 @@
 // Builds the single production bundle dist/cli.js with esbuild.
-// I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer
-// than every file in source/ and package.json, so `npm start`/`npm test` stay fast.
+// I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer than
+// every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
+// `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
 import {build} from 'esbuild';
-import {copyFileSync, chmodSync, readdirSync, renameSync, statSync, existsSync} from 'node:fs';
+import {copyFileSync, chmodSync, readdirSync, readFileSync, renameSync, statSync, existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {readFileSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {INK_PATCHES} from './ink-patches.js';
 
 const output = 'dist/cli.js';
 
@@ -17,9 +19,10 @@ function newestMtime(path) {
 }
 
 const ifStale = process.argv.includes('--if-stale');
+const readable = process.argv.includes('--readable');
 if (ifStale && existsSync(output)) {
 	const built = statSync(output).mtimeMs;
-	const inputs = Math.max(newestMtime('source'), newestMtime('package.json'), newestMtime('scripts/build.js'));
+	const inputs = Math.max(newestMtime('source'), newestMtime('package.json'), newestMtime('scripts'));
 	if (built > inputs) process.exit(0);
 }
 
@@ -33,49 +36,25 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	minify: true,
+	minify: !readable,
 	legalComments: 'none',
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
 	},
-	// Ink imports react-devtools-core only when DEV=true. It is a large dev tool we never ship:
-	// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
 	plugins: [
 		{
-			// Ink builds a new Output (and a new tokenizer cache) for every frame, so every line is
-			// re-tokenized every refresh even when it did not change — about half of proctop's idle
-			// CPU. Sharing one bounded cache across frames makes an unchanged line cost a lookup.
-			name: 'ink-output-cache-across-frames',
+			// See scripts/ink-patches.js: direct rows in Ink's output stage, bounded text caches.
+			name: 'ink-patches',
 			setup(builder) {
-				builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async args => {
-					const {readFile} = await import('node:fs/promises');
-					const source = await readFile(args.path, 'utf8');
-					const perFrame = '    caches = new OutputCaches();';
-					if (!source.includes(perFrame)) throw new Error(`ink-output-cache-across-frames: ${args.path} changed; review the patch`);
-					const shared = [
-						'const sharedCaches = new OutputCaches();',
-						'const boundedCaches = () => {',
-						'    // Bounded: a frame has well under a hundred lines; drop all once stale ones pile up.',
-						'    if (sharedCaches.styledChars.size > 600) sharedCaches.styledChars.clear();',
-						'    if (sharedCaches.widths.size > 5000) sharedCaches.widths.clear();',
-						'    if (sharedCaches.blockWidths.size > 600) sharedCaches.blockWidths.clear();',
-						'    return sharedCaches;',
-						'};',
-					].join('\n');
-					// The blank grid is rebuilt per frame too: one fresh object per cell (4,800 at 120×40),
-					// all equal and never mutated (cells are replaced, not changed), so one shared blank serves.
-					const blankCell = "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });";
-					if (!source.includes(blankCell)) throw new Error(`ink-output-cache-across-frames: ${args.path} changed; review the patch`);
-					const patched = source
-						.replace(perFrame, '    caches = boundedCaches();')
-						.replace(blankCell, 'row.push(blankCell);')
-						.replace('export default class Output {', `${shared}\nconst blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\nexport default class Output {`);
-					return {contents: patched, loader: 'js'};
-				});
+				for (const patch of INK_PATCHES) {
+					builder.onLoad({filter: patch.file}, async args => ({contents: patch.apply(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
+				}
 			},
 		},
 		{
+			// Ink imports react-devtools-core only when DEV=true. It is a large dev tool we never ship:
+			// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
 			name: 'no-react-devtools',
 			setup(builder) {
 				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));

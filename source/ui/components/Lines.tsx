@@ -1,9 +1,12 @@
-// Paints pre-fitted styled lines: one <Text> per line, nested <Text> per segment.
-// A line re-renders only when its segments changed (memo), so an unchanged table costs nothing.
+// Paints pre-fitted styled lines: one <Text> per line, holding that line painted to one string.
+// A line is repainted only when its segments changed (memo), so an unchanged table costs nothing,
+// and Ink receives exactly one single-line write per row (the shape its patched output stage draws
+// without a cell grid; see scripts/ink-output-patch.js).
 
 import React, {memo} from 'react';
 import {Text} from 'ink';
 import type {Line as LineData, Segment} from '../segments.js';
+import {paintLine} from '../paint.js';
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 	if (a.length !== b.length) return false;
@@ -20,23 +23,7 @@ function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 
 const LineView = memo(
 	function LineView({line}: {line: LineData}) {
-		return (
-			<Text wrap="truncate">
-				{line.map((segment, index) => (
-					<Text
-						key={index}
-						color={segment.color}
-						backgroundColor={segment.backgroundColor}
-						bold={segment.bold}
-						dimColor={segment.dim}
-						inverse={segment.inverse}
-						underline={segment.underline}
-					>
-						{segment.text}
-					</Text>
-				))}
-			</Text>
-		);
+		return <Text wrap="truncate">{paintLine(line)}</Text>;
 	},
 	(previous, next) => sameSegments(previous.line, next.line),
 );

@@ -1,0 +1,86 @@
+// Bundle-time patches to three files of Ink, applied by scripts/build.js to the bundle only;
+// node_modules stays untouched. Pure: source text in, source text out, or an error naming the
+// file when Ink no longer looks the way a patch expects (so an Ink upgrade cannot silently drop one).
+//
+// 1. output.js, direct rows. Every frame, Ink's Output.get() builds a grid of one object per
+//    terminal cell, tokenizes every line into per-character style records and serialises them back
+//    into a string: a third of proctop's idle CPU and much of its garbage, for nothing. proctop hands
+//    Ink one pre-styled, single-line <Text> per row, so each row's final text is the written text
+//    itself. The patch adds a direct path for exactly that shape of frame (every write one line, at
+//    most one write per row, no clipping); any other frame takes Ink's own path unchanged.
+// 2. measure-text.js and 3. wrap-text.js, bounded caches. Both memoise by the full text in a
+//    module-level map that is never emptied (vadimdemedes/ink#986), so a monitor whose lines change
+//    every second keeps every line it ever drew. Bounded here: emptied once it holds 1,000 entries
+//    (a frame has at most a few hundred texts; re-measuring them once is cheap).
+
+const getStart = '    get() {\n';
+const direct = `    get() {
+        const direct = this.directRows();
+        if (direct !== undefined) {
+            return direct;
+        }
+`;
+const directRows = `    // proctop patch: a frame of one-line writes, one per row, with no clip needs no cell grid:
+    // the row's text is the written line (after the same transformers), left-padded to its column.
+    directRows() {
+        const rows = new Array(this.height).fill('');
+        const written = new Set();
+        for (const operation of this.operations) {
+            if (operation.type !== 'write') {
+                return undefined;
+            }
+            const { x, y, text, transformers } = operation;
+            if (text.includes('\\n') || x < 0 || y < 0 || written.has(y)) {
+                return undefined;
+            }
+            written.add(y);
+            if (y >= this.height) {
+                continue;
+            }
+            let line = text;
+            for (const transformer of transformers) {
+                line = transformer(line, 0);
+            }
+            if (line.includes('\\n')) {
+                return undefined;
+            }
+            rows[y] = (' '.repeat(x) + line).trimEnd();
+        }
+        return { output: rows.join('\\n'), height: rows.length };
+    }
+`;
+
+const CACHE_LIMIT = 1000;
+
+function replaceOnce(source, from, to, name, path) {
+	if (source.split(from).length !== 2) throw new Error(`${name}: ${path} changed; review scripts/ink-patches.js`);
+	return source.replace(from, to);
+}
+
+/** Each patch: which Ink file it applies to, and the edit. */
+export const INK_PATCHES = [
+	{
+		name: 'ink-output-direct-rows',
+		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+		apply: (source, path) => replaceOnce(source, getStart, `${directRows}${direct}`, 'ink-output-direct-rows', path),
+	},
+	{
+		name: 'ink-measure-text-bounded',
+		file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
+		apply: (source, path) =>
+			replaceOnce(source, '    cache.set(text, dimensions);', `    if (cache.size >= ${CACHE_LIMIT}) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);`, 'ink-measure-text-bounded', path),
+	},
+	{
+		name: 'ink-wrap-text-bounded',
+		file: /[\\/]ink[\\/]build[\\/]wrap-text\.js$/,
+		apply(source, path) {
+			const declared = replaceOnce(source, 'const cache = {};', 'let cache = {};\nlet cacheSize = 0;', 'ink-wrap-text-bounded', path);
+			return replaceOnce(declared, '    cache[cacheKey] = wrappedText;', `    if (++cacheSize > ${CACHE_LIMIT}) {\n        cache = {};\n        cacheSize = 1;\n    }\n    cache[cacheKey] = wrappedText;`, 'ink-wrap-text-bounded', path);
+		},
+	},
+];
+
+/** The patch for an Ink file, if any. */
+export function inkPatchFor(path) {
+	return INK_PATCHES.find(patch => patch.file.test(path));
+}
