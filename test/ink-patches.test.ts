@@ -4,6 +4,7 @@
 // patched text caches stay bounded and keep answering correctly.
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import xterm from '@xterm/headless';
 import {Chalk} from 'chalk';
 import {beforeAll, describe, expect, test} from 'vitest';
@@ -29,7 +30,10 @@ async function importPatched(file: string, extra = ''): Promise<Record<string, u
 	if (!patch) throw new Error(`no patch for ${path}`);
 	mkdirSync(COPIES, {recursive: true});
 	const copy = join(COPIES, file);
-	writeFileSync(copy, patch.apply(readFileSync(path, 'utf8'), path) + extra);
+	// Ink's relative imports point back into Ink itself.
+	const inkDirectory = pathToFileURL(join(process.cwd(), INK)).href;
+	const patched = patch.apply(readFileSync(path, 'utf8'), path).replaceAll(/from '\.\/([^']+)'/g, `from '${inkDirectory}/$1'`);
+	writeFileSync(copy, patched + extra);
 	return import(join(process.cwd(), copy));
 }
 
@@ -141,5 +145,17 @@ describe('Ink patches', () => {
 		for (const [text, width, mode] of [['one two three', 7, 'wrap'], ['a long command line', 9, 'truncate-middle'], ['漢字漢字漢字', 5, 'wrap']] as const) {
 			expect(wrap(text, width, mode)).toBe(stock(text, width, mode));
 		}
+	});
+
+	test('the memoised escape sanitizer answers as Ink’s own does, also the second time, and stays bounded', async () => {
+		const module = await importPatched('sanitize-ansi.js', '\nexport const entries = () => sanitized.size;\n');
+		const sanitize = module.default as (text: string) => string;
+		const entries = module.entries as () => number;
+		const stock = (await import(join(process.cwd(), INK, 'sanitize-ansi.js'))).default as typeof sanitize;
+		const inputs = [`${chalk.red('kept')} \u001b[2J\u001b[5Aclear and move are dropped`, 'plain', '\u001b]0;title\u0007osc', `${chalk.inverse('x')}\u001b[?25l`];
+		for (const text of [...inputs, ...inputs]) expect(sanitize(text)).toBe(stock(text));
+		for (let index = 0; index < 5000; index++) sanitize(`\u001b[31mline ${index}\u001b[39m`);
+		expect(entries()).toBeLessThanOrEqual(1000);
+		expect(sanitize(inputs[0]!)).toBe(stock(inputs[0]!));
 	});
 });
