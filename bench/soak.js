@@ -1,6 +1,7 @@
 // Soak: proctop with 10,000 extra processes and constant churn (short-lived processes started
 // and reaped all the time) for a minute (or `node bench/soak.js <seconds>`). Prints an RSS and
-// CPU curve and how fast a key is answered meanwhile; fails loudly if proctop dies.
+// CPU curve and how fast a key is answered meanwhile, then a summary (is memory flat: the first
+// fifth of the run against the last fifth); fails loudly if proctop dies.
 // Run: npm run soak
 import {execFileSync, spawn} from 'node:child_process';
 import {countProcesses, startSleepers} from './lib/load.js';
@@ -37,6 +38,7 @@ console.log(`soak: +${extra} sleeping processes and constant churn for ${seconds
 console.log('| t (s) | processes | RSS MB | CPU % (last 5 s) | key → frame ms |');
 console.log('|---|---|---|---|---|');
 const started = performance.now();
+const samples = [];
 let failed = false;
 while ((performance.now() - started) / 1000 < seconds) {
 	const cpu = await cpuPercentOver(pid, 5000);
@@ -46,7 +48,17 @@ while ((performance.now() - started) / 1000 < seconds) {
 		break;
 	}
 	const latency = await keyLatency();
+	samples.push({seconds: (performance.now() - started) / 1000, rss: residentMiB(pid), cpu, latency});
 	console.log(`| ${((performance.now() - started) / 1000).toFixed(0)} | ${countProcesses()} | ${residentMiB(pid).toFixed(0)} | ${cpu.toFixed(1)} | ${latency.toFixed(0)} |`);
+}
+const sorted = values => [...values].sort((a, b) => a - b);
+const median = values => sorted(values)[Math.floor(values.length / 2)];
+const fifth = Math.max(1, Math.floor(samples.length / 5));
+const rssOf = part => part.map(sample => sample.rss);
+const latencies = samples.map(sample => sample.latency);
+if (samples.length > 0) {
+	console.log(`\nsummary over ${samples.length} samples: RSS median ${median(rssOf(samples.slice(0, fifth))).toFixed(0)} MB in the first fifth, ${median(rssOf(samples.slice(-fifth))).toFixed(0)} MB in the last fifth, max ${Math.max(...rssOf(samples)).toFixed(0)} MB;`);
+	console.log(`CPU median ${median(samples.map(sample => sample.cpu)).toFixed(1)} %; key → frame median ${median(latencies).toFixed(0)} ms, 95th percentile ${sorted(latencies)[Math.floor(latencies.length * 0.95)].toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
 }
 screen.write('q');
 const code = await Promise.race([screen.exited.then(result => result.exitCode), new Promise(resolve => setTimeout(() => resolve('no exit'), 5000))]);

@@ -5,7 +5,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {countProcesses, startSleepers} from './lib/load.js';
 import {startInPty} from './lib/pty-screen.js';
-import {cpuPercentOver, residentMiB} from './lib/proc-usage.js';
+import {cpuSeconds, residentMiB} from './lib/proc-usage.js';
 
 const seconds = Number(process.argv[2] ?? 30);
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
@@ -15,8 +15,17 @@ const size = {columns: 120, rows: 40};
 async function steady(file, args) {
 	const screen = startInPty(file, args, {...size, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
 	await new Promise(resolve => setTimeout(resolve, 4000)); // start-up and first-sight caches
-	const cpu = await cpuPercentOver(screen.child.pid, seconds * 1000);
-	const rss = residentMiB(screen.child.pid);
+	// CPU over the whole window; RSS read every second and the peak reported (a garbage-collected
+	// heap saws up and down, so one reading at the end could land anywhere on the saw).
+	const pid = screen.child.pid;
+	const before = cpuSeconds(pid);
+	const start = performance.now();
+	let rss = 0;
+	while (performance.now() - start < seconds * 1000) {
+		await new Promise(resolve => setTimeout(resolve, 1000));
+		rss = Math.max(rss, residentMiB(pid));
+	}
+	const cpu = ((cpuSeconds(pid) - before) / ((performance.now() - start) / 1000)) * 100;
 	screen.write('q');
 	await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 2000))]);
 	screen.child.kill();
@@ -24,7 +33,7 @@ async function steady(file, args) {
 }
 
 console.log(`steady state over ${seconds} s, 1 s refresh, ${size.columns}×${size.rows} pseudo-terminal`);
-console.log('| processes | proctop CPU % | htop CPU % | proctop ÷ htop | proctop RSS MB | htop RSS MB |');
+console.log('| processes | proctop CPU % | htop CPU % | proctop ÷ htop | proctop peak RSS MB | htop peak RSS MB |');
 console.log('|---|---|---|---|---|---|');
 for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);

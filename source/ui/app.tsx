@@ -28,6 +28,7 @@ import {detailLines} from './details-view.js';
 import type {Settings} from '../config.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {Lines} from './components/Lines.js';
+import {costHint} from './cost-hint.js';
 
 export type AppProps = {
 	options: Options;
@@ -78,6 +79,8 @@ export function App(props: AppProps) {
 	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
 	const {snapshot} = sampled;
 	const topRef = useRef(0);
+	/** Whether the last frame showed the cost hint (it clears at a lower reading than it appears). */
+	const costShown = useRef(false);
 	const actions = useProcessActions({signaller: props.signaller, dispatch, snapshot, readonly: options.readonly});
 
 	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
@@ -173,7 +176,9 @@ export function App(props: AppProps) {
 		});
 		if (!snapshot) body.push(fitLine([{text: 'reading the process table…', dim: true}], width));
 	}
-	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches, pick: options.pick});
+	const cost = costHint({recentOwnCpuPercent: sampled.own.recentCpuPercent, cpuPercentPerCore: snapshot?.cpuPercentPerCore ?? [], intervalMs: state.intervalMs, shown: costShown.current});
+	costShown.current = cost !== undefined;
+	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches, pick: options.pick, costHint: cost});
 	// The y/n question sits just above the status bar, over the bottom of the table.
 	if (state.mode === 'confirm' && state.confirm) body = [...body.slice(0, Math.max(0, frameHeight - 1 - header.length - 3)), ...confirmLines(state.confirm, width)];
 	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));

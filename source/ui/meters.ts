@@ -6,7 +6,8 @@ import type {Snapshot, SystemSample} from '../types.js';
 import {formatBytes, formatUptime} from './format.js';
 import {fitLine, type Line} from './segments.js';
 
-export type OwnUsage = {cpuPercent: number | null; residentBytes: number};
+/** proctop's own cost: CPU over the last tick and over the last few (for the cost hint), and RSS. */
+export type OwnUsage = {cpuPercent: number | null; recentCpuPercent: number | null; residentBytes: number};
 
 export type HeaderInput = {
 	snapshot: Snapshot | undefined;

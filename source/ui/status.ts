@@ -1,5 +1,5 @@
-// Pure: the table's title line (sort mark) and the status bar (prompt or message, active sort,
-// filter, user, interval, paused, and the key hints of the current mode).
+// Pure: the table's title line (sort mark) and the status bar (prompt or message or cost hint,
+// active sort, filter, user, interval, paused, and the key hints of the current mode).
 
 import type {CpuKind} from '../types.js';
 import {sortKey} from '../sampling/sort.js';
@@ -33,6 +33,8 @@ export type StatusInput = {
 	searchMatches: number;
 	/** --pick: Enter picks instead of opening details. */
 	pick?: boolean;
+	/** proctop's own cost, when it is worth saying (see cost-hint.ts). */
+	costHint?: string;
 };
 
 function info(state: UiState, shown: number, total: number): string {
@@ -61,6 +63,7 @@ export function statusLine(input: StatusInput): Line {
 			break;
 		default:
 			if (state.message) line.push({text: `${state.message}  `, bold: true, color: 'yellow'});
+			else if (input.costHint && !state.paused) line.push({text: `${input.costHint}  `, color: 'yellow'});
 			if (state.paused) line.push({text: 'PAUSED ', inverse: true, bold: true});
 			line.push({text: `${info(state, input.shown, input.total)}  `, dim: true});
 	}

@@ -295,4 +295,19 @@ describe('App restarts', () => {
 		expect(frame).toMatch(/501 .*\[restarted\] \/usr\/sbin\/daemon --serve/);
 		expect(frame).not.toMatch(/^\s+500 /m);
 	});
+
+	test('a costly refresh says so in the status bar and names the key; nothing slows down by itself', async () => {
+		// A sampler that really burns ~60 ms of CPU per 100 ms tick: proctop's own CPU is then well over the threshold.
+		const real = fakeSampler(() => world);
+		const costly = {...real, async sample() {
+			const until = performance.now() + 60;
+			while (performance.now() < until) {}
+			return real.sample();
+		}};
+		const ui = render(<App options={{...options, intervalMs: 100}} sampler={costly} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 20}} />);
+		mounted.push(ui);
+		const frame = await frameWith(ui, text => text.includes('% CPU at a 0.1s refresh; d sets a slower one'));
+		expect(frame).toMatch(/proctop uses \d+% CPU at a 0\.1s refresh; d sets a slower one/);
+		expect(frame).toContain('0.1s'); // the interval is still the one asked for
+	});
 });

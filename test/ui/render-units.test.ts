@@ -79,7 +79,7 @@ describe('headerLines', () => {
 		cpuPercentPerCore: Array.from({length: cores}, (_, index) => index * 3 % 100), cores,
 	});
 	const system = {hostname: 'h', memory: {totalBytes: 8 * 2 ** 30, usedBytes: 2 ** 30, availableBytes: 7 * 2 ** 30}, swap: {totalBytes: 0, usedBytes: 0}, uptimeSeconds: 60, loadAverage: [1, 2, 3] as [number, number, number]};
-	const own = {cpuPercent: 1.5, residentBytes: 50 * 2 ** 20};
+	const own = {cpuPercent: 1.5, recentCpuPercent: 1.5, residentBytes: 50 * 2 ** 20};
 
 	test.each([
 		[2, 120, 30], [2, 60, 20], [16, 120, 30], [64, 120, 30], [256, 200, 50], [2, 20, 5], [8, 40, 3], [2, 120, 1],

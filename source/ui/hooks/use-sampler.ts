@@ -7,6 +7,10 @@ import type {Snapshot, SystemSample} from '../../types.js';
 import type {Sampler} from '../../sampling/sampler.js';
 import type {SystemReader} from '../../sampling/sources/system.js';
 import type {OwnUsage} from '../meters.js';
+import {recentMean} from '../cost-hint.js';
+
+/** Ticks of own CPU kept for the recent mean: a few seconds, so one slow tick is not a trend. */
+const RECENT_TICKS = 5;
 
 export type Sampled = {
 	snapshot: Snapshot | undefined;
@@ -26,14 +30,17 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 	const [sampled, setSampled] = useState<Sampled>({
 		snapshot: initial?.snapshot,
 		system: initial?.system,
-		own: {cpuPercent: null, residentBytes: process.memoryUsage.rss()},
+		own: {cpuPercent: null, recentCpuPercent: null, residentBytes: process.memoryUsage.rss()},
 		error: undefined,
 	});
 	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(initial ? {cpu: process.cpuUsage(), at: performance.now()} : undefined);
 	const waitFirst = useRef(initial !== undefined);
+	const recentCpu = useRef<number[]>([]);
 
 	useEffect(() => {
 		if (paused) return;
+		// A new interval (or a resume) is a new cost: judge it on its own ticks.
+		recentCpu.current = [];
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
 		const tick = async () => {
@@ -44,10 +51,9 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 				const now = performance.now();
 				const cpu = process.cpuUsage();
 				const previous = usage.current;
-				const own: OwnUsage = {
-					cpuPercent: previous && now > previous.at ? ((cpu.user - previous.cpu.user + cpu.system - previous.cpu.system) / 1000 / (now - previous.at)) * 100 : null,
-					residentBytes: process.memoryUsage.rss(),
-				};
+				const cpuPercent = previous && now > previous.at ? ((cpu.user - previous.cpu.user + cpu.system - previous.cpu.system) / 1000 / (now - previous.at)) * 100 : null;
+				if (cpuPercent !== null) recentCpu.current = [...recentCpu.current, cpuPercent].slice(-RECENT_TICKS);
+				const own: OwnUsage = {cpuPercent, recentCpuPercent: recentMean(recentCpu.current), residentBytes: process.memoryUsage.rss()};
 				usage.current = {cpu, at: now};
 				setSampled(current => ({...current, snapshot, system: header ?? current.system, own, error: undefined}));
 			} catch (error) {

@@ -1,0 +1,49 @@
+// Pure: whether to tell the user that proctop's own cost has become noticeable, and what to say.
+// proctop never slows its refresh on its own (that would silently trade away accuracy); it says
+// what it costs and names the key that lets the user choose a slower refresh.
+
+/** Thresholds, as data: the README and tests read the same numbers. */
+export const COST_HINT = {
+	/** proctop's own CPU, % of one core averaged over recent ticks, that is worth a word. */
+	ownCpuPercent: 20,
+	/** When every core is this busy, even a smaller own cost competes with the user's work… */
+	saturatedMachinePercent: 90,
+	/** …from this much own CPU… */
+	ownCpuWhenSaturated: 5,
+	/** …at refreshes faster than this. */
+	saturatedBelowIntervalMs: 3000,
+	/** Once shown, a hint stays until its readings fall this far below the thresholds, so a cost
+	 * hovering at a threshold does not make the status bar flicker. */
+	clearBelow: 0.75,
+} as const;
+
+export type CostInput = {
+	/** proctop's own CPU over recent ticks (null until a few ticks are known). */
+	recentOwnCpuPercent: number | null;
+	/** Busy % of each core over the last tick. */
+	cpuPercentPerCore: readonly number[];
+	intervalMs: number;
+	/** Whether the previous frame showed a hint. */
+	shown: boolean;
+};
+
+export function costHint(input: CostInput): string | undefined {
+	const own = input.recentOwnCpuPercent;
+	if (own === null) return undefined;
+	const scale = input.shown ? COST_HINT.clearBelow : 1;
+	const refresh = `${input.intervalMs / 1000}s refresh`;
+	if (own >= COST_HINT.ownCpuPercent * scale) return `proctop uses ${Math.round(own)}% CPU at a ${refresh}; d sets a slower one`;
+	const cores = input.cpuPercentPerCore;
+	const machine = cores.length > 0 ? cores.reduce((sum, core) => sum + core, 0) / cores.length : 0;
+	const saturated = machine >= COST_HINT.saturatedMachinePercent * (input.shown ? 0.9 : 1);
+	if (saturated && own >= COST_HINT.ownCpuWhenSaturated * scale && input.intervalMs < COST_HINT.saturatedBelowIntervalMs) {
+		return `CPUs are saturated and proctop takes ${Math.round(own)}% at a ${refresh}; d sets a slower one`;
+	}
+	return undefined;
+}
+
+/** Mean of the last few per-tick readings, once there are enough to mean something. */
+export function recentMean(readings: readonly number[], enough = 3): number | null {
+	if (readings.length < enough) return null;
+	return readings.reduce((sum, value) => sum + value, 0) / readings.length;
+}
