@@ -1,5 +1,6 @@
 // Regenerates the README sections that are data elsewhere: Usage (the exact --help output of
-// the built CLI) and Keys (from the keymap table). Run: npm run readme. A test checks both.
+// the built CLI), Keys (from the keymap table) and the cost hint (from its thresholds).
+// Run: npm run readme. A test checks each.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {loadSource} from '../bench/lib/load-source.js';
@@ -7,6 +8,7 @@ import {loadSource} from '../bench/lib/load-source.js';
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
 const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {encoding: 'utf8'});
 const {keysMarkdown} = await loadSource('source/ui/keymap.ts');
+const {costHintMarkdown} = await loadSource('source/ui/cost-hint.ts');
 
 let readme = readFileSync('README.md', 'utf8');
 const replace = (name, content) => {
@@ -16,4 +18,5 @@ const replace = (name, content) => {
 };
 replace('usage', `\`\`\`\n${help.trimEnd()}\n\`\`\``);
 replace('keys', keysMarkdown());
+replace('cost-hint', costHintMarkdown());
 writeFileSync('README.md', readme);

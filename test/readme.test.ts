@@ -2,6 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {keysMarkdown} from '../source/ui/keymap.js';
+import {costHintMarkdown} from '../source/ui/cost-hint.js';
 import {runCli} from './helpers/run-cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -21,5 +22,9 @@ describe('README', () => {
 
 	test('Keys is exactly the keymap table', () => {
 		expect(section('keys')).toBe(keysMarkdown());
+	});
+
+	test('the cost hint is described with its real thresholds', () => {
+		expect(section('cost-hint')).toBe(costHintMarkdown());
 	});
 });

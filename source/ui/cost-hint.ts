@@ -47,3 +47,14 @@ export function recentMean(readings: readonly number[], enough = 3): number | nu
 	if (readings.length < enough) return null;
 	return readings.reduce((sum, value) => sum + value, 0) / readings.length;
 }
+
+/** The README's description of the hint, from the same thresholds. */
+export function costHintMarkdown(): string {
+	return [
+		`**proctop says what it costs.** When its own CPU averages ${COST_HINT.ownCpuPercent} % of a core or more over the last few`,
+		`ticks, or when the cores average ${COST_HINT.saturatedMachinePercent} % busy or more and proctop takes ${COST_HINT.ownCpuWhenSaturated} % or more at a refresh faster`,
+		`than ${COST_HINT.saturatedBelowIntervalMs / 1000} s, the status bar says so (\`proctop uses 24% CPU at a 0.2s refresh; d sets a slower one\`).`,
+		'It never slows its refresh by itself: that would quietly trade away accuracy; `d` lets you choose.',
+		`The hint clears once the cost falls to ${Math.round(COST_HINT.clearBelow * 100)} % of the threshold.`,
+	].join('\n');
+}
