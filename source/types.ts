@@ -29,6 +29,9 @@ export type RawProcess = {
 	virtualBytes: number;
 	residentBytes: number;
 	isKernelThread: boolean;
+	/** Identity text `pid:startTicks`, from a source that keeps one per process (procfs): the same
+	 * string every tick, instead of a new one per process per tick. Others leave it to the sampler. */
+	key?: string;
 	/** Only for sources that report CPU% themselves (ps-list: `ps`'s lifetime average). */
 	reportedCpuPercent?: number;
 	reportedMemoryPercent?: number;

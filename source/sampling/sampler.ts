@@ -16,8 +16,6 @@ export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs:
 
 export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
 
-type Previous = {cpuTicks: number; ppid: number; pid: number; name: string; command: string};
-
 export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): string {
 	return `${process.pid}:${process.startTicks}`;
 }
@@ -56,7 +54,8 @@ export function countStates(processes: readonly RawProcess[]): StateCounts {
 export function createSampler(options: {source: Source; clock?: Clock; cores: number}): Sampler {
 	const {source, cores} = options;
 	const clock = options.clock ?? systemClock;
-	let previous = new Map<string, Previous>();
+	// The previous tick's samples by identity (what deltas, exits and reparenting are judged against).
+	let previous = new Map<string, ProcessSample>();
 	let previousCpus: CpuTimes[] | undefined;
 	let previousAt: number | undefined;
 	// Reparenting is remembered for the identity's lifetime, not just the tick it happened.
@@ -68,17 +67,16 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 		const now = clock.monotonicMs();
 		const elapsedMs = previousAt === undefined ? 0 : now - previousAt;
 		const memoryTotal = table.memoryTotalBytes ?? 0;
-		const next = new Map<string, Previous>();
+		const next = new Map<string, ProcessSample>();
 		const nextOrphans = new Set<string>();
 		const changes: Changes = {appeared: [], exited: [], reparented: []};
 		const processes: ProcessSample[] = [];
 
 		for (const raw of table.processes) {
-			const key = identityKey(raw);
+			const key = raw.key ?? identityKey(raw);
 			// Two rows with the same identity cannot both be real (a garbled source): keep the first.
 			if (next.has(key)) continue;
 			const before = previous.get(key);
-			next.set(key, {cpuTicks: raw.cpuTicks, ppid: raw.ppid, pid: raw.pid, name: raw.name, command: raw.command});
 			if (!before && !first) changes.appeared.push(key);
 			if (before && before.ppid !== raw.ppid) changes.reparented.push(key);
 			const isOrphan = orphans.has(key) || (before !== undefined && before.ppid !== raw.ppid);
@@ -90,7 +88,7 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 			const memoryPercent =
 				raw.reportedMemoryPercent ?? (memoryTotal > 0 ? Math.min(100, (raw.residentBytes / memoryTotal) * 100) : 0);
 			// Every field spelled out (no spread): one monomorphic object per process per tick.
-			processes.push({
+			const sample: ProcessSample = {
 				pid: raw.pid,
 				ppid: raw.ppid,
 				pgrp: raw.pgrp,
@@ -116,7 +114,9 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				cpuSeconds: raw.cpuTicks / source.clockTicks,
 				startTimeMs: source.bootTimeMs + (Number(raw.startTicks) / source.clockTicks) * 1000,
 				isOrphan,
-			});
+			};
+			processes.push(sample);
+			next.set(key, sample);
 		}
 		for (const [key, gone] of previous) {
 			if (!next.has(key)) changes.exited.push({key, pid: gone.pid, name: gone.name, command: gone.command});

@@ -14,7 +14,8 @@ export type ProcfsOptions = {
 	passwdPath?: string;
 };
 
-type IdentityDetails = {comm: string; name: string; command: string; uid: number | undefined; user: string};
+/** What is read once per identity (pid, start time), and the identity's own strings, reused every tick. */
+type IdentityDetails = {key: string; startTicks: string; comm: string; name: string; command: string; uid: number | undefined; user: string};
 
 /** Thrown when procRoot cannot be listed at all: the one fatal sampling error. */
 export class ProcUnavailableError extends Error {
@@ -154,7 +155,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		return sanitize(users.get(uid) ?? String(uid));
 	}
 
-	function readDetails(pid: number, comm: string, entry: string): IdentityDetails {
+	function readDetails(pid: number, comm: string, entry: string, key: string, startTicks: string): IdentityDetails {
 		const cmdline = readBytes(`${procRoot}/${pid}/cmdline`);
 		let uid: number | undefined;
 		try {
@@ -165,7 +166,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		} catch {
 			uid = undefined;
 		}
-		return {comm, name: sanitize(comm), command: cmdline ? sanitizeArgv(cmdline) : '', uid, user: userName(uid)};
+		return {key, startTicks, comm, name: sanitize(comm), command: cmdline ? sanitizeArgv(cmdline) : '', uid, user: userName(uid)};
 	}
 
 	function bootTimeMs(): number {
@@ -206,11 +207,11 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				continue;
 			}
 			if (stat.pid === 1) sawInit = true;
-			const key = `${stat.pid}:${stat.starttime}`;
+			const key = `${stat.pid}:${stat.starttime}`; // short-lived: only for the lookup
 			let details = cache.get(key);
 			// exec() keeps (pid, starttime) but changes comm: re-read the command line then.
-			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm, entry);
-			nextCache.set(key, details);
+			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm, entry, details?.key ?? key, details?.startTicks ?? stat.starttime);
+			nextCache.set(details.key, details);
 			const isKernelThread = (stat.flags & PF_KTHREAD) !== 0;
 			processes.push({
 				pid: stat.pid,
@@ -228,10 +229,11 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				priority: stat.priority,
 				nice: stat.nice,
 				threads: stat.threads,
-				startTicks: stat.starttime,
+				startTicks: details.startTicks,
 				virtualBytes: stat.vsize,
 				residentBytes: Math.max(0, stat.rss) * pageSize,
 				isKernelThread,
+				key: details.key,
 			});
 		}
 		cache = nextCache;
