@@ -3,7 +3,7 @@
 // every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
 import {build} from 'esbuild';
-import {copyFileSync, chmodSync, readdirSync, readFileSync, renameSync, statSync, existsSync} from 'node:fs';
+import {copyFileSync, chmodSync, readdirSync, readFileSync, renameSync, statSync, existsSync, utimesSync} from 'node:fs';
 import {join} from 'node:path';
 import {readFile} from 'node:fs/promises';
 import {INK_PATCHES} from './ink-patches.js';
@@ -71,6 +71,9 @@ await build({
 
 chmodSync(temporary, 0o755);
 renameSync(temporary, output);
+// A readable bundle is for one profiling session: date it in the past so the next --if-stale
+// (npm start, npm test) replaces it with the real, minified one.
+if (readable) utimesSync(output, 0, 0);
 
 // The bin: a tiny launcher that checks the Node version before the bundle is even parsed.
 copyFileSync('source/launcher.cjs', 'dist/proctop.cjs.tmp');

@@ -6,8 +6,10 @@
 export const COST_HINT = {
 	/** proctop's own CPU, % of one core averaged over recent ticks, that is worth a word. */
 	ownCpuPercent: 20,
-	/** When every core is this busy, even a smaller own cost competes with the user's work… */
+	/** When the cores are this busy on average, even a smaller own cost competes with the user's work… */
 	saturatedMachinePercent: 90,
+	/** (…and the machine counts as saturated for a hint already shown until it falls below this) */
+	saturatedMachineClearPercent: 80,
 	/** …from this much own CPU… */
 	ownCpuWhenSaturated: 5,
 	/** …at refreshes faster than this. */
@@ -35,7 +37,7 @@ export function costHint(input: CostInput): string | undefined {
 	if (own >= COST_HINT.ownCpuPercent * scale) return `proctop uses ${Math.round(own)}% CPU at a ${refresh}; d sets a slower one`;
 	const cores = input.cpuPercentPerCore;
 	const machine = cores.length > 0 ? cores.reduce((sum, core) => sum + core, 0) / cores.length : 0;
-	const saturated = machine >= COST_HINT.saturatedMachinePercent * (input.shown ? 0.9 : 1);
+	const saturated = machine >= (input.shown ? COST_HINT.saturatedMachineClearPercent : COST_HINT.saturatedMachinePercent);
 	if (saturated && own >= COST_HINT.ownCpuWhenSaturated * scale && input.intervalMs < COST_HINT.saturatedBelowIntervalMs) {
 		return `CPUs are saturated and proctop takes ${Math.round(own)}% at a ${refresh}; d sets a slower one`;
 	}
@@ -55,6 +57,6 @@ export function costHintMarkdown(): string {
 		`ticks, or when the cores average ${COST_HINT.saturatedMachinePercent} % busy or more and proctop takes ${COST_HINT.ownCpuWhenSaturated} % or more at a refresh faster`,
 		`than ${COST_HINT.saturatedBelowIntervalMs / 1000} s, the status bar says so (\`proctop uses 24% CPU at a 0.2s refresh; d sets a slower one\`).`,
 		'It never slows its refresh by itself: that would quietly trade away accuracy; `d` lets you choose.',
-		`The hint clears once the cost falls to ${Math.round(COST_HINT.clearBelow * 100)} % of the threshold.`,
+		`The hint clears once the cost falls to ${Math.round(COST_HINT.clearBelow * 100)} % of its threshold (or the cores to ${COST_HINT.saturatedMachineClearPercent} %), so it cannot flicker.`,
 	].join('\n');
 }

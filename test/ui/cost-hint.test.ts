@@ -30,6 +30,10 @@ describe('costHint', () => {
 		expect(costHint({...saturated, recentOwnCpuPercent: 2})).toBeUndefined();
 		expect(costHint({...saturated, cpuPercentPerCore: [50, 60]})).toBeUndefined();
 		expect(costHint({...saturated, cpuPercentPerCore: []})).toBeUndefined();
+		// Once shown, it holds while the machine stays above the lower mark.
+		expect(costHint({...saturated, cpuPercentPerCore: [85, 85], shown: true})).toBeDefined();
+		expect(costHint({...saturated, cpuPercentPerCore: [85, 85], shown: false})).toBeUndefined();
+		expect(costHint({...saturated, cpuPercentPerCore: [70, 70], shown: true})).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,7 @@
 // Paints pre-fitted styled lines: one <Text> per line, holding that line painted to one string.
 // A line is repainted only when its segments changed (memo), so an unchanged table costs nothing,
 // and Ink receives exactly one single-line write per row (the shape its patched output stage draws
-// without a cell grid; see scripts/ink-output-patch.js).
+// without a cell grid; see scripts/ink-patches.js).
 
 import React, {memo} from 'react';
 import {Text} from 'ink';
