@@ -30,8 +30,8 @@ async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string
 }
 
 const mounted: Array<ReturnType<typeof render>> = [];
-function mount(width: number, height: number, overrides: Partial<Options> = {}) {
-	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: width, rows: height}} />);
+function mount(width: number, height: number, overrides: Partial<Options> = {}, sampler = fakeSampler(() => world)) {
+	const ui = render(<App options={{...options, ...overrides}} sampler={sampler} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: width, rows: height}} />);
 	mounted.push(ui);
 	return ui;
 }
@@ -304,8 +304,7 @@ describe('App restarts', () => {
 			while (performance.now() < until) {}
 			return real.sample();
 		}};
-		const ui = render(<App options={{...options, intervalMs: 100}} sampler={costly} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 20}} />);
-		mounted.push(ui);
+		const ui = mount(120, 20, {intervalMs: 100}, costly);
 		const frame = await frameWith(ui, text => text.includes('% CPU at a 0.1s refresh; d sets a slower one'));
 		expect(frame).toMatch(/proctop uses \d+% CPU at a 0\.1s refresh; d sets a slower one/);
 		expect(frame).toContain('0.1s'); // the interval is still the one asked for
