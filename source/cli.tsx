@@ -5,6 +5,7 @@
 import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {parseFlags} from './flags.js';
+import {lookUpUser} from './users.js';
 import {createSampler} from './sampling/sampler.js';
 import {selectSource} from './sampling/sources/select-source.js';
 import {selectSystemReader} from './sampling/sources/system.js';
@@ -32,6 +33,14 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
+	if (options.user !== undefined) {
+		const user = lookUpUser(options.user);
+		if (user === undefined) {
+			process.stderr.write(`proctop: no such user: ${JSON.stringify(options.user)}\n`);
+			return 2;
+		}
+		options.user = user;
+	}
 	const sampler = createSampler({source: selectSource(), cores: availableParallelism()});
 	const system = selectSystemReader();
 	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
@@ -44,8 +53,8 @@ async function main(): Promise<number> {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
 		return 1;
 	}
-	const {loadSettings, saveSettings} = await import('./config.js');
-	const {settings, warning} = loadSettings();
+	const {openSettings} = await import('./config.js');
+	const {settings, warning, save} = openSettings();
 	const remembered = {
 		sort: options.explicit.includes('sort') ? options.sort : (settings.sort ?? options.sort),
 		tree: options.explicit.includes('tree') ? options.tree : (settings.tree ?? options.tree),
@@ -58,7 +67,7 @@ async function main(): Promise<number> {
 		sampler,
 		system,
 		startupMessage: warning,
-		saveSettings: changed => saveSettings(changed),
+		saveSettings: save,
 	});
 }
 

@@ -1,13 +1,16 @@
-// Remembered settings: sort, direction, tree view and refresh interval, saved to
+// Remembered settings: sort, direction, tree view, kernel threads and refresh interval, saved to
 // $XDG_CONFIG_HOME/proctop/config.json (default ~/.config/proctop) when changed in the UI.
-// I/O: reads and writes that one file. A corrupt or unreadable file is reported once and ignored.
+// I/O: reads and writes that one file (and, once, renames a corrupt one to config.json.bad).
+// A corrupt or unreadable file is reported in one line and ignored; it is never overwritten.
 
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {isValidIntervalMs} from './interval.js';
+import {sanitize} from './sanitize.js';
 import {isSortKeyId, type SortKeyId} from './sampling/sort.js';
 
-export type Settings = {sort?: SortKeyId; inverted?: boolean; tree?: boolean; intervalMs?: number};
+export type Settings = {sort?: SortKeyId; inverted?: boolean; tree?: boolean; intervalMs?: number; showKernelThreads?: boolean};
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
 	const base = environment['XDG_CONFIG_HOME'] || join(environment['HOME'] || homedir(), '.config');
@@ -22,34 +25,69 @@ export function parseSettings(value: unknown): Settings {
 	if (typeof raw['sort'] === 'string' && isSortKeyId(raw['sort'])) settings.sort = raw['sort'];
 	if (typeof raw['inverted'] === 'boolean') settings.inverted = raw['inverted'];
 	if (typeof raw['tree'] === 'boolean') settings.tree = raw['tree'];
-	if (typeof raw['intervalMs'] === 'number' && raw['intervalMs'] >= 100 && raw['intervalMs'] <= 3_600_000) settings.intervalMs = raw['intervalMs'];
+	if (typeof raw['showKernelThreads'] === 'boolean') settings.showKernelThreads = raw['showKernelThreads'];
+	if (isValidIntervalMs(raw['intervalMs'])) settings.intervalMs = raw['intervalMs'];
 	return settings;
 }
 
-export function loadSettings(path = configPath()): {settings: Settings; warning?: string} {
+const errnoOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'error';
+
+/** `corrupt`: the file exists but is not settings; saving first moves it aside to `.bad`. */
+export function loadSettings(path = configPath()): {settings: Settings; warning?: string; corrupt?: boolean} {
+	const shown = sanitize(path);
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {settings: {}};
-		return {settings: {}, warning: `settings not loaded: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`};
+		if (errnoOf(error) === 'ENOENT') return {settings: {}};
+		return {settings: {}, warning: `settings not loaded: cannot read ${shown} (${errnoOf(error)})`};
 	}
 	try {
 		return {settings: parseSettings(JSON.parse(text))};
 	} catch (error) {
-		return {settings: {}, warning: `settings ignored: ${path} is not valid (${error instanceof Error ? error.message : String(error)})`};
+		// JSON.parse quotes the file's text, newlines and all: say what is wrong without it.
+		const why = error instanceof SyntaxError ? 'not valid JSON' : error instanceof Error ? error.message : 'not valid';
+		return {settings: {}, corrupt: true, warning: `settings ignored: ${shown} is ${why}; it is kept as config.json.bad when a setting changes`};
 	}
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a file. */
+/** Writes atomically (temp file + rename) so a crash never leaves half a file, nor a temp file. */
 export function saveSettings(settings: Settings, path = configPath()): string | undefined {
+	const temporary = `${path}.${process.pid}.tmp`;
 	try {
 		mkdirSync(join(path, '..'), {recursive: true});
-		const temporary = `${path}.${process.pid}.tmp`;
 		writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`);
 		renameSync(temporary, path);
 		return undefined;
 	} catch (error) {
-		return `settings not saved: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+		if (existsSync(temporary)) rmSync(temporary, {force: true});
+		return `settings not saved: ${sanitize(path)} (${errnoOf(error)})`;
 	}
+}
+
+/**
+ * The settings file for one run: what was loaded, and a save that first moves a corrupt file
+ * aside (once) so what the user had is never silently overwritten. Returns a line to show, if any.
+ */
+export function openSettings(path = configPath()): {settings: Settings; warning?: string; save(settings: Settings): string | undefined} {
+	const loaded = loadSettings(path);
+	let corrupt = loaded.corrupt ?? false;
+	return {
+		settings: loaded.settings,
+		warning: loaded.warning,
+		save(settings) {
+			let kept: string | undefined;
+			if (corrupt) {
+				try {
+					renameSync(path, `${path}.bad`);
+					kept = `${sanitize(path)}.bad`;
+				} catch (error) {
+					return `settings not saved: the unreadable ${sanitize(path)} could not be moved aside (${errnoOf(error)})`;
+				}
+				corrupt = false;
+			}
+			const error = saveSettings(settings, path);
+			return error ?? (kept ? `settings saved; the unreadable file was kept as ${kept}` : undefined);
+		},
+	};
 }

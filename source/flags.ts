@@ -4,30 +4,44 @@
 import meow from 'meow';
 import type {Options} from './types.js';
 import {SORT_KEYS, isSortKeyId} from './sampling/sort.js';
+import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from './interval.js';
 
 declare const PROCTOP_VERSION: string;
+
+/** The sort keys as the help lists them, wrapped to fit beside the flag column. */
+function sortKeyList(): string {
+	const ids = SORT_KEYS.map(key => key.id);
+	const words = `Sort by ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!} (default cpu)`.split(' ');
+	const lines: string[] = [''];
+	for (const word of words) {
+		const last = lines.length - 1;
+		if (lines[last]!.length + word.length + 1 > 60 && lines[last]) lines.push(word);
+		else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
+	}
+	return lines.join(`\n${' '.repeat(24)}`);
+}
 
 export const HELP_TEXT = `
 Usage
   $ proctop [options]
 
 Options
-  --interval <seconds>  Refresh interval, decimals allowed (default 1)
+  --interval <seconds>  Refresh interval, decimals allowed, 0.1 to 3600 (default 1)
   -d, --delay <tenths>  Refresh interval in tenths of a second, as htop's --delay
-  --sort <key>          Sort by cpu, memory, time, pid or name (default cpu)
-  --tree                Start in tree view
+  -s, --sort <key>      ${sortKeyList()}
+  -t, --tree            Start in tree view (--once prints the tree too)
   --filter <text>       Start with this filter applied
-  --user <name>         Show only this user's processes
-  --pid <list>          Show only these pids, comma-separated (as htop -p)
+  -u, --user <name>     Show only this user's processes
+  -p, --pid <list>      Show only these pids, comma-separated (as htop -p; may repeat)
   --once                Print one table (CPU% measured over one interval) and exit
   --json                Print one JSON snapshot and exit
   --watch               With --json: one JSON object per line, every interval (NDJSON)
-  --count <n>           With --watch: stop after n updates
+  --count <n>           With --json --watch: stop after n updates
   --no-color            Monochrome output (NO_COLOR is honoured too)
   --readonly            Look only: no signals, no renice
   --pick                Pick processes in the UI; Enter prints their pids to stdout
-  --help                Show this help
-  --version             Show the version
+  -h, --help            Show this help
+  -V, --version         Show the version
 
 Examples
   $ proctop --sort memory --tree
@@ -39,7 +53,19 @@ Examples
 export class UsageError extends Error {}
 
 // Every spelling meow may report back: camelCase names, their kebab-case forms and short flags.
-const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 'tree', 'filter', 'user', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'pid', 'pick', 'help', 'version']);
+const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 's', 'tree', 't', 'filter', 'user', 'u', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'pid', 'p', 'pick', 'help', 'h', 'version', 'V']);
+
+/**
+ * Flags that mean nothing together: rather than ignore one silently, say so (exit 2).
+ * Each rule: when it applies, and the one line that explains it.
+ */
+const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolean; message: string}> = [
+	{when: f => Boolean(f['once']) && Boolean(f['json']), message: '--once and --json are two different outputs; pick one'},
+	{when: f => Boolean(f['watch']) && !f['json'], message: '--watch goes with --json (one JSON document per interval); add --json, or drop --watch'},
+	{when: f => f['count'] !== undefined && !(f['json'] && f['watch']), message: '--count goes with --json --watch (it stops the stream after n updates)'},
+	{when: f => Boolean(f['tree']) && Boolean(f['json']), message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree'},
+	{when: f => Boolean(f['pick']) && Boolean(f['once'] || f['json']), message: '--pick is interactive; it cannot be combined with --once or --json'},
+];
 
 function positiveNumber(flag: string, raw: string | undefined, allowed: string): number | undefined {
 	if (raw === undefined) return undefined;
@@ -50,26 +76,42 @@ function positiveNumber(flag: string, raw: string | undefined, allowed: string):
 	return value;
 }
 
+/** meow gives repeatable flags as arrays; a caller may also pass one string. */
+function listOf(value: unknown): string[] {
+	if (value === undefined) return [];
+	return (Array.isArray(value) ? value : [value]).map(String);
+}
+
 /** Validated options from raw meow flags; throws UsageError with one readable line. */
 export function toOptions(flags: Record<string, unknown>, environment: NodeJS.ProcessEnv = process.env): Options {
-	const interval = positiveNumber('--interval', flags['interval'] as string | undefined, 'a number of seconds greater than 0, e.g. 0.5');
-	const delay = positiveNumber('--delay', flags['delay'] as string | undefined, 'tenths of a second greater than 0, e.g. 15');
+	for (const conflict of CONFLICTS) if (conflict.when(flags)) throw new UsageError(conflict.message);
+	const interval = positiveNumber('--interval', flags['interval'] as string | undefined, `a number of seconds ${INTERVAL_RANGE_TEXT}, e.g. 0.5`);
+	const delay = positiveNumber('--delay', flags['delay'] as string | undefined, 'tenths of a second from 1 to 36000, e.g. 15');
 	const sort = (flags['sort'] as string | undefined) ?? 'cpu';
 	if (!isSortKeyId(sort)) throw new UsageError(`--sort ${JSON.stringify(sort)} is not valid: expected one of ${SORT_KEYS.map(key => key.id).join(', ')}`);
 	const countRaw = flags['count'] as string | undefined;
 	const count = positiveNumber('--count', countRaw, 'a whole number of updates greater than 0');
 	if (count !== undefined && !Number.isInteger(count)) throw new UsageError(`--count ${JSON.stringify(countRaw)} is not valid: expected a whole number of updates greater than 0`);
-	const intervalMs = interval !== undefined ? interval * 1000 : delay !== undefined ? delay * 100 : 1000;
-	// Guard against timers that would spin: Node clamps setTimeout to 1 ms anyway.
-	if (intervalMs < 10) throw new UsageError(`the refresh interval must be at least 0.01 seconds`);
+	const seconds = interval ?? (delay === undefined ? 1 : delay / 10);
+	const intervalMs = intervalFromSeconds(seconds);
+	if (intervalMs === undefined) {
+		const given = interval === undefined ? `--delay ${JSON.stringify(flags['delay'])}` : `--interval ${JSON.stringify(flags['interval'])}`;
+		throw new UsageError(`${given} is not valid: the refresh interval must be ${INTERVAL_RANGE_TEXT}`);
+	}
 	const noColor = environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '';
-	const pidList = flags['pid'] as string | undefined;
+	const users = listOf(flags['user']);
+	if (users.length > 1) throw new UsageError(`--user is given ${users.length} times; proctop shows one user's processes (or all): give it once`);
+	const user = users[0];
+	if (user !== undefined && user.trim() === '') throw new UsageError('--user "" is not valid: expected a user name or uid');
+	// --pid may repeat (-p 1 -p 2), as a list may: the pids are merged.
+	const pidLists = listOf(flags['pid']);
 	let pids: number[] | undefined;
-	if (pidList !== undefined) {
-		pids = pidList.split(',').map(part => part.trim()).filter(Boolean).map(Number);
-		if (pids.length === 0 || pids.some(pid => !Number.isSafeInteger(pid) || pid <= 0)) {
+	for (const pidList of pidLists) {
+		const parsed = pidList.split(',').map(part => part.trim()).filter(Boolean).map(Number);
+		if (parsed.length === 0 || parsed.some(pid => !Number.isSafeInteger(pid) || pid <= 0)) {
 			throw new UsageError(`--pid ${JSON.stringify(pidList)} is not valid: expected process ids separated by commas, e.g. 1,42,1337`);
 		}
+		pids = [...new Set([...(pids ?? []), ...parsed])];
 	}
 	const explicit: Array<'sort' | 'tree' | 'intervalMs'> = [];
 	if (flags['sort'] !== undefined) explicit.push('sort');
@@ -80,7 +122,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		sort,
 		tree: Boolean(flags['tree']),
 		filter: (flags['filter'] as string | undefined) ?? '',
-		user: flags['user'] as string | undefined,
+		user,
 		once: Boolean(flags['once']),
 		json: Boolean(flags['json']),
 		watch: Boolean(flags['watch']),
@@ -105,22 +147,27 @@ export function parseFlags(argv: string[]): Options {
 		flags: {
 			interval: {type: 'string'},
 			delay: {type: 'string', shortFlag: 'd'},
-			sort: {type: 'string'},
-			tree: {type: 'boolean'},
+			sort: {type: 'string', shortFlag: 's'},
+			tree: {type: 'boolean', shortFlag: 't'},
 			filter: {type: 'string'},
-			user: {type: 'string'},
+			user: {type: 'string', shortFlag: 'u', isMultiple: true},
 			once: {type: 'boolean'},
 			json: {type: 'boolean'},
 			watch: {type: 'boolean'},
 			count: {type: 'string'},
 			color: {type: 'boolean', default: true},
 			readonly: {type: 'boolean'},
-			pid: {type: 'string'},
+			pid: {type: 'string', shortFlag: 'p', isMultiple: true},
 			pick: {type: 'boolean'},
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'V'},
 		},
 		// Absent booleans stay undefined, so remembered settings can tell "not given" from "off".
 		booleanDefault: undefined,
 	});
+	// meow answers --help and --version itself; the short forms (htop's -h, -V) land here.
+	if (cli.flags['help']) cli.showHelp(0);
+	if (cli.flags['version']) cli.showVersion();
 	try {
 		const unknown = Object.keys(cli.unnormalizedFlags).find(name => !KNOWN_FLAGS.has(name));
 		if (unknown !== undefined) {

@@ -92,6 +92,8 @@ export type StateCounts = {
 	zombie: number;
 	idle: number;
 	threads: number;
+	/** Kernel threads (PF_KTHREAD), counted among `total`; the UI hides them by default, as htop. */
+	kernelThreads: number;
 };
 
 export type ExitedProcess = {key: string; pid: number; name: string; command: string};

@@ -54,11 +54,25 @@ describe('proctop CLI (built bundle)', () => {
 	});
 
 	test.each([
-		[['--interval', '0'], /--interval "0" is not valid: expected a number of seconds greater than 0/],
+		[['--interval', '0'], /--interval "0" is not valid: expected a number of seconds from 0.1 to 3600/],
 		[['--interval', 'abc'], /--interval "abc" is not valid/],
-		[['--sort', 'bogus'], /--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name/],
+		// 1e9 s once overflowed Node's timer into a 1 ms spin (#12): one rule, 0.1 s to 1 hour.
+		[['--interval', '1e9'], /--interval "1e9" is not valid: the refresh interval must be from 0.1 to 3600 seconds/],
+		[['--interval', '0.05'], /the refresh interval must be from 0.1 to 3600 seconds/],
+		[['-d', '0'], /--delay "0" is not valid/],
+		[['-d', '36001'], /--delay "36001" is not valid: the refresh interval must be/],
+		[['--sort', 'bogus'], /--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name, user, state, threads, nice, priority, virtual, resident/],
 		[['--bogus'], /unknown flag --bogus/],
-		[['--count', '1.5'], /--count "1.5" is not valid/],
+		[['--json', '--watch', '--count', '1.5'], /--count "1.5" is not valid/],
+		[['--user', 'nosuchuser'], /no such user: "nosuchuser"/],
+		[['--user', ''], /--user "" is not valid/],
+		[['--user', 'root', '--user', 'daemon'], /--user is given 2 times/],
+		[['--tree', '--json'], /--tree has no effect on --json/],
+		[['--watch'], /--watch goes with --json/],
+		[['--once', '--watch'], /--watch goes with --json/],
+		[['--json', '--count', '2'], /--count goes with --json --watch/],
+		[['--once', '--json'], /--once and --json are two different outputs/],
+		[['--pick', '--once'], /--pick is interactive/],
 	])('%j exits 2 with one line saying what is wrong', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.code).toBe(2);
@@ -73,6 +87,42 @@ describe('proctop CLI (built bundle)', () => {
 		const help = await runCli(['--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('--interval <seconds>');
+		// Every sort key is listed, read from the one sort table.
+		const {SORT_KEYS} = await import('../source/sampling/sort.js');
+		const listed = help.stdout.replace(/\s+/g, ' ');
+		for (const key of SORT_KEYS) expect(listed).toMatch(new RegExp(`[ ,]${key.id}[ ,)]`));
+		// htop's short forms.
+		expect((await runCli(['-h'])).stdout).toBe(help.stdout);
+		expect((await runCli(['-V'])).stdout).toBe(version.stdout);
+	});
+
+	test("htop's short flags: -u, -p (repeatable), -t, -s", async () => {
+		const result = await runCli(['--once', '--interval', '0.1', '-u', 'root', '-p', '1', '-p', String(process.pid), '-s', 'pid', '-t']);
+		expect(result.code).toBe(0);
+		const rows = result.stdout.trimEnd().split('\n').slice(1);
+		// Only root's processes remain; in tree order pid 1 comes first.
+		const pids = rows.map(line => Number(line.trim().split(/\s+/)[0]));
+		expect(pids[0]).toBe(1);
+		for (const row of rows) expect(row).toMatch(/^\s*\d+ root /);
+	});
+
+	test('--once --tree prints the tree with its guides', async () => {
+		const child = spawn('sleep', ['30'], {stdio: 'ignore'});
+		try {
+			const result = await runCli(['--once', '--tree', '--interval', '0.1', '--pid', `${process.pid},${child.pid}`]);
+			const lines = result.stdout.trimEnd().split('\n');
+			const parent = lines.findIndex(line => line.trim().startsWith(`${process.pid} `));
+			expect(parent).toBeGreaterThan(0);
+			expect(lines[parent + 1]).toMatch(new RegExp(`^\\s*${child.pid} .*└─ sleep 30$`));
+		} finally {
+			child.kill('SIGKILL');
+		}
+	});
+
+	test('--user accepts a uid as digits', async () => {
+		const result = await runCli(['--once', '--interval', '0.1', '--user', '0', '--pid', '1']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^\s*1 root /m);
 	});
 
 	test('--filter and --user narrow the batch output', async () => {

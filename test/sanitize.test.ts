@@ -42,10 +42,22 @@ describe('sanitize', () => {
 });
 
 describe('sanitizeBytes and sanitizeArgv', () => {
-	test('invalid UTF-8 becomes U+FFFD, never an exception', () => {
-		const text = sanitizeBytes(Buffer.from([0x61, 0xff, 0xfe, 0xc0, 0xaf, 0xe2, 0x82]));
-		expect(text.startsWith('a')).toBe(true);
-		expect(text).toContain('\ufffd');
+	test.each([
+		['lone bytes', [0x61, 0xff, 0xfe], 'a\\xff\\xfe'],
+		['overlong slash', [0xc0, 0xaf, 0x62], '\\xc0\\xafb'],
+		['cut-off sequence at the end', [0x61, 0xe2, 0x82], 'a\\xe2\\x82'],
+		['UTF-16 surrogate encoded', [0xed, 0xa0, 0x80], '\\xed\\xa0\\x80'],
+		['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80], '\\xf4\\x90\\x80\\x80'],
+		['valid text around a bad byte', [...Buffer.from('日本'), 0x80, ...Buffer.from('é')], '日本\\x80é'],
+		['a real U+FFFD stays', [0xef, 0xbf, 0xbd], '\ufffd'],
+	])('invalid UTF-8 shows its bytes visibly (%s), never U+FFFD', (_label, bytes, expected) => {
+		expect(sanitizeBytes(Buffer.from(bytes))).toBe(expected);
+	});
+
+	test('a name made only of spaces is visible; spaces inside a name stay spaces', () => {
+		expect(sanitize('   ')).toBe('\\x20\\x20\\x20');
+		expect(sanitize('a b')).toBe('a b');
+		expect(sanitizeArgv(Buffer.from('  \u0000'))).toBe('\\x20\\x20');
 	});
 
 	test('argv NULs become spaces and the trailing NUL goes', () => {

@@ -6,7 +6,8 @@ import type {Options, SystemSample} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
 import {selectProcesses} from '../sampling/select.js';
-import {renderTable} from './table.js';
+import {renderTable, type TableRow} from './table.js';
+import {buildRows} from '../ui/view.js';
 import {toJsonDocument} from './json.js';
 
 export type BatchContext = {
@@ -55,7 +56,9 @@ export async function runBatch(context: BatchContext): Promise<number> {
 				const document = toJsonDocument(snapshot, header, processes);
 				await write(out, options.watch ? `${JSON.stringify(document)}\n` : `${JSON.stringify(document, null, 2)}\n`);
 			} else {
-				await write(out, `${renderTable(processes, width).join('\n')}\n`);
+				// --once --tree: the same tree the UI draws (matches keep their ancestors), fully expanded.
+				const rows: TableRow[] = options.tree ? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()}) : processes.map(process => ({process}));
+				await write(out, `${renderTable(rows, width).join('\n')}\n`);
 			}
 		}
 		return 0;

@@ -3,10 +3,13 @@
 import type {ProcessSample} from '../types.js';
 import {BATCH_COLUMNS, formatRow, layoutColumns} from '../ui/columns.js';
 
+/** One line of the table: a process and, in tree order, its guide ("│  ├─ "). */
+export type TableRow = {process: ProcessSample; prefix?: string};
+
 /** Lines of the table; `width` Infinity (a pipe) never truncates the command. */
-export function renderTable(processes: readonly ProcessSample[], width: number): string[] {
+export function renderTable(rows: readonly TableRow[], width: number): string[] {
 	const columns = layoutColumns(BATCH_COLUMNS, width);
 	const lines = [formatRow(columns, c => c.title)];
-	for (const process of processes) lines.push(formatRow(columns, c => c.text(process)));
+	for (const {process, prefix = ''} of rows) lines.push(formatRow(columns, c => (c.id === 'command' ? prefix + c.text(process) : c.text(process))));
 	return lines;
 }

@@ -1,8 +1,21 @@
-// Pure matching of a typed query against process names and command lines, ranked
-// exact > prefix > substring > fuzzy, with the matched character positions for highlighting.
+// Pure matching of a typed query against a process: its name, command line and user.
+// By default every term is a case-insensitive substring, as htop's filter and search: what you
+// type is what must appear. A query starting with `~` matches fuzzily (the letters in order,
+// gaps allowed, name and program only) — on request only, because with `k` one keystroke away a
+// surprising fuzzy match is how the wrong process gets a signal. Ranked exact > prefix >
+// substring > fuzzy, with the matched character positions for highlighting.
 
 export const Rank = {None: 0, Fuzzy: 1, Substring: 2, Prefix: 3, Exact: 4} as const;
 export type Rank = (typeof Rank)[keyof typeof Rank];
+
+/** The prefix that turns fuzzy matching on, documented in the help and the README. */
+export const FUZZY_PREFIX = '~';
+
+export type Query = {
+	/** Whitespace-separated terms, lower-cased; every term must match. */
+	terms: string[];
+	fuzzy: boolean;
+};
 
 export type MatchResult = {
 	rank: Rank;
@@ -11,10 +24,17 @@ export type MatchResult = {
 	commandPositions: number[];
 };
 
-/** Whitespace-separated terms, lower-cased; every term must match (like htop's filter, per word). */
-export function parseQuery(query: string): string[] {
-	return query.toLowerCase().split(/\s+/).filter(Boolean);
+/** What a process offers to a query. */
+export type Matchable = {name: string; command: string; user?: string};
+
+export function parseQuery(text: string): Query {
+	const trimmed = text.trimStart();
+	const fuzzy = trimmed.startsWith(FUZZY_PREFIX);
+	const terms = (fuzzy ? trimmed.slice(FUZZY_PREFIX.length) : trimmed).toLowerCase().split(/\s+/).filter(Boolean);
+	return {terms, fuzzy};
 }
+
+export const isEmptyQuery = (query: Query) => query.terms.length === 0;
 
 // Fuzzy matching only looks at the name and the program (argv0's basename): over whole command
 // lines a short query matches nearly everything, which is noise, not ranking.
@@ -41,9 +61,10 @@ function fuzzyPositions(text: string, term: string): number[] | undefined {
 	return positions;
 }
 
-function matchTerm(term: string, name: string, command: string): MatchResult {
+const NONE: MatchResult = {rank: Rank.None, namePositions: [], commandPositions: []};
+
+function matchTerm(term: string, fuzzy: boolean, name: string, command: string, user: string): MatchResult {
 	const program = programName(command);
-	const none: MatchResult = {rank: Rank.None, namePositions: [], commandPositions: []};
 	if (name === term) return {rank: Rank.Exact, namePositions: range(0, term.length), commandPositions: []};
 	if (program.text === term) return {rank: Rank.Exact, namePositions: [], commandPositions: range(program.start, term.length)};
 	if (name.startsWith(term)) return {rank: Rank.Prefix, namePositions: range(0, term.length), commandPositions: []};
@@ -52,26 +73,30 @@ function matchTerm(term: string, name: string, command: string): MatchResult {
 	if (inName !== -1) return {rank: Rank.Substring, namePositions: range(inName, term.length), commandPositions: []};
 	const inCommand = command.indexOf(term);
 	if (inCommand !== -1) return {rank: Rank.Substring, namePositions: [], commandPositions: range(inCommand, term.length)};
+	// The user is matched but not highlighted: the row shows it in its own column.
+	if (user.includes(term)) return {rank: Rank.Substring, namePositions: [], commandPositions: []};
+	if (!fuzzy) return NONE;
 	const fuzzyName = fuzzyPositions(name, term);
 	if (fuzzyName) return {rank: Rank.Fuzzy, namePositions: fuzzyName, commandPositions: []};
 	const fuzzyProgram = fuzzyPositions(program.text, term);
 	if (fuzzyProgram) return {rank: Rank.Fuzzy, namePositions: [], commandPositions: fuzzyProgram.map(index => index + program.start)};
-	return none;
+	return NONE;
 }
 
 /**
- * Matches every term of `terms` (from parseQuery) case-insensitively against a process.
+ * Matches every term of `query` case-insensitively against a process.
  * The rank is the weakest term's rank; Rank.None when any term is missing.
  */
-export function matchProcess(terms: readonly string[], process: {name: string; command: string}): MatchResult {
+export function matchProcess(query: Query, process: Matchable): MatchResult {
 	const name = process.name.toLowerCase();
 	const command = process.command.toLowerCase();
+	const user = (process.user ?? '').toLowerCase();
 	let rank: Rank = Rank.Exact;
 	const namePositions: number[] = [];
 	const commandPositions: number[] = [];
-	for (const term of terms) {
-		const match = matchTerm(term, name, command);
-		if (match.rank === Rank.None) return {rank: Rank.None, namePositions: [], commandPositions: []};
+	for (const term of query.terms) {
+		const match = matchTerm(term, query.fuzzy, name, command, user);
+		if (match.rank === Rank.None) return NONE;
 		rank = Math.min(rank, match.rank) as Rank;
 		namePositions.push(...match.namePositions);
 		commandPositions.push(...match.commandPositions);

@@ -21,9 +21,10 @@ export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): st
 }
 
 export function countStates(processes: readonly RawProcess[]): StateCounts {
-	const counts: StateCounts = {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0};
+	const counts: StateCounts = {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0};
 	for (const process of processes) {
 		counts.threads += process.threads;
+		if (process.isKernelThread) counts.kernelThreads++;
 		switch (process.state) {
 			case 'R':
 				counts.running++;

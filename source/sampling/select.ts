@@ -2,21 +2,21 @@
 // Shared by the batch outputs and the interactive view so both agree on what matches.
 
 import type {ProcessSample} from '../types.js';
-import {Rank, matchProcess, parseQuery} from './filter.js';
+import {Rank, isEmptyQuery, matchProcess, parseQuery} from './filter.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
 
 export type Selection = {filter: string; user: string | undefined; sort: SortKeyId; inverted: boolean; pids?: readonly number[] | undefined};
 
 /** Processes passing the user and filter, sorted; with a filter, better-ranked matches come first. */
 export function selectProcesses(processes: readonly ProcessSample[], selection: Selection): ProcessSample[] {
-	const terms = parseQuery(selection.filter);
+	const query = parseQuery(selection.filter);
 	const compare = compareProcesses(selection.sort, selection.inverted);
 	const ranked: Array<{process: ProcessSample; rank: number}> = [];
 	const pids = selection.pids ? new Set(selection.pids) : undefined;
 	for (const process of processes) {
 		if (selection.user !== undefined && process.user !== selection.user) continue;
 		if (pids && !pids.has(process.pid)) continue;
-		const rank = terms.length === 0 ? Rank.Exact : matchProcess(terms, process).rank;
+		const rank = isEmptyQuery(query) ? Rank.Exact : matchProcess(query, process).rank;
 		if (rank !== Rank.None) ranked.push({process, rank});
 	}
 	ranked.sort((a, b) => b.rank - a.rank || compare(a.process, b.process));

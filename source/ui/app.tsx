@@ -52,7 +52,7 @@ export type AppProps = {
 	initialInverted?: boolean;
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
-	onQuit?: () => void;
+	onQuit?: (reason: 'quit' | 'interrupt') => void;
 	/** A sample taken before mounting, so the very first frame shows the table. */
 	initial?: InitialSample;
 	/** Ctrl+Z: hand the terminal back to the shell (run-interactive owns the terminal). */

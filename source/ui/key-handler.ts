@@ -15,7 +15,8 @@ import {findMatch, type ViewRow} from './view.js';
 import type {ProcessActions} from './hooks/use-process-actions.js';
 
 export type KeyCallbacks = {
-	onQuit?: () => void;
+	/** 'interrupt' for Ctrl+C (a --pick run then exits 130, as fzf does), else 'quit'. */
+	onQuit?: (reason: 'quit' | 'interrupt') => void;
 	onQuitNotes?: (notes: string[]) => void;
 	onPick?: (pids: number[]) => void;
 	copyToClipboard?: (text: string) => void;
@@ -79,7 +80,7 @@ function handleKey(input: string, key: Key) {
 					...stopped.map(target => `  ${target.pid} ${target.name}    resume it with: kill -CONT ${target.pid}`),
 				]);
 			}
-			callbacks.onQuit?.();
+			callbacks.onQuit?.(key.ctrl && input === 'c' ? 'interrupt' : 'quit');
 			exit();
 			return;
 		}

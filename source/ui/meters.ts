@@ -91,7 +91,7 @@ function textLines(input: HeaderInput, width: number): Line[] {
 	const lines: Line[] = [];
 	lines.push([
 		{text: 'Tasks: ', color: 'cyan'},
-		{text: counts ? `${counts.total}, ${counts.threads} thr; ${counts.running} running` : '…', bold: true},
+		{text: counts ? `${counts.total - counts.kernelThreads}, ${counts.threads - counts.kernelThreads} thr, ${counts.kernelThreads} kthr; ${counts.running} running` : '…', bold: true},
 	]);
 	if (counts) {
 		lines.push([

@@ -74,6 +74,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		return 1;
 	}
 	let picked: number[] = [];
+	let quitReason = 'quit' as 'quit' | 'interrupt';
 	let instance: Instance | undefined;
 	let restored = false;
 	let notes: string[] = [];
@@ -157,6 +158,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				readDetails={process.platform === 'linux' ? pid => readDetails(pid) : undefined}
 				onSuspend={suspend}
 				onQuitNotes={lines => (notes = lines)}
+				onQuit={reason => (quitReason = reason)}
 			/>,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 		);
@@ -165,6 +167,8 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		if (picked.length > 0) process.stdout.write(`${picked.join('\n')}\n`);
 		// After the main screen is back, so the reminder stays visible in the shell.
 		if (notes.length > 0) process.stderr.write(`${notes.join('\n')}\n`);
+		// A cancelled pick fails, as fzf's does: `kill $(proctop --pick)` must not run a bare kill.
+		if (context.options.pick && picked.length === 0) return quitReason === 'interrupt' ? 130 : 1;
 		return 0;
 	} catch (error) {
 		restore();

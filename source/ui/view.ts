@@ -2,7 +2,7 @@
 // the resolved selection, and the window of rows that fits on screen. No React, no I/O.
 
 import type {ProcessSample} from '../types.js';
-import {Rank, matchProcess, parseQuery, type MatchResult} from '../sampling/filter.js';
+import {Rank, isEmptyQuery, matchProcess, parseQuery, type MatchResult} from '../sampling/filter.js';
 import {selectProcesses} from '../sampling/select.js';
 import {compareProcesses} from '../sampling/sort.js';
 import {buildForest, flattenForest, withAncestors} from '../sampling/tree.js';
@@ -31,15 +31,15 @@ export function buildRows(processes: readonly ProcessSample[], input: RowsInput)
 		}));
 	}
 	const forest = buildForest(processes);
-	const terms = parseQuery(input.filter);
+	const query = parseQuery(input.filter);
 	let keep: Set<string> | undefined;
-	if (terms.length > 0 || input.user !== undefined || input.pids) {
+	if (!isEmptyQuery(query) || input.user !== undefined || input.pids) {
 		const pids = input.pids ? new Set(input.pids) : undefined;
 		const matches = processes.filter(
 			process =>
 				(input.user === undefined || process.user === input.user) &&
 				(!pids || pids.has(process.pid)) &&
-				(terms.length === 0 || matchProcess(terms, process).rank !== Rank.None),
+				(isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
 		);
 		keep = withAncestors(forest, matches.map(process => process.key));
 	}
@@ -84,14 +84,14 @@ export function windowRows(rows: readonly ViewRow[], options: {selectedKey: stri
  * takes the best-ranked match, nearest first among equals; 'next' (the n key) the first match.
  */
 export function findMatch(rows: readonly ViewRow[], query: string, from: number, how: 'best' | 'next'): number {
-	const terms = parseQuery(query);
-	if (terms.length === 0 || rows.length === 0) return -1;
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed) || rows.length === 0) return -1;
 	let best = -1;
 	let bestRank: number = Rank.None;
 	const start = ((from % rows.length) + rows.length) % rows.length;
 	for (let offset = 0; offset < rows.length; offset++) {
 		const index = (start + offset) % rows.length;
-		const rank = matchProcess(terms, rows[index]!.process).rank;
+		const rank = matchProcess(parsed, rows[index]!.process).rank;
 		if (rank > bestRank) {
 			best = index;
 			bestRank = rank;
@@ -103,8 +103,8 @@ export function findMatch(rows: readonly ViewRow[], query: string, from: number,
 
 /** Positions to highlight in a row for the active filter or search text. */
 export function highlightFor(process: ProcessSample, query: string): MatchResult | undefined {
-	const terms = parseQuery(query);
-	if (terms.length === 0) return undefined;
-	const match = matchProcess(terms, process);
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed)) return undefined;
+	const match = matchProcess(parsed, process);
 	return match.rank === Rank.None ? undefined : match;
 }

@@ -3,7 +3,7 @@ import {Rank, matchProcess, parseQuery} from '../../source/sampling/filter.js';
 import {selectProcesses} from '../../source/sampling/select.js';
 import {processSample} from '../helpers/processes.js';
 
-const rankOf = (query: string, name: string, command = '') => matchProcess(parseQuery(query), {name, command}).rank;
+const rankOf = (query: string, name: string, command = '', user = 'alice') => matchProcess(parseQuery(query), {name, command, user}).rank;
 
 describe('matchProcess', () => {
 	test.each([
@@ -13,8 +13,14 @@ describe('matchProcess', () => {
 		['prefix of name', 'no', 'node', '', Rank.Prefix],
 		['substring of name', 'ode', 'node', '', Rank.Substring],
 		['substring of command only', 'app.js', 'node', '/usr/bin/node app.js', Rank.Substring],
-		['fuzzy name', 'nde', 'node', '', Rank.Fuzzy],
-		['fuzzy does not roam the whole command line', 'xyz', 'node', '/usr/bin/node --x --y --z', Rank.None],
+		['letters in order are no match by default', 'nde', 'node', '', Rank.None],
+		// The trial's surprises (#12): \true matched rcu_tasks_rude_kthread, \link line_io_tools.
+		['no fuzzy surprise: true', 'true', 'rcu_tasks_rude_kthread', '', Rank.None],
+		['no fuzzy surprise: link', 'link', 'line_io_tools', '/usr/bin/line_io_tools', Rank.None],
+		['~ asks for fuzzy: name', '~nde', 'node', '', Rank.Fuzzy],
+		['~ fuzzy still ranks a substring above fuzzy', '~ode', 'node', '', Rank.Substring],
+		['~ fuzzy does not roam the whole command line', '~xyz', 'node', '/usr/bin/node --x --y --z', Rank.None],
+		['the user matches too', 'alic', 'node', '/usr/bin/node', Rank.Substring],
 		['no match', 'zzz', 'node', '/usr/bin/node', Rank.None],
 		['all terms must match', 'node app', 'node', '/usr/bin/node app.js', Rank.Substring],
 		['a missing term fails', 'node nope', 'node', '/usr/bin/node app.js', Rank.None],
@@ -24,13 +30,15 @@ describe('matchProcess', () => {
 	});
 
 	test('matched positions point at the characters to highlight', () => {
-		expect(matchProcess(['ode'], {name: 'node', command: ''}).namePositions).toEqual([1, 2, 3]);
-		expect(matchProcess(['nde'], {name: 'node', command: ''}).namePositions).toEqual([0, 2, 3]);
-		expect(matchProcess(['app'], {name: 'node', command: 'node app.js'}).commandPositions).toEqual([5, 6, 7]);
+		expect(matchProcess(parseQuery('ode'), {name: 'node', command: ''}).namePositions).toEqual([1, 2, 3]);
+		expect(matchProcess(parseQuery('~nde'), {name: 'node', command: ''}).namePositions).toEqual([0, 2, 3]);
+		expect(matchProcess(parseQuery('app'), {name: 'node', command: 'node app.js'}).commandPositions).toEqual([5, 6, 7]);
 	});
 
-	test('an empty query has no terms', () => {
-		expect(parseQuery('   ')).toEqual([]);
+	test('an empty query has no terms; ~ alone is an empty fuzzy query', () => {
+		expect(parseQuery('   ')).toEqual({terms: [], fuzzy: false});
+		expect(parseQuery('~')).toEqual({terms: [], fuzzy: true});
+		expect(parseQuery(' ~No de')).toEqual({terms: ['no', 'de'], fuzzy: true});
 	});
 });
 

@@ -75,7 +75,7 @@ describe('processRow', () => {
 describe('headerLines', () => {
 	const snapshot = (cores: number): Snapshot => ({
 		takenAt: 0, elapsedMs: 1000, cpuKind: 'delta', processes: [], changes: {appeared: [], exited: [], reparented: []}, garbled: 0, limited: false,
-		counts: {total: 10, running: 1, sleeping: 9, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 20},
+		counts: {total: 10, running: 1, sleeping: 9, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 20, kernelThreads: 0},
 		cpuPercentPerCore: Array.from({length: cores}, (_, index) => index * 3 % 100), cores,
 	});
 	const system = {hostname: 'h', memory: {totalBytes: 8 * 2 ** 30, usedBytes: 2 ** 30, availableBytes: 7 * 2 ** 30}, swap: {totalBytes: 0, usedBytes: 0}, uptimeSeconds: 60, loadAverage: [1, 2, 3] as [number, number, number]};

@@ -3,7 +3,7 @@
 // against /proc/net/*). I/O: reads under procRoot; anything unreadable becomes "n/a (…)".
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
-import {sanitize, sanitizeArgv} from '../../sanitize.js';
+import {sanitizeArgv, sanitizeBytes} from '../../sanitize.js';
 import {parseNetSockets, parseStatus, type Socket} from './procfs-parse.js';
 
 export type NotAvailable = {unavailable: string};
@@ -70,8 +70,8 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 	return {
 		pid,
 		command: attempt(() => sanitizeArgv(readFileSync(`${base}/cmdline`))),
-		executable: attempt(() => sanitize(readlinkSync(`${base}/exe`))),
-		workingDirectory: attempt(() => sanitize(readlinkSync(`${base}/cwd`))),
+		executable: attempt(() => sanitizeBytes(readlinkSync(`${base}/exe`, {encoding: 'buffer'}))),
+		workingDirectory: attempt(() => sanitizeBytes(readlinkSync(`${base}/cwd`, {encoding: 'buffer'}))),
 		swapBytes: isAvailable(status) ? Number.parseInt(status.get('VmSwap') ?? '0', 10) * 1024 : status,
 		uids: isAvailable(status) ? (status.get('Uid') ?? '?').split(/\s+/).join(' ') : status,
 		openFiles: isAvailable(fds) ? fds.length : fds,

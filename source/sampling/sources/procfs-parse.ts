@@ -2,6 +2,7 @@
 // Strings in, plain objects out; no I/O. Field positions from proc(5).
 
 import type {CpuTimes} from '../../types.js';
+import {decodeUtf8} from '../../sanitize.js';
 
 /** PF_KTHREAD from include/linux/sched.h: set only on kernel threads, whatever their name. */
 export const PF_KTHREAD = 0x0020_0000;
@@ -87,7 +88,7 @@ export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
 	}
 	return {
 		pid,
-		comm: bytes.toString('utf8', open + 1, close),
+		comm: decodeUtf8(bytes.subarray(open + 1, close)),
 		state: String.fromCharCode(state),
 		ppid: fields[0]!,
 		pgrp: fields[1]!,
