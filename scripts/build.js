@@ -63,6 +63,16 @@ await build({
 				builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
 			},
 		},
+		{
+			// cli-cursor's restore-cursor registers an exit hook that writes ESC[?25h to process.stderr,
+			// whatever stderr is: with `2>file` a stray escape landed in the user's file (#12). proctop
+			// shows the cursor itself on every exit path, on the terminal it drew on, so the hook goes.
+			name: 'no-restore-cursor',
+			setup(builder) {
+				builder.onResolve({filter: /^restore-cursor$/}, () => ({path: 'restore-cursor', namespace: 'no-restore-cursor'}));
+				builder.onLoad({filter: /.*/, namespace: 'no-restore-cursor'}, () => ({contents: 'export default function restoreCursor() {}', loader: 'js'}));
+			},
+		},
 	],
 	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},

@@ -1,4 +1,4 @@
-// Bundle-time patches to five files of Ink, applied by scripts/build.js to the bundle only;
+// Bundle-time patches to six files of Ink, applied by scripts/build.js to the bundle only;
 // node_modules stays untouched. Pure: source text in, source text out, or an error naming the
 // file when Ink no longer looks the way a patch expects (so an Ink upgrade cannot silently drop one).
 //
@@ -17,6 +17,11 @@
 //    or not: together the largest source of garbage at idle (a quarter and a sixth of all bytes
 //    allocated). The sanitized text is now memoised by its input, and the width comes from Ink's own
 //    (now bounded) measureText cache, so an unchanged line costs two lookups.
+// 6. ink.js, a full repaint on every resize. Ink redraws relative to the cursor and clears first
+//    only when the terminal got narrower; when it grows, or its height changes, a terminal may
+//    move what is on screen (reflow, tmux), and a frame shorter than the screen (`--pid a,b`) left
+//    the old meter block above the new one (#12). A full-screen app can simply clear the screen
+//    and draw the whole frame again; the alternate screen has no scrollback to lose.
 
 const getStart = '    get() {\n';
 const direct = `    get() {
@@ -61,6 +66,20 @@ function replaceOnce(source, from, to, name, path) {
 	if (source.split(from).length !== 2) throw new Error(`${name}: ${path} changed; review scripts/ink-patches.js`);
 	return source.replace(from, to);
 }
+
+const resizedStock = `        if (currentWidth < this.lastTerminalWidth) {
+            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();
+            this.lastOutput = '';
+            this.lastOutputToRender = '';
+        }
+`;
+const resizedRepaint = `        // proctop patch: clear the whole screen and forget the last frame, so the next is drawn whole.
+        this.options.stdout.write('\\u001B[2J\\u001B[H');
+        this.log.sync('');
+        this.lastOutput = '';
+        this.lastOutputToRender = '';
+`;
 
 /** Each patch: which Ink file it applies to, and the edit. */
 export const INK_PATCHES = [
@@ -113,6 +132,11 @@ export const INK_PATCHES = [
 			const imported = replaceOnce(source, "import widestLine from 'widest-line';", "import widestLine from 'widest-line';\nimport measureText from './measure-text.js';", 'ink-render-width-cached', path);
 			return replaceOnce(imported, 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;', 'ink-render-width-cached', path);
 		},
+	},
+	{
+		name: 'ink-resize-repaint',
+		file: /[\\/]ink[\\/]build[\\/]ink\.js$/,
+		apply: (source, path) => replaceOnce(source, resizedStock, resizedRepaint, 'ink-resize-repaint', path),
 	},
 ];
 

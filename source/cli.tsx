@@ -64,6 +64,7 @@ async function main(): Promise<number> {
 	return runInteractive({
 		options: {...options, ...remembered},
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
+		showKernelThreads: settings.showKernelThreads ?? false,
 		sampler,
 		system,
 		startupMessage: warning,

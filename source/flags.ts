@@ -98,7 +98,8 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		const given = interval === undefined ? `--delay ${JSON.stringify(flags['delay'])}` : `--interval ${JSON.stringify(flags['interval'])}`;
 		throw new UsageError(`${given} is not valid: the refresh interval must be ${INTERVAL_RANGE_TEXT}`);
 	}
-	const noColor = environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '';
+	// NO_COLOR, and terminals that say they have no colour: TERM=dumb, xterm-mono and other *-mono.
+	const noColor = (environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '') || /^dumb$|-mono$/.test(environment['TERM'] ?? '');
 	const users = listOf(flags['user']);
 	if (users.length > 1) throw new UsageError(`--user is given ${users.length} times; proctop shows one user's processes (or all): give it once`);
 	const user = users[0];

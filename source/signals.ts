@@ -1,42 +1,24 @@
-// Sending signals and renicing safely. The SIGNALS table drives the signal menu, the help and
-// the README. createSignaller() re-reads a target's identity (pid, start time) immediately
-// before process.kill and refuses on any mismatch; refuses pid ≤ 1, proctop and its ancestors;
-// and turns ESRCH/EPERM/zombies into one readable line. I/O: /proc reads, kill, setpriority.
+// Sending signals and renicing safely (the signals themselves are the table in signal-table.ts).
+// createSignaller() re-reads a target's identity (pid, start time) immediately before
+// process.kill and refuses on any mismatch; refuses pid ≤ 1, proctop, its ancestors and kernel
+// threads; and turns ESRCH/EPERM/zombies into one readable line. I/O: /proc reads, kill, setpriority.
 
 import {readFileSync, readdirSync} from 'node:fs';
-import {setPriority} from 'node:os';
-import {parseStat} from './sampling/sources/procfs-parse.js';
+import {constants, setPriority} from 'node:os';
+import {PF_KTHREAD, parseStat} from './sampling/sources/procfs-parse.js';
+import {signalNamed} from './signal-table.js';
 
-export type SignalInfo = {name: NodeJS.Signals; number: number; meaning: string};
-
-/** Numbers are Linux's (x86/ARM); the menu shows them and accepts them as typed digits. */
-export const SIGNALS: readonly SignalInfo[] = [
-	{name: 'SIGTERM', number: 15, meaning: 'ask to terminate (can be caught: lets it clean up)'},
-	{name: 'SIGKILL', number: 9, meaning: 'kill now (cannot be caught or ignored)'},
-	{name: 'SIGINT', number: 2, meaning: 'interrupt, as Ctrl+C in its terminal'},
-	{name: 'SIGHUP', number: 1, meaning: 'hang up; many daemons reload their configuration'},
-	{name: 'SIGQUIT', number: 3, meaning: 'quit and dump core'},
-	{name: 'SIGSTOP', number: 19, meaning: 'pause (cannot be caught); SIGCONT resumes'},
-	{name: 'SIGCONT', number: 18, meaning: 'resume a stopped process'},
-	{name: 'SIGTSTP', number: 20, meaning: 'pause politely, as Ctrl+Z in its terminal'},
-	{name: 'SIGUSR1', number: 10, meaning: 'user-defined signal 1 (meaning depends on the program)'},
-	{name: 'SIGUSR2', number: 12, meaning: 'user-defined signal 2 (meaning depends on the program)'},
-	{name: 'SIGWINCH', number: 28, meaning: 'window size changed'},
-];
-
-export function signalInfo(name: NodeJS.Signals): SignalInfo {
-	return SIGNALS.find(signal => signal.name === name)!;
-}
+export {SIGNALS, type SignalInfo} from './signal-table.js';
 
 /** What the user picked: captured when the menu opened and never re-derived from the list. */
 export type Target = {pid: number; startTicks: string; name: string; user: string};
 
 /** What /proc says about a pid right now. */
-export type Identity = {startTicks: string; state: string; ppid: number; name: string};
+export type Identity = {startTicks: string; state: string; ppid: number; name: string; kernelThread?: boolean};
 
 export type Outcome =
-	| {ok: true; target: Target; signal: NodeJS.Signals}
-	| {ok: false; target: Target; signal?: NodeJS.Signals; reason: 'refused' | 'changed' | 'exited' | 'permission' | 'zombie' | 'error'; message: string};
+	| {ok: true; target: Target; signal: string}
+	| {ok: false; target: Target; signal?: string; reason: 'refused' | 'changed' | 'exited' | 'permission' | 'zombie' | 'error'; message: string};
 
 export type SignallerOptions = {
 	/** process.kill by default; tests pass a fake and check what was (not) sent. */
@@ -56,7 +38,7 @@ export type SignallerOptions = {
 export function readProcIdentity(pid: number, procRoot = '/proc'): Identity | undefined {
 	try {
 		const stat = parseStat(readFileSync(`${procRoot}/${pid}/stat`));
-		return stat ? {startTicks: stat.starttime, state: stat.state, ppid: stat.ppid, name: stat.comm} : undefined;
+		return stat ? {startTicks: stat.starttime, state: stat.state, ppid: stat.ppid, name: stat.comm, kernelThread: (stat.flags & PF_KTHREAD) !== 0} : undefined;
 	} catch {
 		return undefined;
 	}
@@ -120,19 +102,25 @@ export function createSignaller(options: SignallerOptions = {}) {
 		return {status: 'same', identity};
 	}
 
-	function send(target: Target, signal: NodeJS.Signals): Outcome {
+	/** `signal` by name as the table spells it (SIGTERM, SIGRTMIN+3). */
+	function send(target: Target, signal: string): Outcome {
+		const info = signalNamed(signal);
+		if (!info) return {ok: false, target, signal, reason: 'refused', message: `no such signal: ${signal}; nothing was sent`};
 		const refused = refusal(target);
 		if (refused) return {ok: false, target, signal, reason: 'refused', message: refused};
 		// The identity check sits immediately before kill(): nothing in between can reorder them.
 		const now = check(target);
 		if (now.status === 'gone') return {ok: false, target, signal, reason: 'exited', message: `${label(target)} already exited`};
 		if (now.status === 'changed') return {ok: false, target, signal, reason: 'changed', message: `pid ${target.pid} is no longer the process you selected; nothing was sent`};
+		// Kernel threads ignore every signal (SIGKILL included): sending one only misleads.
+		if (now.identity.kernelThread) return {ok: false, target, signal, reason: 'refused', message: `refused: ${label(target)} is a kernel thread; kernel threads ignore signals, nothing was sent`};
 		if (now.identity.state === 'Z' && signal !== 'SIGCONT') {
 			const parent = readIdentity(now.identity.ppid);
 			return {ok: false, target, signal, reason: 'zombie', message: `${label(target)} is already dead (zombie): its parent ${now.identity.ppid} ${parent?.name ?? '?'} must reap it`};
 		}
 		try {
-			kill(target.pid, signal);
+			// Node knows the classic signals by name; the real-time range only by number.
+			kill(target.pid, info.name in constants.signals ? (info.name as NodeJS.Signals) : info.number);
 			return {ok: true, target, signal};
 		} catch (error) {
 			return {ok: false, target, signal, ...describeError(error, target)};

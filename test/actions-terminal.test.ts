@@ -90,7 +90,7 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		await screen.exited;
 	});
 
-	test('X on a tree with a TERM-ignoring grandchild: one confirmation, nothing left alive', async () => {
+	test('X on a tree with a TERM-ignoring grandchild: asks first, then one SIGKILL question, nothing left alive', async () => {
 		const grandchild = `process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)`;
 		const child = `const {spawn} = require('child_process'); spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}, '${marker}-grandchild'], {stdio: 'ignore'}); setInterval(() => {}, 1000)`;
 		const root = `const {spawn} = require('child_process'); spawn(process.execPath, ['-e', ${JSON.stringify(child)}, '${marker}-child'], {stdio: 'ignore'}); setInterval(() => {}, 1000)`;
@@ -101,6 +101,11 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		const screen = await proctopFilteredTo(`${marker}-root`);
 		await screen.waitFor(text => text.includes(`${marker}-root`));
 		screen.write('X');
+		// One key never signals a whole tree: it asks first, naming the count and the top.
+		await screen.waitFor(text => new RegExp(`SIGTERM 3 processes under ${tree.pid} node\\?`).test(text) && text.includes('y yes, SIGTERM'));
+		await sleep(300);
+		expect(alive(tree.pid!)).toBe(true);
+		screen.write('y');
 		await screen.waitFor(text => text.includes('Send SIGKILL to it?'), 10_000);
 		screen.write('y');
 		await screen.waitFor(text => /subtree of \d+ node: 2 exited after SIGTERM, 1 after SIGKILL; nothing left running/.test(text));
@@ -126,12 +131,12 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		process.kill(victim.pid!, 'SIGCONT');
 	});
 
-	test('renice: ] lowers the priority of every thread', async () => {
+	test('renice: [ lowers the priority of every thread (nice +1, as htop)', async () => {
 		const victim = startNamed(`${marker}-nice`);
 		await sleep(300);
 		const screen = await proctopFilteredTo(`${marker}-nice`);
 		await screen.waitFor(text => text.includes(`${marker}-nice`));
-		screen.write(']');
+		screen.write('[');
 		await screen.waitFor(text => /nice 1 on \d+ threads/.test(text));
 		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(victim.pid)], {encoding: 'utf8'}).stdout.trim().split(/\s+/);
 		expect(new Set(nices)).toEqual(new Set(['1']));
@@ -150,7 +155,7 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		screen.write(`${marker}-unpriv`);
 		screen.write('\r');
 		await screen.waitFor(text => text.includes(`${marker}-unpriv`));
-		screen.write('[');
+		screen.write(']'); // raise the priority: needs root
 		await screen.waitFor(text => text.includes('not permitted: raising priority (nice < current) needs root or CAP_SYS_NICE'));
 		expect(readProcIdentity(victim.pid!)).toBeDefined();
 		const nice = spawnSync('ps', ['-o', 'nice=', '-p', String(victim.pid)], {encoding: 'utf8'}).stdout.trim();

@@ -21,20 +21,20 @@ describe('no terminal', () => {
 	});
 
 	test('a closed pipe (--json --watch | head) exits quietly with status 0', () => {
-		const result = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --json --watch --interval 0.05 | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 20_000});
+		const result = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --json --watch --interval 0.1 | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 20_000});
 		expect(result.stdout.trim()).toBe('0');
 		expect(result.stderr).toBe('');
 	});
 
 	test('NO_COLOR and FORCE_COLOR never put escape codes into --once output', async () => {
 		for (const env of [{NO_COLOR: '1'}, {FORCE_COLOR: '3'}]) {
-			const result = await runCli(['--once', '--interval', '0.05'], {env});
+			const result = await runCli(['--once', '--interval', '0.1'], {env});
 			expect(result.stdout).not.toContain('\u001b');
 		}
 	});
 
 	test('--pid limits the batch output to those pids; a bad list exits 2', async () => {
-		const result = await runCli(['--once', '--interval', '0.05', '--pid', `1,${process.pid}`]);
+		const result = await runCli(['--once', '--interval', '0.1', '--pid', `1,${process.pid}`]);
 		const pids = result.stdout.trim().split('\n').slice(1).map(line => Number(line.trim().split(/\s+/)[0]));
 		expect(pids.sort((a, b) => a - b)).toEqual([1, process.pid].sort((a, b) => a - b));
 		const bad = await runCli(['--pid', '1,x']);
@@ -70,7 +70,7 @@ describe.runIf(process.platform === 'linux')('interactive extras', () => {
 		expect(text).toContain('CPU%▼');
 		corrupt.write('q');
 		expect((await corrupt.exited).exitCode).toBe(0);
-		const batch = await runCli(['--once', '--interval', '0.05'], {env});
+		const batch = await runCli(['--once', '--interval', '0.1'], {env});
 		expect(batch.code).toBe(0);
 		rmSync(config, {recursive: true, force: true});
 	});
@@ -128,7 +128,7 @@ describe('packaging', () => {
 		execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(directory, tarball)], {...quiet, cwd: project});
 		const bin = join(project, 'node_modules', '.bin', 'proctop');
 		expect(execFileSync(bin, ['--version'], {encoding: 'utf8'}).trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
-		expect(execFileSync(bin, ['--once', '--interval', '0.05'], {encoding: 'utf8'})).toMatch(/^\s+PID USER/);
+		expect(execFileSync(bin, ['--once', '--interval', '0.1'], {encoding: 'utf8'})).toMatch(/^\s+PID USER/);
 		const screen = spawnInPty(bin, [], {columns: 120, rows: 30});
 		await screen.waitFor(text => text.includes('Mem[') && text.includes('PID USER'));
 		screen.write('q');

@@ -70,9 +70,13 @@ describe.runIf(process.platform === 'linux')('a hostile process', () => {
 		expect(screen.raw()).not.toContain('\u202e');
 		// The header is still at the top: nothing cleared or moved the screen.
 		expect(lines[0]).toMatch(/^0\[/);
-		// Details show the whole command line, wrapped and escaped.
+		// Details fold the command line to a few lines; w shows all of it, wrapped and escaped.
 		screen.write('\r');
-		const details = await screen.waitFor(screen => screen.includes('Command'));
+		const folded = await screen.waitFor(screen => screen.includes('Command'));
+		expect(folded).toMatch(/… \d+ more lines \(w: the whole command line\)/);
+		expect(folded).toContain('Listening'); // the fields after the command stay on screen
+		screen.write('w');
+		const details = await screen.waitFor(screen => !screen.includes('more lines (w:'));
 		expect(details.includes('\\u{202e}fdp.exe')).toBe(true);
 		expect(unsafeIn(details)).toEqual([]);
 		screen.write('q'); // back to the list
@@ -82,12 +86,12 @@ describe.runIf(process.platform === 'linux')('a hostile process', () => {
 	});
 
 	test('in --once and --json: the same escapes, no raw control characters', async () => {
-		const once = await runCli(['--once', '--interval', '0.05', '--filter', marker]);
+		const once = await runCli(['--once', '--interval', '0.1', '--filter', marker]);
 		// (booleans, not the strings: a failure must not print 300 KB)
 		expect(once.stdout.includes('\\e]52;c;cHduZWQ=\\x07 \\e]0;pwned-title\\x07')).toBe(true);
 		expect(once.stdout.trimEnd().split('\n')).toHaveLength(2);
 		expect(unsafeIn(once.stdout.replaceAll('\n', ''))).toEqual([]);
-		const json = await runCli(['--json', '--interval', '0.05', '--filter', marker]);
+		const json = await runCli(['--json', '--interval', '0.1', '--filter', marker]);
 		const document = JSON.parse(json.stdout);
 		const process = document.processes.find((entry: {pid: number}) => entry.pid === hostile.pid);
 		expect(process.name).toBe('a) b\\e[31mX');

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 // The signaller: fake kill over fixture /proc trees, and real processes this test starts.
 import {spawn, spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
@@ -29,7 +30,17 @@ describe('SIGNALS table', () => {
 		const {constants} = await import('node:os');
 		expect(new Set(SIGNALS.map(s => s.name)).size).toBe(SIGNALS.length);
 		expect(new Set(SIGNALS.map(s => s.number)).size).toBe(SIGNALS.length);
-		if (process.platform === 'linux') for (const signal of SIGNALS) expect(constants.signals[signal.name]).toBe(signal.number);
+		if (process.platform === 'linux') {
+			// Every signal node knows, under its `kill -l` name or as an alias; then the real-time range.
+			for (const [name, number] of Object.entries(constants.signals)) expect(SIGNALS.find(s => s.name === name || s.aliases.includes(name))?.number).toBe(number);
+			const realTime = SIGNALS.filter(s => s.name.startsWith('SIGRT'));
+			expect(realTime.map(s => s.number)).toEqual(Array.from({length: 31}, (_, index) => 34 + index));
+			expect(realTime.map(s => s.name).slice(0, 2)).toEqual(['SIGRTMIN', 'SIGRTMIN+1']);
+			expect(realTime.at(-1)!.name).toBe('SIGRTMAX');
+			// The same names and numbers as bash's `kill -l` on this machine, signal for signal.
+			const listed = [...execFileSync('bash', ['-c', 'kill -l'], {encoding: 'utf8'}).matchAll(/(\d+)\) (SIG[A-Z0-9+-]+)/g)].map(match => `${match[1]} ${match[2]}`);
+			expect(SIGNALS.map(s => `${s.number} ${s.name}`).sort()).toEqual(listed.sort());
+		}
 		expect(SIGNALS[0]!.name).toBe('SIGTERM');
 	});
 });

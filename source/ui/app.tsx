@@ -3,7 +3,7 @@
 // I/O only through props (sampler, system reader) and Ink's hooks.
 
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import {Box, useApp, useInput, useStdin, type Key} from 'ink';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
@@ -12,9 +12,10 @@ import {TABLE_COLUMNS, layoutColumns} from './columns.js';
 import {splitKeys} from './keymap.js';
 import {createKeyHandler} from './key-handler.js';
 import {headerLines} from './meters.js';
-import {helpLines, menuLines, sortMenu, userMenu} from './menus.js';
+import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
+import {functionKeyNumber} from './function-keys.js';
 import {processRow} from './row.js';
-import {fitLine, mergeSegments, monochrome, trimEnd, type Line} from './segments.js';
+import {fitLine, markFirstCell, mergeSegments, monochrome, trimEnd, type Line} from './segments.js';
 import {initialState, reducer, type Action, type UiState} from './state.js';
 import {statusLine, titleLine} from './status.js';
 import {buildRows, highlightFor, windowRows} from './view.js';
@@ -50,6 +51,13 @@ export type AppProps = {
 	startupMessage?: string;
 	/** Remembered sort direction. */
 	initialInverted?: boolean;
+	/** Remembered: kernel threads shown (K). */
+	initialShowKernelThreads?: boolean;
+	/**
+	 * The terminal shows no attributes (TERM=dumb): inverse video is invisible, so the selected
+	 * row also carries a '>' in its first cell.
+	 */
+	markers?: boolean;
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
 	onQuit?: (reason: 'quit' | 'interrupt') => void;
@@ -61,6 +69,9 @@ export type AppProps = {
 
 /** Lines left for the table once the header, title and status bar are placed. */
 const MIN_TABLE_ROWS = 3;
+const BLANK_LINE: Line = [{text: ' '}];
+/** A status message goes after this long; a newer one restarts the clock. */
+export const MESSAGE_MS = 8000;
 const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
 
 export function App(props: AppProps) {
@@ -70,7 +81,11 @@ export function App(props: AppProps) {
 	const viewport = props.viewport ?? terminal;
 	// The reducer runs eagerly into a ref, so keys that arrive faster than React re-renders
 	// (a paste, a fast typist, `/` then text in one read) each see the state the previous one made.
-	const [state, setState] = useState<UiState>(() => ({...initialState(options), inverted: props.initialInverted ?? false, message: props.startupMessage}));
+	const [state, setState] = useState<UiState>(() => ({
+		...initialState({...options, showKernelThreads: props.initialShowKernelThreads}),
+		inverted: props.initialInverted ?? false,
+		message: props.startupMessage,
+	}));
 	const stateRef = useRef(state);
 	const dispatch = useCallback((action: Action) => {
 		stateRef.current = reducer(stateRef.current, action);
@@ -91,19 +106,39 @@ export function App(props: AppProps) {
 
 	const rows = useMemo(
 		() => buildRows(snapshot?.processes ?? [], {...state, pids: options.pids}),
-		[snapshot, state.sort, state.inverted, state.tree, state.collapsed, state.filter, state.user, options.pids],
+		[snapshot, state.sort, state.inverted, state.tree, state.collapsed, state.filter, state.user, state.showKernelThreads, options.pids],
 	);
 
-	// Remember what the user changes here (not what flags set): sort, direction, tree, interval.
-	const settingsKey = `${state.sort}|${state.inverted}|${state.tree}|${state.intervalMs}`;
+	// Remember what the user changes here (not what flags set): sort, direction, tree, interval, K.
+	const settingsKey = `${state.sort}|${state.inverted}|${state.tree}|${state.intervalMs}|${state.showKernelThreads}`;
 	const savedKey = useRef(settingsKey);
 	useEffect(() => {
 		if (settingsKey === savedKey.current || !props.saveSettings) return;
 		savedKey.current = settingsKey;
-		const error = props.saveSettings({sort: state.sort, inverted: state.inverted, tree: state.tree, intervalMs: state.intervalMs});
+		const error = props.saveSettings({sort: state.sort, inverted: state.inverted, tree: state.tree, intervalMs: state.intervalMs, showKernelThreads: state.showKernelThreads});
 		if (error) dispatch({type: 'message', text: error});
 	}, [settingsKey]);
-	const keys = useMemo(() => rows.map(row => row.process.key), [rows]);
+
+	// Messages expire, so "790 sleep exited" does not sit there for minutes.
+	useEffect(() => {
+		if (state.message === undefined) return;
+		const serial = state.messageSerial;
+		const timer = setTimeout(() => dispatch({type: 'expire-message', serial}), MESSAGE_MS);
+		return () => clearTimeout(timer);
+	}, [state.messageSerial, state.message === undefined]);
+
+	// Tags go with their processes: an exited tagged process would otherwise stay tagged
+	// invisibly and make k act on nothing. Say when the tagged set shrank.
+	useEffect(() => {
+		const {tagged} = stateRef.current;
+		if (!snapshot || tagged.size === 0) return;
+		const alive = new Set(snapshot.processes.map(process => process.key));
+		const gone = [...tagged].filter(key => !alive.has(key));
+		if (gone.length === 0) return;
+		const left = tagged.size - gone.length;
+		const exited = gone.length === 1 ? 'a tagged process exited' : `${gone.length} tagged processes exited`;
+		dispatch({type: 'untag', keys: gone, message: `${exited}; ${left === 0 ? 'none tagged now' : `${left} still tagged`}`});
+	}, [snapshot]);
 
 	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
 	const width = Math.max(1, viewport.columns);
@@ -116,12 +151,18 @@ export function App(props: AppProps) {
 	const shown = windowRows(rows, {selectedKey: state.selectedKey, selectedIndex: state.selectedIndex, height: tableHeight, previousTop: topRef.current, following: state.following});
 	topRef.current = shown.top;
 	const selected = rows[shown.selectedIndex];
-	const detailsLineCount = useRef(0);
+	const scrollLimit = useRef(0);
+	// The details view stays on the process it opened on, even after it exits (its last values).
+	const detailsSeen = useRef<{process: ProcessSample; details: ProcessDetails | undefined; exitedAt?: number} | undefined>(undefined);
+	const detailsLive = state.mode === 'details' ? snapshot?.processes.find(process => process.key === state.detailsKey) : undefined;
 	const details = useMemo(
-		() => (state.mode === 'details' && selected && props.readDetails ? props.readDetails(selected.process.pid) : undefined),
+		() => (detailsLive && props.readDetails ? props.readDetails(detailsLive.pid) : undefined),
 		// Re-read on every new snapshot while the view is open: the details are live.
-		[state.mode, selected?.process.key, snapshot],
+		[state.mode, detailsLive?.key, snapshot],
 	);
+	if (state.mode !== 'details') detailsSeen.current = undefined;
+	else if (detailsLive) detailsSeen.current = {process: detailsLive, details};
+	else if (detailsSeen.current && detailsSeen.current.exitedAt === undefined) detailsSeen.current = {...detailsSeen.current, exitedAt: snapshot?.takenAt ?? Date.now()};
 	const byPid = useMemo(() => new Map(snapshot?.processes.map(process => [process.pid, process])), [snapshot]);
 	const parentsOf = (process: ProcessSample): ProcessSample[] => {
 		const chain: ProcessSample[] = [];
@@ -138,32 +179,58 @@ export function App(props: AppProps) {
 	// filtered away) hands the selection to the row now at its place, and says so if it exited.
 	useEffect(() => {
 		if (!selected || selected.process.key === state.selectedKey) return;
+		// Keys handled since this frame was drawn (a Down, a filter typed before this effect ran)
+		// make its view of the selection stale: the next frame, drawn from that state, resolves it.
+		if (stateRef.current !== state) return;
 		const exited = state.selectedKey === undefined ? undefined : snapshot?.changes.exited.find(gone => gone.key === state.selectedKey);
 		dispatch({type: 'select', key: selected.process.key, index: shown.selectedIndex, message: exited ? `${exited.pid} ${exited.name} exited` : undefined});
 		if (exited && state.following) dispatch({type: 'toggle-follow'});
-	}, [selected?.process.key, state.selectedKey, snapshot]);
+	}, [selected?.process.key, state, snapshot]);
 
 	const columns = useMemo(() => layoutColumns(TABLE_COLUMNS, width), [width]);
 	const query = state.mode === 'search' || (state.search && !state.filter) ? state.search : state.filter;
 	const searchMatches = useMemo(() => (state.mode === 'search' && state.search ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, state.mode, state.search]);
 
 	// Ink hands over a whole read at once ("/kdev" when typed fast or pasted): take it key by key.
-	const handleKey = createKeyHandler({
-		stateRef, dispatch, rows, keys, selected, selectedIndex: shown.selectedIndex, snapshot, tableHeight, actions, options,
-		exit, detailsLineCount, callbacks: props,
+	const handler = createKeyHandler({
+		stateRef, dispatch, rows, renderedState: state, rowsFor: next => buildRows(snapshot?.processes ?? [], {...next, pids: options.pids}),
+		selected, snapshot, tableHeight, actions, options, exit, scrollLimit, callbacks: props,
 	});
-	useInput((input, key) => {
-		for (const press of splitKeys(input, key)) handleKey(press.input, press.key);
-	});
+	// Input goes to the handler of the latest render, not to the one of the render whose effects
+	// last ran: a key pressed just after a frame appeared must see the rows that frame shows.
+	const latestHandler = useRef(handler);
+	latestHandler.current = handler;
+	const onInput = useCallback((input: string, key: Key) => {
+		for (const press of splitKeys(input, key)) latestHandler.current.onKey(press.input, press.key);
+	}, []);
+	useInput(onInput);
+	// Ink's useInput never reports F1–F12: read them from the raw input it hands its listeners.
+	const {internal_eventEmitter: rawInput} = useStdin();
+	useEffect(() => {
+		const listener = (data: string) => {
+			const number = functionKeyNumber(data);
+			if (number !== undefined) latestHandler.current.onFunctionKey(number);
+		};
+		rawInput?.on('input', listener);
+		return () => void rawInput?.off('input', listener);
+	}, [rawInput]);
 
 	let body: Line[];
-	if (state.mode === 'details' && selected) {
-		const all = detailLines({process: selected.process, details: details, parents: parentsOf(selected.process), children: childrenOf(selected.process), nowMs: Date.now(), width});
-		detailsLineCount.current = all.length;
-		body = all.slice(state.detailsScroll, state.detailsScroll + frameHeight - 1);
+	const shownDetails = detailsSeen.current;
+	if (state.mode === 'details' && shownDetails) {
+		const {process} = shownDetails;
+		const all = detailLines({process, details: shownDetails.details, parents: parentsOf(process), children: childrenOf(process), nowMs: Date.now(), width, exitedAt: shownDetails.exitedAt, wholeCommand: state.detailsWholeCommand});
+		const room = frameHeight - 1;
+		scrollLimit.current = Math.max(0, all.length - room);
+		const top = Math.min(state.detailsScroll, scrollLimit.current);
+		body = all.slice(top, top + room);
 	} else if (state.mode === 'signal') {
 		body = signalMenuLines({targets: state.targets, index: state.menuIndex, typed: state.typed, width, height: frameHeight - 1, startTimes: new Map(snapshot?.processes.map(process => [process.key, process.startTimeMs]))});
-	} else if (state.mode === 'help') body = helpLines(width, frameHeight - 1);
+	} else if (state.mode === 'help') {
+		const help = helpScreen({width, height: frameHeight - 1, scroll: state.helpScroll, readonly: options.readonly});
+		scrollLimit.current = help.maxScroll;
+		body = help.lines;
+	}
 	else if (state.mode === 'users') body = menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, frameHeight - 1);
 	else if (state.mode === 'sort') body = menuLines('Sort by', sortMenu(), state.menuIndex, width, frameHeight - 1);
 	else {
@@ -172,19 +239,23 @@ export function App(props: AppProps) {
 			const isSelected = shown.top + offset === shown.selectedIndex;
 			let line = fitLine(processRow({row, columns, match: query ? highlightFor(row.process, query) : undefined, tagged: state.tagged.has(row.process.key), restarted: actions.restarted.has(row.process.key)}), width);
 			if (isSelected) line = line.map(segment => (options.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
+			if (isSelected && props.markers) line = markFirstCell(line);
 			body.push(line);
 		});
 		if (!snapshot) body.push(fitLine([{text: 'reading the process table…', dim: true}], width));
 	}
 	const cost = costHint({recentOwnCpuPercent: sampled.own.recentCpuPercent, cpuPercentPerCore: snapshot?.cpuPercentPerCore ?? [], intervalMs: state.intervalMs, shown: costShown.current});
 	costShown.current = cost !== undefined;
-	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches, pick: options.pick, costHint: cost});
+	const status = statusLine({state, width, shown: rows.length, total: snapshot?.processes.length ?? 0, searchMatches, pick: options.pick, costHint: cost, readonly: options.readonly});
 	// The y/n question sits just above the status bar, over the bottom of the table.
 	if (state.mode === 'confirm' && state.confirm) body = [...body.slice(0, Math.max(0, frameHeight - 1 - header.length - 3)), ...confirmLines(state.confirm, width)];
 	let lines = [...header, ...body].slice(0, Math.max(0, frameHeight - 1));
-	lines.push(status);
 	if (!options.color) lines = lines.map(monochrome);
 	lines = lines.map(line => trimEnd(mergeSegments(line)));
+	// The status bar sits on the last line, as in htop, however few rows there are above it
+	// (a blank line must hold a space: Ink lays out an empty text as no line at all).
+	while (lines.length < frameHeight - 1) lines.push(BLANK_LINE);
+	lines.push(trimEnd(mergeSegments(options.color ? status : monochrome(status))));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Lines lines={lines} />

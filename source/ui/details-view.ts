@@ -4,7 +4,7 @@
 import type {ProcessSample} from '../types.js';
 import type {ProcessDetails} from '../sampling/sources/details.js';
 import {isAvailable, type Maybe} from '../sampling/sources/details.js';
-import {formatBytes, formatCpuTime, formatDateTime, formatPercent, formatUptime, stateName, wrapText} from './format.js';
+import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from './format.js';
 import {fitLine, type Line} from './segments.js';
 
 export type DetailsInput = {
@@ -15,7 +15,14 @@ export type DetailsInput = {
 	children: number;
 	nowMs: number;
 	width: number;
+	/** When proctop saw the process gone (ms since the epoch): the view keeps its last values. */
+	exitedAt?: number;
+	/** The whole command line (w), or its first COMMAND_LINES lines. */
+	wholeCommand?: boolean;
 };
+
+/** A long command line folds to this many lines, so everything else stays on screen. */
+export const COMMAND_LINES = 4;
 
 const LABEL_WIDTH = 13;
 
@@ -35,17 +42,19 @@ export function detailLines(input: DetailsInput): Line[] {
 	const {process, details, width} = input;
 	const lines: Line[] = [];
 	const valueWidth = Math.max(1, width - LABEL_WIDTH);
-	const field = (label: string, value: string) => {
-		const parts = value.length > 2000 ? wrapOnce(value, valueWidth) : wrapText(value, valueWidth);
+	const field = (label: string, value: string, maxLines = Number.POSITIVE_INFINITY) => {
+		let parts = value.length > 2000 ? wrapOnce(value, valueWidth) : wrapText(value, valueWidth);
+		if (parts.length > maxLines) parts = [...parts.slice(0, maxLines - 1), `… ${parts.length - maxLines + 1} more lines (w: the whole command line)`];
 		parts.forEach((part, index) => lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width)));
 	};
-	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${stateName(process.state)} (${process.state})${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`}], width));
-	field('Command', show(details?.command, command => command || '(none: kernel thread or zombie)'));
+	const state = input.exitedAt === undefined ? `${stateName(process.state)} (${process.state})` : `exited at ${formatClock(input.exitedAt)} (ran ${formatLifetime(input.exitedAt - process.startTimeMs)}); last values below`;
+	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${state}${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`, color: input.exitedAt === undefined ? undefined : 'yellow', bold: input.exitedAt !== undefined}], width));
+	field('Command', show(details?.command, command => command || '(none: kernel thread or zombie)'), input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES);
 	field('Executable', show(details?.executable, text => text));
 	field('Working dir', show(details?.workingDirectory, text => text));
 	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));
 	field('User', `${process.user} (uid ${show(details?.uids, text => text)})`);
-	field('Started', `${formatDateTime(process.startTimeMs)} (${formatUptime((input.nowMs - process.startTimeMs) / 1000)} ago)`);
+	field('Started', `${formatDateTime(process.startTimeMs)} (${formatUptime(((input.exitedAt ?? input.nowMs) - process.startTimeMs) / 1000)} ${input.exitedAt === undefined ? 'ago' : 'before it exited'})`);
 	field('Threads', `${process.threads}   nice ${process.nice}   priority ${process.priority <= -100 ? 'RT' : process.priority}`);
 	field('Memory', `RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${show(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`);
 	field('CPU', `${formatPercent(process.cpuPercent)}% now, ${formatCpuTime(process.cpuSeconds)} total`);

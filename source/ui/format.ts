@@ -167,3 +167,13 @@ export function formatDateTime(ms: number): string {
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
+
+/** A wall-clock time of day, HH:MM:SS. */
+export function formatClock(ms: number): string {
+	return formatDateTime(ms).slice(11);
+}
+
+/** A lifetime as people say it: "3.2 s" under a minute, else "01:02:03" (days first when any). */
+export function formatLifetime(ms: number): string {
+	return ms < 60_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : formatUptime(ms / 1000);
+}

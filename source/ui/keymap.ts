@@ -10,11 +10,16 @@ export type CommandId =
 	| 'tree' | 'expand' | 'collapse' | 'expand-all'
 	| 'search' | 'next-match' | 'filter' | 'users' | 'follow' | 'pause' | 'interval' | 'help' | 'quit'
 	| 'accept' | 'cancel' | 'erase' | 'suspend'
-	| 'copy-pid' | 'copy-command' | 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes';
+	| 'copy-pid' | 'copy-command' | 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes'
+	| 'kernel-threads' | 'whole-command';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
 
-export type KeySpec = {input?: string; key?: SpecialKey; ctrl?: boolean};
+/**
+ * One key: a character (`input`), a named key Ink reports (`key`), or a function key (`fkey`:
+ * Ink drops F1–F12, so function-keys.ts reads them from the raw input for htop's fingers).
+ */
+export type KeySpec = {input?: string; key?: SpecialKey; ctrl?: boolean; fkey?: number};
 
 export type Binding = {
 	command: CommandId;
@@ -24,6 +29,8 @@ export type Binding = {
 	help: string;
 	/** Short word for the status bar; only bindings with a hint appear there. */
 	hint?: string;
+	/** Signals or renices: off (and out of the hints) with --readonly. */
+	acts?: true;
 };
 
 const LIST: readonly Mode[] = ['list'];
@@ -31,57 +38,64 @@ const MENUS: readonly Mode[] = ['users', 'sort', 'signal'];
 const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice'];
 const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details'];
 
+/** Screens that scroll as a whole: the details view and the help. */
+const SCROLLING: readonly Mode[] = ['details', 'help'];
+
 export const KEYMAP: readonly Binding[] = [
-	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', 'details'], help: 'Move the selection up'},
-	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', 'details'], help: 'Move the selection down'},
-	{command: 'page-up', keys: [{key: 'pageUp'}], modes: [...LIST, 'details'], help: 'Up one page'},
-	{command: 'page-down', keys: [{key: 'pageDown'}], modes: [...LIST, 'details'], help: 'Down one page'},
-	{command: 'home', keys: [{key: 'home'}, {input: 'g'}], modes: LIST, help: 'First process'},
-	{command: 'end', keys: [{key: 'end'}, {input: 'G'}], modes: LIST, help: 'Last process'},
+	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING], help: 'Move the selection up (details, help: scroll)'},
+	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING], help: 'Move the selection down (details, help: scroll)'},
+	{command: 'page-up', keys: [{key: 'pageUp'}], modes: [...LIST, ...MENUS, ...SCROLLING], help: 'Up one page'},
+	{command: 'page-down', keys: [{key: 'pageDown'}], modes: [...LIST, ...MENUS, ...SCROLLING], help: 'Down one page'},
+	{command: 'home', keys: [{key: 'home'}, {input: 'g'}], modes: [...LIST, ...SCROLLING], help: 'First process (details, help: top)'},
+	{command: 'end', keys: [{key: 'end'}, {input: 'G'}], modes: [...LIST, ...SCROLLING], help: 'Last process (details, help: bottom)'},
 	{command: 'sort-cpu', keys: [{input: 'P'}], modes: LIST, help: 'Sort by CPU%'},
 	{command: 'sort-memory', keys: [{input: 'M'}], modes: LIST, help: 'Sort by memory (MEM%)'},
 	{command: 'sort-time', keys: [{input: 'T'}], modes: LIST, help: 'Sort by CPU time (TIME+)'},
 	{command: 'sort-pid', keys: [{input: 'N'}], modes: LIST, help: 'Sort by PID'},
 	{command: 'sort-previous', keys: [{input: '<'}], modes: LIST, help: 'Sort by the previous column'},
 	{command: 'sort-next', keys: [{input: '>'}], modes: LIST, help: 'Sort by the next column'},
-	{command: 'sort-pick', keys: [{input: '.'}], modes: LIST, help: 'Pick the sort column from a list', hint: 'Sort'},
+	{command: 'sort-pick', keys: [{input: '.'}, {fkey: 6}], modes: LIST, help: 'Pick the sort column from a list', hint: 'Sort'},
 	{command: 'invert', keys: [{input: 'I'}], modes: LIST, help: 'Invert the sort order'},
-	{command: 'tree', keys: [{input: 't'}], modes: LIST, help: 'Toggle tree view', hint: 'Tree'},
+	{command: 'tree', keys: [{input: 't'}, {fkey: 5}], modes: LIST, help: 'Toggle tree view', hint: 'Tree'},
 	{command: 'expand', keys: [{input: '+'}, {input: '='}], modes: LIST, help: 'Tree: expand the selected branch'},
 	{command: 'collapse', keys: [{input: '-'}], modes: LIST, help: 'Tree: collapse the selected branch'},
 	{command: 'expand-all', keys: [{input: '*'}], modes: LIST, help: 'Tree: expand every branch'},
-	{command: 'search', keys: [{input: '/'}], modes: LIST, help: 'Search: jump to a matching process', hint: 'Search'},
+	{command: 'search', keys: [{input: '/'}, {fkey: 3}], modes: LIST, help: 'Search: jump to a match (text anywhere in name, command or user; ~ first: fuzzy)', hint: 'Search'},
 	{command: 'next-match', keys: [{input: 'n'}], modes: LIST, help: 'Jump to the next search match'},
-	{command: 'filter', keys: [{input: '\\'}], modes: LIST, help: 'Filter: show only matching processes', hint: 'Filter'},
+	{command: 'filter', keys: [{input: '\\'}, {fkey: 4}], modes: LIST, help: 'Filter: show only matches (text anywhere in name, command or user; ~ first: fuzzy)', hint: 'Filter'},
 	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)"},
+	{command: 'kernel-threads', keys: [{input: 'K'}], modes: LIST, help: 'Show or hide kernel threads (hidden by default, as in htop)'},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
-	{command: 'help', keys: [{input: 'h'}, {input: '?'}], modes: LIST, help: 'Show this help', hint: 'Help'},
+	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},
 	{command: 'details', keys: [{key: 'return'}], modes: LIST, help: 'Details of the selected process (live); with --pick: print the pids and exit', hint: 'Details'},
 	{command: 'copy-pid', keys: [{input: 'y'}], modes: LIST, help: 'Copy the selected pid to the clipboard (OSC 52)'},
 	{command: 'copy-command', keys: [{input: 'Y'}], modes: LIST, help: 'Copy the selected command line to the clipboard (OSC 52)'},
-	{command: 'kill', keys: [{input: 'k'}], modes: LIST, help: 'Send a signal to the selected (or tagged) processes', hint: 'Kill'},
+	{command: 'kill', keys: [{input: 'k'}, {fkey: 9}], modes: LIST, help: 'Send a signal to the selected (or tagged) processes', hint: 'Kill', acts: true},
 	{command: 'tag', keys: [{input: ' '}], modes: LIST, help: 'Tag or untag the selected process'},
 	{command: 'tag-subtree', keys: [{input: 'c'}], modes: LIST, help: 'Tag the selected process and all its descendants'},
 	{command: 'untag-all', keys: [{input: 'U'}], modes: LIST, help: 'Untag all processes'},
-	{command: 'kill-subtree', keys: [{input: 'X'}], modes: LIST, help: 'Kill the selected subtree: SIGTERM, then SIGKILL for survivors'},
-	{command: 'nice-up', keys: [{input: ']'}], modes: LIST, help: 'Lower the priority (nice +1)'},
-	{command: 'nice-down', keys: [{input: '['}], modes: LIST, help: 'Raise the priority (nice −1, usually needs root)'},
-	{command: 'nice-set', keys: [{input: 'R'}], modes: LIST, help: 'Set the nice value (renice)'},
+	{command: 'kill-subtree', keys: [{input: 'X'}], modes: LIST, help: 'Kill the selected subtree (asks first): SIGTERM, then SIGKILL for survivors', acts: true},
+	// As htop: ] raises the priority (nice −1), [ lowers it (nice +1); F7/F8 are htop's Nice − / Nice +.
+	{command: 'nice-down', keys: [{input: ']'}, {fkey: 7}], modes: LIST, help: 'Raise the priority (nice −1, usually needs root)', acts: true},
+	{command: 'nice-up', keys: [{input: '['}, {fkey: 8}], modes: LIST, help: 'Lower the priority (nice +1)', acts: true},
+	{command: 'nice-set', keys: [{input: 'R'}], modes: LIST, help: 'Set the nice value (renice)', acts: true},
 	{command: 'yes', keys: [{input: 'y'}], modes: ['confirm'], help: 'Confirm: yes', hint: 'Yes'},
 	{command: 'cancel', keys: [{input: 'n'}, {key: 'escape'}], modes: ['confirm'], help: 'Confirm: no', hint: 'No'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}], modes: ['details'], help: 'Details: back to the list', hint: 'Back'},
+	{command: 'whole-command', keys: [{input: 'w'}], modes: ['details'], help: 'Details: the whole command line, or its first lines', hint: 'Whole command'},
 	{command: 'accept', keys: [{key: 'return'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: keep and return to the list', hint: 'Done'},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: clear and return to the list', hint: 'Clear'},
-	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}], modes: ['help'], help: 'Help: close', hint: 'Close'},
-	{command: 'erase', keys: [{key: 'backspace'}, {key: 'delete'}], modes: TYPING, help: 'Search/filter: delete the last character'},
-	{command: 'quit', keys: [{input: 'q'}], modes: LIST, help: 'Quit', hint: 'Quit'},
+	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}, {fkey: 1}], modes: ['help'], help: 'Help: close', hint: 'Close'},
+	{command: 'erase', keys: [{key: 'backspace'}, {key: 'delete'}], modes: [...TYPING, 'signal'], help: 'Prompts and the signal menu: delete the last character typed'},
+	{command: 'quit', keys: [{input: 'q'}, {fkey: 10}], modes: LIST, help: 'Quit', hint: 'Quit'},
 	{command: 'quit', keys: [{input: 'c', ctrl: true}, {input: 'd', ctrl: true}], modes: ALL, help: 'Quit from anywhere'},
 	{command: 'suspend', keys: [{input: 'z', ctrl: true}], modes: ALL, help: 'Suspend to the shell (fg comes back)'},
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
+	if (spec.fkey !== undefined) return false;
 	if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl;
 	if (spec.input === undefined) return false;
 	if (spec.ctrl) return key.ctrl && input === spec.input;
@@ -97,6 +111,11 @@ export function commandFor(mode: Mode, input: string, key: Key): CommandId | und
 	return undefined;
 }
 
+/** The command bound to function key `number` (F1 = 1) in this mode, if any. */
+export function commandForFunctionKey(mode: Mode, number: number): CommandId | undefined {
+	return KEYMAP.find(binding => binding.modes.includes(mode) && binding.keys.some(spec => spec.fkey === number))?.command;
+}
+
 const SPECIAL_LABELS: Record<SpecialKey, string> = {
 	upArrow: '↑', downArrow: '↓', pageUp: 'PgUp', pageDown: 'PgDn', home: 'Home', end: 'End',
 	return: 'Enter', escape: 'Esc', backspace: 'Backspace', delete: 'Del',
@@ -104,6 +123,7 @@ const SPECIAL_LABELS: Record<SpecialKey, string> = {
 
 /** How a key is written in help text: "P", "Ctrl+C", "PgUp", "Space". */
 export function keyLabel(spec: KeySpec): string {
+	if (spec.fkey !== undefined) return `F${spec.fkey}`;
 	const base = spec.key ? SPECIAL_LABELS[spec.key] : spec.input === ' ' ? 'Space' : (spec.input ?? '');
 	return spec.ctrl ? `Ctrl+${base.toUpperCase()}` : base;
 }
@@ -112,9 +132,9 @@ export function bindingLabel(binding: Binding): string {
 	return binding.keys.map(keyLabel).join(' ');
 }
 
-/** The status bar's hints for a mode: "h Help  / Search …". */
-export function hintsFor(mode: Mode): Array<{keys: string; hint: string}> {
-	return KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode)).map(binding => ({keys: keyLabel(binding.keys[0]!), hint: binding.hint!}));
+/** The status bar's hints for a mode: "h Help  / Search …"; --readonly leaves out what acts. */
+export function hintsFor(mode: Mode, options: {readonly?: boolean} = {}): Array<{keys: string; hint: string}> {
+	return KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode) && !(options.readonly && binding.acts)).map(binding => ({keys: keyLabel(binding.keys[0]!), hint: binding.hint!}));
 }
 
 const NO_KEY: Key = {

@@ -27,18 +27,31 @@ export function menuLines<T>(title: string, entries: ReadonlyArray<MenuEntry<T>>
 	const top = Math.max(0, Math.min(index - room + 1, entries.length - room));
 	for (const [offset, entry] of entries.slice(Math.max(0, top), Math.max(0, top) + room).entries()) {
 		const selected = Math.max(0, top) + offset === index;
-		lines.push(fitLine([{text: ` ${entry.label}`, inverse: selected, bold: selected}], width));
+		// The '>' marks the entry even where a terminal shows no inverse video (TERM=dumb).
+		lines.push(fitLine([{text: `${selected ? '>' : ' '}${entry.label}`, inverse: selected, bold: selected}], width));
 	}
 	return lines;
 }
 
-/** The help screen, generated from KEYMAP (one line per binding: keys, then what they do). */
-export function helpLines(width: number, height: number): Line[] {
+/** The help screen's body, generated from KEYMAP (one line per binding: keys, then what they do). */
+function helpBody(width: number, readonly: boolean): Line[] {
 	const keyWidth = Math.max(...KEYMAP.map(binding => bindingLabel(binding).length)) + 2;
-	const lines: Line[] = [fitLine([{text: 'proctop keys', bold: true, inverse: true}, {text: '  Esc, q or h closes this screen', dim: true}], width)];
-	for (const binding of KEYMAP) {
-		lines.push(fitLine([{text: fit(bindingLabel(binding), keyWidth), bold: true, color: 'cyan'}, {text: binding.help}], width));
-	}
-	if (lines.length > height && height > 0) return [...lines.slice(0, height - 1), fitLine([{text: '… (make the terminal taller to see every key)', dim: true}], width)];
-	return lines;
+	return KEYMAP.map(binding =>
+		fitLine([{text: fit(bindingLabel(binding), keyWidth), bold: true, color: 'cyan'}, {text: binding.help}, ...(readonly && binding.acts ? [{text: '  (off: --readonly)', dim: true}] : [])], width),
+	);
+}
+
+/**
+ * The help screen in `height` lines, scrolled to `scroll` (clamped); `maxScroll` is how far it
+ * can scroll at this height, for the keys that scroll it.
+ */
+export function helpScreen(options: {width: number; height: number; scroll: number; readonly?: boolean}): {lines: Line[]; maxScroll: number} {
+	const {width, height} = options;
+	const body = helpBody(width, options.readonly ?? false);
+	const room = Math.max(0, height - 1);
+	const maxScroll = Math.max(0, body.length - room);
+	const top = Math.min(Math.max(0, options.scroll), maxScroll);
+	const position = maxScroll > 0 ? `  keys ${top + 1}–${Math.min(body.length, top + room)} of ${body.length}; ↑↓ PgUp PgDn scroll` : '';
+	const title = fitLine([{text: 'proctop keys', bold: true, inverse: true}, {text: `  Esc, q or h closes this screen${position}`, dim: true}], width);
+	return {lines: height > 0 ? [title, ...body.slice(top, top + room)] : [], maxScroll};
 }

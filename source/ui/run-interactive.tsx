@@ -4,6 +4,7 @@
 
 import React from 'react';
 import {render, type Instance} from 'ink';
+import chalk from 'chalk';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {SystemReader} from '../sampling/sources/system.js';
@@ -25,6 +26,8 @@ export type InteractiveContext = {
 	options: Options;
 	/** Remembered sort direction. */
 	inverted?: boolean;
+	/** Remembered: kernel threads shown. */
+	showKernelThreads?: boolean;
 	sampler: Sampler;
 	system: SystemReader;
 	startupMessage?: string;
@@ -144,13 +147,16 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		// ends, so a key pressed just after a refresh waited up to 33 ms (measured: 95th percentile
 		// 38 ms, max 60 ms while typing); at 60 the window is 17 ms (95th 16 ms, max 20–34 ms). Idle
 		// cost is unchanged: a refresh is still one frame.
-		const {inverted, startupMessage, saveSettings, ...appContext} = context;
+		const {inverted, showKernelThreads, startupMessage, saveSettings, ...appContext} = context;
 		instance = render(
 			<App
 				{...appContext}
 				startupMessage={startupMessage}
 				saveSettings={saveSettings}
 				initialInverted={inverted}
+				initialShowKernelThreads={showKernelThreads}
+				// TERM=dumb shows no attributes at all (chalk then writes none): mark the selection with '>'.
+				markers={process.env['TERM'] === 'dumb' || chalk.level === 0}
 				onPick={pids => (picked = pids)}
 				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
 				initial={initial}

@@ -31,6 +31,15 @@ export function fitLine(line: Line, width: number): Line {
 }
 
 /** Drops colour (NO_COLOR / --no-color) but keeps inverse, bold and underline: still readable. */
+/** The line with its first character replaced by '>': a selection mark that needs no attributes. */
+export function markFirstCell(line: Line): Line {
+	const index = line.findIndex(segment => segment.text.length > 0);
+	if (index === -1) return [{text: '>'}];
+	const first = line[index]!;
+	const rest = [...first.text].slice(1).join('');
+	return [...line.slice(0, index), {...first, text: `>${rest}`}, ...line.slice(index + 1)];
+}
+
 export function monochrome(line: Line): Line {
 	return line.map(({color: _color, backgroundColor: _background, dim: _dim, ...rest}) => rest);
 }

@@ -11,8 +11,11 @@ export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'i
 /** A process as captured when an action started: the identity later checks are made against. */
 export type PickedProcess = Target & {key: string; command: string};
 
-/** A question waiting for y/n: SIGKILL for the survivors of a subtree kill. */
-export type Confirmation = {question: string; targets: PickedProcess[]; root: PickedProcess; exitedBefore: number};
+/**
+ * A question waiting for y/n: SIGTERM to a whole subtree (X asks first), or SIGKILL for the
+ * survivors of one. `yes`/`no` say what each answer does.
+ */
+export type Confirmation = {kind: 'subtree-term' | 'subtree-kill'; question: string; yes: string; no: string; targets: PickedProcess[]; root: PickedProcess; exitedBefore: number};
 
 export type UiState = {
 	mode: Mode;
@@ -31,11 +34,17 @@ export type UiState = {
 	paused: boolean;
 	following: boolean;
 	intervalMs: number;
-	/** Text being typed in the interval prompt. */
+	/** Kernel threads are hidden unless this is on (K), as in htop. */
+	showKernelThreads: boolean;
+	/** Text being typed in the interval or nice prompt. */
 	draft: string;
+	/** The draft is the pre-filled current value, shown selected: the first key typed replaces it. */
+	draftFresh: boolean;
 	/** Highlighted entry of the open menu (users, sort). */
 	menuIndex: number;
 	message: string | undefined;
+	/** Counts messages, so an expiry timer clears only the message it was set for. */
+	messageSerial: number;
 	/** Tagged identities: k, X and renice act on all of them. */
 	tagged: ReadonlySet<string>;
 	/** Targets of the open signal menu or nice prompt, captured when it opened. */
@@ -43,11 +52,17 @@ export type UiState = {
 	/** Digits or letters typed in the signal menu to pick a signal. */
 	typed: string;
 	confirm: Confirmation | undefined;
+	/** The process the details view shows (its identity key), fixed when the view opened. */
+	detailsKey: string | undefined;
 	/** First line shown in the details view. */
 	detailsScroll: number;
+	/** Details: the whole command line instead of its first few lines. */
+	detailsWholeCommand: boolean;
+	/** First line shown on the help screen. */
+	helpScroll: number;
 };
 
-export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'>): UiState {
+export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'> & {showKernelThreads?: boolean}): UiState {
 	return {
 		mode: 'list',
 		selectedKey: undefined,
@@ -62,14 +77,20 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		paused: false,
 		following: false,
 		intervalMs: options.intervalMs,
+		showKernelThreads: options.showKernelThreads ?? false,
 		draft: '',
+		draftFresh: false,
 		menuIndex: 0,
 		message: undefined,
+		messageSerial: 0,
 		tagged: new Set(),
 		targets: [],
 		typed: '',
 		confirm: undefined,
+		detailsKey: undefined,
 		detailsScroll: 0,
+		detailsWholeCommand: false,
+		helpScroll: 0,
 	};
 }
 
@@ -87,7 +108,8 @@ export type Action =
 	| {type: 'collapse'; key: string}
 	| {type: 'expand'; key: string}
 	| {type: 'expand-all'}
-	| {type: 'open'; mode: Exclude<Mode, 'list'>; menuIndex?: number}
+	| {type: 'open'; mode: Exclude<Mode, 'list' | 'details'>; menuIndex?: number}
+	| {type: 'open-details'; key: string}
 	| {type: 'close'}
 	| {type: 'type'; text: string}
 	| {type: 'erase'}
@@ -99,13 +121,19 @@ export type Action =
 	| {type: 'toggle-pause'}
 	| {type: 'toggle-follow'}
 	| {type: 'message'; text: string | undefined}
+	| {type: 'expire-message'; serial: number}
+	| {type: 'toggle-kernel-threads'}
+	| {type: 'untag'; keys: readonly string[]; message?: string}
+	| {type: 'toggle-whole-command'}
+	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
 	| {type: 'open-signal'; targets: PickedProcess[]; menuIndex: number}
 	| {type: 'open-nice'; targets: PickedProcess[]; draft: string}
 	| {type: 'pick-signal'; typed: string; menuIndex: number}
 	| {type: 'ask'; confirm: Confirmation}
-	| {type: 'scroll-details'; delta: number; lines: number};
+	/** `max`: the last useful first line (the screen's lines minus what fits). */
+	| {type: 'scroll-details'; delta: number; max: number};
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
@@ -127,7 +155,9 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'move-to':
 			return moveTo(state, action.rows, action.index);
 		case 'select':
-			return {...state, selectedKey: action.key, selectedIndex: action.index, message: action.message ?? state.message};
+			return action.message === undefined
+				? {...state, selectedKey: action.key, selectedIndex: action.index}
+				: {...state, selectedKey: action.key, selectedIndex: action.index, message: action.message, messageSerial: state.messageSerial + 1};
 		case 'sort':
 			// Picking the active column again flips the direction, as clicking a header does in htop.
 			return {...state, sort: action.sort, inverted: action.sort === state.sort ? !state.inverted : false, mode: state.mode === 'sort' ? 'list' : state.mode};
@@ -156,23 +186,27 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {
 				...state,
 				mode: action.mode,
-				detailsScroll: action.mode === 'details' ? 0 : state.detailsScroll,
 				menuIndex: action.menuIndex ?? 0,
+				helpScroll: action.mode === 'help' ? 0 : state.helpScroll,
 				draft: action.mode === 'interval' ? String(state.intervalMs / 1000) : state.draft,
+				draftFresh: action.mode === 'interval',
 				search: action.mode === 'search' ? '' : state.search,
 			};
+		case 'open-details':
+			return {...state, mode: 'details', detailsKey: action.key, detailsScroll: 0, detailsWholeCommand: false};
 		case 'close':
 			return {...state, mode: 'list'};
 		case 'type':
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};
-			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draft + action.text};
+			// A pre-filled value is shown selected: typing replaces it, as in any text field.
+			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draftFresh ? action.text : state.draft + action.text, draftFresh: false};
 			return state;
 		case 'erase': {
 			const drop = (text: string) => [...text].slice(0, -1).join('');
 			if (state.mode === 'filter') return {...state, filter: drop(state.filter)};
 			if (state.mode === 'search') return {...state, search: drop(state.search)};
-			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: drop(state.draft)};
+			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draftFresh ? '' : drop(state.draft), draftFresh: false};
 			return state;
 		}
 		case 'accept':
@@ -186,13 +220,27 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'set-user':
 			return {...state, user: action.user, mode: 'list'};
 		case 'set-interval':
-			return {...state, intervalMs: action.intervalMs, mode: 'list', message: `refresh every ${action.intervalMs / 1000} s`};
+			return {...state, intervalMs: action.intervalMs, mode: 'list', message: `refresh every ${action.intervalMs / 1000} s`, messageSerial: state.messageSerial + 1};
 		case 'toggle-pause':
 			return {...state, paused: !state.paused};
 		case 'toggle-follow':
 			return {...state, following: !state.following};
 		case 'message':
-			return {...state, message: action.text};
+			return {...state, message: action.text, messageSerial: state.messageSerial + 1};
+		case 'expire-message':
+			return action.serial === state.messageSerial ? {...state, message: undefined} : state;
+		case 'toggle-kernel-threads':
+			return {...state, showKernelThreads: !state.showKernelThreads};
+		case 'untag': {
+			const tagged = new Set(state.tagged);
+			for (const key of action.keys) tagged.delete(key);
+			const next = {...state, tagged};
+			return action.message === undefined ? next : {...next, message: action.message, messageSerial: state.messageSerial + 1};
+		}
+		case 'toggle-whole-command':
+			return {...state, detailsWholeCommand: !state.detailsWholeCommand, detailsScroll: 0};
+		case 'scroll-help':
+			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, Math.max(0, action.max))};
 		case 'tag': {
 			const tagged = new Set(state.tagged);
 			// Space toggles one; c tags a whole subtree (on: true) even if some were tagged.
@@ -208,12 +256,12 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'open-signal':
 			return {...state, mode: 'signal', targets: action.targets, menuIndex: action.menuIndex, typed: ''};
 		case 'open-nice':
-			return {...state, mode: 'nice', targets: action.targets, draft: action.draft};
+			return {...state, mode: 'nice', targets: action.targets, draft: action.draft, draftFresh: true};
 		case 'pick-signal':
 			return {...state, typed: action.typed, menuIndex: action.menuIndex};
 		case 'ask':
 			return {...state, mode: 'confirm', confirm: action.confirm};
 		case 'scroll-details':
-			return {...state, detailsScroll: clamp(state.detailsScroll + action.delta, 0, Math.max(0, action.lines - 1))};
+			return {...state, detailsScroll: clamp(state.detailsScroll + action.delta, 0, Math.max(0, action.max))};
 	}
 }

@@ -8,6 +8,8 @@ import {fit} from './format.js';
 import {hintsFor} from './keymap.js';
 import {fitLine, type Line} from './segments.js';
 import type {UiState} from './state.js';
+import {intervalPrompt, nicePrompt} from './prompts.js';
+import {FUZZY_PREFIX, parseQuery} from '../sampling/filter.js';
 
 /** Column titles; the sorted column carries ▼/▲ and a highlight. */
 export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState, 'sort' | 'inverted' | 'tree'>, cpuKind: CpuKind, width: number): Line {
@@ -35,7 +37,14 @@ export type StatusInput = {
 	pick?: boolean;
 	/** proctop's own cost, when it is worth saying (see cost-hint.ts). */
 	costHint?: string;
+	/** --readonly: the keys that act are not offered. */
+	readonly?: boolean;
 };
+
+/** Which matching the typed text gets: the prompt says it, so a fuzzy match is never a surprise. */
+function matchingLabel(text: string): string {
+	return parseQuery(text).fuzzy ? 'fuzzy' : `exact text (${FUZZY_PREFIX} first: fuzzy)`;
+}
 
 function info(state: UiState, shown: number, total: number): string {
 	const parts = [`${sortKey(state.sort).label}${sortKey(state.sort).descending !== state.inverted ? '▼' : '▲'}`];
@@ -43,7 +52,6 @@ function info(state: UiState, shown: number, total: number): string {
 	if (state.user !== undefined) parts.push(`user ${state.user}`);
 	if (state.following) parts.push('following');
 	parts.push(`${state.intervalMs / 1000}s`);
-	if (state.paused) parts.push('PAUSED');
 	return parts.join(' · ');
 }
 
@@ -53,21 +61,24 @@ export function statusLine(input: StatusInput): Line {
 	const cursor = {text: '▏', bold: true};
 	switch (state.mode) {
 		case 'search':
-			line.push({text: 'Search: ', color: 'cyan', bold: true}, {text: state.search}, cursor, {text: `  ${input.searchMatches} match${input.searchMatches === 1 ? '' : 'es'}  `, dim: true});
+			line.push({text: 'Search: ', color: 'cyan', bold: true}, {text: state.search}, cursor, {text: `  ${input.searchMatches} match${input.searchMatches === 1 ? '' : 'es'} · ${matchingLabel(state.search)}  `, dim: true});
 			break;
 		case 'filter':
-			line.push({text: 'Filter: ', color: 'cyan', bold: true}, {text: state.filter}, cursor, {text: `  ${input.shown}/${input.total} shown  `, dim: true});
+			line.push({text: 'Filter: ', color: 'cyan', bold: true}, {text: state.filter}, cursor, {text: `  ${input.shown}/${input.total} shown · ${matchingLabel(state.filter)}  `, dim: true});
 			break;
 		case 'interval':
-			line.push({text: 'Refresh every (seconds): ', color: 'cyan', bold: true}, {text: state.draft}, cursor, {text: '  '});
+			line.push(...intervalPrompt(state));
+			break;
+		case 'nice':
+			line.push(...nicePrompt(state));
 			break;
 		default:
 			if (state.message) line.push({text: `${state.message}  `, bold: true, color: 'yellow'});
 			else if (input.costHint && !state.paused) line.push({text: `${input.costHint}  `, color: 'yellow'});
-			if (state.paused) line.push({text: 'PAUSED ', inverse: true, bold: true});
+			if (state.paused) line.push({text: 'PAUSED', inverse: true, bold: true}, {text: ' '});
 			line.push({text: `${info(state, input.shown, input.total)}  `, dim: true});
 	}
 	if (input.pick && state.mode === 'list') line.push({text: 'Space', inverse: true, bold: true}, {text: ' Tag  '});
-	for (const {keys, hint} of hintsFor(state.mode)) line.push({text: keys, inverse: true, bold: true}, {text: ` ${input.pick && hint === 'Details' ? 'Pick' : hint}  `});
+	for (const {keys, hint} of hintsFor(state.mode, {readonly: input.readonly})) line.push({text: keys, inverse: true, bold: true}, {text: ` ${input.pick && hint === 'Details' ? 'Pick' : hint}  `});
 	return fitLine(line, width);
 }

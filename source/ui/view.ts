@@ -17,10 +17,15 @@ export type ViewRow = {
 	hiddenDescendants: number;
 };
 
-export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'> & {pids?: readonly number[] | undefined};
+export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'> & {
+	pids?: readonly number[] | undefined;
+	/** false hides kernel threads (the UI's default, as htop's); absent shows everything (batch). */
+	showKernelThreads?: boolean;
+};
 
 /** Every row in display order. Tree view sorts among siblings and keeps a match's ancestors. */
-export function buildRows(processes: readonly ProcessSample[], input: RowsInput): ViewRow[] {
+export function buildRows(all: readonly ProcessSample[], input: RowsInput): ViewRow[] {
+	const processes = input.showKernelThreads === false ? all.filter(process => !process.isKernelThread) : all;
 	if (!input.tree) {
 		return selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted, pids: input.pids}).map(process => ({
 			process,

@@ -21,11 +21,13 @@ const sampler: Sampler = {
 		samples++;
 		if (fault === 'throw-in-render' && samples >= 2) {
 			for (const process of snapshot.processes) {
-				Object.defineProperty(process, 'name', {
-					get() {
-						throw new Error('injected render fault');
-					},
-				});
+				for (const field of ['name', 'command']) {
+					Object.defineProperty(process, field, {
+						get() {
+							throw new Error('injected render fault');
+						},
+					});
+				}
 			}
 		}
 		return snapshot;

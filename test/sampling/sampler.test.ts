@@ -83,7 +83,7 @@ describe('createSampler', () => {
 			],
 		}])});
 		const snapshot = await sampler.sample();
-		expect(snapshot.counts).toEqual({total: 7, running: 1, sleeping: 1, diskWait: 1, stopped: 2, zombie: 1, idle: 1, threads: 9});
+		expect(snapshot.counts).toEqual({kernelThreads: 0, total: 7, running: 1, sleeping: 1, diskWait: 1, stopped: 2, zombie: 1, idle: 1, threads: 9});
 		expect(snapshot.processes[0]!.memoryPercent).toBe(25);
 		expect(snapshot.garbled).toBe(2);
 		expect(snapshot.limited).toBe(true);

@@ -98,7 +98,15 @@ describe('App', () => {
 		ui.stdin.write('h');
 		const help = await frameWith(ui, text => text.includes('proctop keys'));
 		expect(help).toMatch(/P\s+Sort by CPU%/);
-		expect(help).toMatch(/\\\s+Filter: show only matching processes/);
+		expect(help).toMatch(/\\ F4\s+Filter: show only matches \(text anywhere in name, command or user; ~ first: fuzzy\)/);
+		// 45 rows do not hold every key: the help scrolls, and End reaches the last one.
+		expect(help).toMatch(/keys 1–\d+ of \d+; ↑↓ PgUp PgDn scroll/);
+		expect(help).not.toContain('Suspend to the shell');
+		ui.stdin.write('\u001b[F'); // End
+		const bottom = await frameWith(ui, text => text.includes('Suspend to the shell'));
+		expect(bottom).not.toMatch(/P\s+Sort by CPU%/);
+		ui.stdin.write('\u001b[H'); // Home
+		await frameWith(ui, text => /P\s+Sort by CPU%/.test(text));
 	});
 
 	test('the selection follows its process through a re-sort, and moves to a neighbour when it exits', async () => {
@@ -170,15 +178,20 @@ describe('App keys', () => {
 		const ui = mount(120, 30);
 		await frameWith(ui, text => text.includes('0.05s'));
 		ui.stdin.write('d');
-		await frameWith(ui, text => text.includes('Refresh every (seconds): 0.05'));
-		ui.stdin.write('\u007f\u007f\u007f\u007f');
+		await frameWith(ui, text => text.includes('Refresh every (seconds, 0.1–3600): 0.05'));
+		// The current value is pre-filled and selected: typing replaces it (it never becomes 0.052.5).
 		ui.stdin.write('2.5');
 		ui.stdin.write(ENTER);
 		await frameWith(ui, text => text.includes('refresh every 2.5 s') && text.includes('2.5s'));
 		ui.stdin.write('d');
-		ui.stdin.write('\u007f\u007f\u007fabc');
+		ui.stdin.write('abc');
 		ui.stdin.write(ENTER);
-		await frameWith(ui, text => text.includes('is not a refresh interval'));
+		await frameWith(ui, text => text.includes('"abc" is not a refresh interval: use seconds from 0.1 to 3600 seconds (1 hour)'));
+		ui.stdin.write('d');
+		ui.stdin.write('1e9');
+		ui.stdin.write(ENTER);
+		await frameWith(ui, text => text.includes('"1e9" is not a refresh interval'));
+		expect(strip(ui.lastFrame() ?? '')).toContain('2.5s');
 	});
 
 	test('Z pauses: the list stops changing until resumed', async () => {
@@ -258,13 +271,16 @@ describe('App actions (fake kill)', () => {
 		const signaller = createSignaller({kill: pid => void sent.push(pid), readIdentity: () => ({startTicks: '100', state: 'S', ppid: 1, name: 'x'}), ancestors: new Set(), selfPid: 1});
 		const ui = render(<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
-		await frameWith(ui, text => text.includes('sshd'));
-		ui.stdin.write('k');
-		await frameWith(ui, text => text.includes('Send a signal'));
-		ui.stdin.write('\r');
-		await frameWith(ui, text => text.includes('read-only: signals are disabled'));
-		ui.stdin.write(']');
-		await frameWith(ui, text => text.includes('read-only: renice is disabled'));
+		const list = await frameWith(ui, text => text.includes('sshd'));
+		// Nothing that acts is offered, and each of its keys says so at once (no menu to fill in first).
+		expect(list).not.toContain('k Kill');
+		for (const key of ['k', ']', '[', 'R', 'X']) {
+			ui.stdin.write('\u0015'); // something else first, so each message is new
+			ui.stdin.write(key);
+			const frame = await frameWith(ui, text => text.includes('read-only: signals and renice are disabled (--readonly)'));
+			expect(frame).not.toMatch(/Send a signal|Nice value|SIGTERM .*\?/);
+			ui.stdin.write('\u001b');
+		}
 		expect(sent).toEqual([]);
 	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {KEYMAP, commandFor, keyLabel, splitKeys} from '../../source/ui/keymap.js';
+import {KEYMAP, commandFor, commandForFunctionKey, keyLabel, splitKeys} from '../../source/ui/keymap.js';
 import type {Mode} from '../../source/ui/state.js';
 
 const MODES: Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
@@ -26,8 +26,30 @@ describe('KEYMAP', () => {
 		}
 	});
 
-	test('every action has a letter or plain key (no F-keys: Ink never delivers them)', () => {
-		for (const binding of KEYMAP) for (const spec of binding.keys) expect(keyLabel(spec)).not.toMatch(/^F\d+$/);
+	test('every action has a letter or plain key; F-keys only beside one (Ink never delivers them itself)', () => {
+		for (const binding of KEYMAP) expect(binding.keys.some(spec => spec.fkey === undefined)).toBe(true);
+	});
+
+	test("htop's function keys reach the same commands as their letters", () => {
+		expect(commandForFunctionKey('list', 1)).toBe('help');
+		expect(commandForFunctionKey('list', 3)).toBe('search');
+		expect(commandForFunctionKey('list', 4)).toBe('filter');
+		expect(commandForFunctionKey('list', 5)).toBe('tree');
+		expect(commandForFunctionKey('list', 6)).toBe('sort-pick');
+		expect(commandForFunctionKey('list', 7)).toBe('nice-down');
+		expect(commandForFunctionKey('list', 8)).toBe('nice-up');
+		expect(commandForFunctionKey('list', 9)).toBe('kill');
+		expect(commandForFunctionKey('list', 10)).toBe('quit');
+		expect(commandForFunctionKey('list', 2)).toBeUndefined();
+		expect(commandForFunctionKey('help', 1)).toBe('cancel');
+		expect(commandForFunctionKey('filter', 10)).toBeUndefined(); // typing: F10 does not quit
+	});
+
+	test('[ and ] as in htop: ] raises the priority (nice −1), [ lowers it (nice +1)', () => {
+		expect(commandFor('list', ']', plainKey)).toBe('nice-down');
+		expect(commandFor('list', '[', plainKey)).toBe('nice-up');
+		expect(KEYMAP.find(binding => binding.command === 'nice-down')!.help).toMatch(/^Raise the priority \(nice −1/);
+		expect(KEYMAP.find(binding => binding.command === 'nice-up')!.help).toMatch(/^Lower the priority \(nice \+1/);
 	});
 
 	test('keys resolve per mode', () => {
