@@ -1,3 +1,4 @@
+import {readdirSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 // The signaller: fake kill over fixture /proc trees, and real processes this test starts.
 import {spawn, spawnSync} from 'node:child_process';
@@ -51,6 +52,31 @@ describe('createSignaller with a fake kill', () => {
 		world = w.proc;
 		expect(w.signaller.send(target(50), 'SIGTERM')).toMatchObject({ok: true});
 		expect(w.sent).toEqual([[50, 'SIGTERM']]);
+	});
+
+	test('a kernel thread (PF_KTHREAD, whatever its name) is refused: kernel threads ignore signals', () => {
+		const w = fakeWorld([{pid: 60, comm: 'kworker/0:1', starttime: 500, flags: 0x0020_0040}]);
+		world = w.proc;
+		expect(w.signaller.send(target(60, '500', 'kworker/0:1'), 'SIGKILL')).toMatchObject({ok: false, reason: 'refused', message: 'refused: 60 kworker/0:1 is a kernel thread; kernel threads ignore signals, nothing was sent'});
+		expect(w.sent).toEqual([]);
+	});
+
+	test.runIf(process.platform === 'linux')('against the real /proc: a real kernel thread is refused before kill()', () => {
+		const kernelThread = readdirSync('/proc').map(Number).filter(Number.isInteger).map(pid => ({pid, identity: readProcIdentity(pid)})).find(entry => entry.identity?.kernelThread);
+		if (!kernelThread) return; // a container without kernel threads in its pid namespace
+		const sent: Sent = [];
+		const signaller = createSignaller({kill: (pid, signal) => void sent.push([pid, signal]), ancestors: new Set()});
+		const outcome = signaller.send({pid: kernelThread.pid, startTicks: kernelThread.identity!.startTicks, name: kernelThread.identity!.name, user: 'root'}, 'SIGKILL');
+		expect(outcome).toMatchObject({ok: false, reason: 'refused'});
+		expect(sent).toEqual([]);
+	});
+
+	test('a real-time signal goes by number; a name the table lacks is refused', () => {
+		const w = fakeWorld([{pid: 50, comm: 'app', starttime: 500}]);
+		world = w.proc;
+		expect(w.signaller.send(target(50), 'SIGRTMIN+3')).toMatchObject({ok: true});
+		expect(w.signaller.send(target(50), 'SIGBOGUS')).toMatchObject({ok: false, message: 'no such signal: SIGBOGUS; nothing was sent'});
+		expect(w.sent).toEqual([[50, 37]]);
 	});
 
 	test('pid reuse: start time changed between pick and send → nothing sent', () => {

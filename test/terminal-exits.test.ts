@@ -1,6 +1,7 @@
 // Every exit path restores the terminal: alternate screen left, cursor shown, line discipline
 // as before (stty -g), the error (if any) printed after the restore, a non-zero status for faults.
 import {mkdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {beforeAll, describe, expect, test} from 'vitest';
@@ -24,7 +25,7 @@ beforeAll(async () => {
  * while it runs. Resolves with the final screen text, its status and the pty's view of things.
  */
 async function underShell(command: string, during: (screen: ReturnType<typeof spawnInPty>) => Promise<void>, id: string) {
-	const tmp = `/tmp/${marker}-${id}`;
+	const tmp = join(tmpdir(), `${marker}-${id}`);
 	const script = [`stty -g > ${tmp}.before`, `${command}`, 'echo "status=$?"', `stty -g > ${tmp}.after`, `cmp -s ${tmp}.before ${tmp}.after && echo SAME-STTY || echo DIFFERENT-STTY`, 'sleep 2'].join('\n');
 	const screen = spawnInPty('sh', ['-c', script], {columns: 120, rows: 30});
 	await screen.waitFor(text => text.includes('PID USER'));
@@ -58,7 +59,7 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		['SIGHUP', 129],
 		['SIGINT', 130],
 	])('%s from outside', async (signal, status) => {
-		const tmp = `/tmp/${marker}-${signal}.pid`;
+		const tmp = join(tmpdir(), `${marker}-${signal}.pid`);
 		const result = await underShell(
 			`sh -c 'echo $$ > ${tmp}; exec "$0" "$1"' "${process.execPath}" "${CLI}"`,
 			async () => {

@@ -1,5 +1,7 @@
 // Real-terminal tests: the built CLI in a pseudo-terminal, keys typed, the screen read back.
 import {spawn, type ChildProcess} from 'node:child_process';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {cleanUpAfterAll} from './helpers/cleanup.js';
 import {spawnInPty, spawnProctop} from './helpers/pty.js';
@@ -59,7 +61,7 @@ describe.runIf(process.platform === 'linux')('proctop in a real terminal', () =>
 	});
 
 	test('the line discipline is back to what it was (stty -g before = after)', async () => {
-		const tmp = `/tmp/${marker}`;
+		const tmp = join(tmpdir(), marker);
 		// proctop runs in the foreground (it owns the terminal); a timer in the background stops it.
 		const script = [
 			`stty -g > ${tmp}.before`,

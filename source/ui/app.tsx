@@ -58,6 +58,8 @@ export type AppProps = {
 	 * row also carries a '>' in its first cell.
 	 */
 	markers?: boolean;
+	/** How long a status message stays (MESSAGE_MS; tests shorten it). */
+	messageMs?: number;
 	/** Fixed size for tests; otherwise the terminal's. */
 	viewport?: Viewport;
 	onQuit?: (reason: 'quit' | 'interrupt') => void;
@@ -123,7 +125,7 @@ export function App(props: AppProps) {
 	useEffect(() => {
 		if (state.message === undefined) return;
 		const serial = state.messageSerial;
-		const timer = setTimeout(() => dispatch({type: 'expire-message', serial}), MESSAGE_MS);
+		const timer = setTimeout(() => dispatch({type: 'expire-message', serial}), props.messageMs ?? MESSAGE_MS);
 		return () => clearTimeout(timer);
 	}, [state.messageSerial, state.message === undefined]);
 

@@ -49,7 +49,9 @@ export function detailLines(input: DetailsInput): Line[] {
 	};
 	const state = input.exitedAt === undefined ? `${stateName(process.state)} (${process.state})` : `exited at ${formatClock(input.exitedAt)} (ran ${formatLifetime(input.exitedAt - process.startTimeMs)}); last values below`;
 	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${state}${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`, color: input.exitedAt === undefined ? undefined : 'yellow', bold: input.exitedAt !== undefined}], width));
-	field('Command', show(details?.command, command => command || '(none: kernel thread or zombie)'), input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES);
+	// Until /proc has been read for the details (or without /proc), the sampled command line.
+	const command = details?.command ?? process.command;
+	field('Command', show(command, text => text || '(none: kernel thread or zombie)'), input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES);
 	field('Executable', show(details?.executable, text => text));
 	field('Working dir', show(details?.workingDirectory, text => text));
 	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));

@@ -38,7 +38,10 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 	// (or into the developer's own ~/.config/proctop).
 	const env = {...process.env, TERM: 'xterm-256color', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'proctop-config-')), ...options.env} as Record<string, string>;
 	delete env['CI']; // Ink renders differently (once, at exit) when it thinks it runs in CI
-	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
+	// A test removes a variable by passing it as undefined (FORCE_COLOR, to see a terminal's own colours).
+	for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+	// node-pty sets TERM from `name`: pass the TERM a test asked for (dumb, xterm-mono) there too.
+	const child = pty.spawn(file, args, {name: env['TERM'] ?? 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
 	let raw = '';
 	let hidden = false;
 	const titles: string[] = [];

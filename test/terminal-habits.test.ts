@@ -1,0 +1,112 @@
+// The built CLI in a real pseudo-terminal, for what only a terminal shows (#12): htop's F-keys,
+// a full repaint after a resize, nothing written to a redirected stderr, a cancelled --pick
+// failing as fzf's does, and terminals without colour or without any attributes.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+import {cleanUpAfterAll} from './helpers/cleanup.js';
+import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
+import {CLI} from './helpers/run-cli.js';
+
+const {screens} = cleanUpAfterAll();
+const folders: string[] = [];
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
+});
+function folder(): string {
+	const path = mkdtempSync(join(tmpdir(), 'proctop-habits-'));
+	folders.push(path);
+	return path;
+}
+function start(args: string[], options: Parameters<typeof spawnProctop>[1] = {}): Screen {
+	const screen = spawnProctop(args, options);
+	screens.push(screen);
+	return screen;
+}
+/** proctop under sh, so its exit status is printed on the screen (`status=N`). */
+function underShell(command: string, options: {columns?: number; rows?: number; env?: NodeJS.ProcessEnv} = {}): Screen {
+	const screen = spawnInPty('sh', ['-c', `${command}; echo "status=$?"; sleep 2`], {columns: 120, rows: 30, ...options});
+	screens.push(screen);
+	return screen;
+}
+
+describe.runIf(process.platform === 'linux')('in a real terminal', () => {
+	test("htop's F-keys: F1 help, F3 search, F4 filter, F5 tree, F10 quit (xterm's and VT220's sequences)", async () => {
+		const screen = start([]);
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('\u001bOP'); // F1, xterm
+		await screen.waitFor(text => text.includes('proctop keys'));
+		screen.write('\u001b[11~'); // F1 again (VT220 form) closes it
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('\u001bOR'); // F3
+		await screen.waitFor(text => text.includes('Search: '));
+		screen.write('\u001b'); // (a lone Esc, then F4: not one burst, as no hand types them)
+		await screen.waitFor(text => !text.includes('Search: '));
+		screen.write('\u001bOS'); // F4
+		await screen.waitFor(text => text.includes('Filter: '));
+		screen.write('\u001b');
+		await screen.waitFor(text => !text.includes('Filter: '));
+		screen.write('\u001b[15~'); // F5
+		await screen.waitFor(text => text.includes('COMMAND (tree)'));
+		screen.write('\u001b[12~'); // F2: nothing bound, and it says where the keys are
+		await screen.waitFor(text => text.includes('F2 does nothing here; press h for the keys'));
+		screen.write('\u001b[21~'); // F10
+		expect((await screen.exited).exitCode).toBe(0);
+	});
+
+	test('a resize repaints everything: a short frame leaves no old meter block behind', async () => {
+		const screen = start(['--pid', `1,${process.pid}`], {columns: 100, rows: 30});
+		await screen.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
+		for (const [columns, rows] of [[120, 40], [80, 20], [140, 35]] as const) {
+			screen.resize(columns, rows);
+			const text = await screen.waitFor(text => {
+				const lines = text.split('\n');
+				return lines.length === rows && /CPU%▼/.test(lines[rows - 2] ?? '') && lines.filter(line => line.includes('Mem[')).length === 1;
+			});
+			expect(text.split('\n').filter(line => line.includes('PID USER'))).toHaveLength(1);
+			expect(screen.lines()[0]).toMatch(/^0\[/);
+		}
+		screen.write('q');
+		await screen.exited;
+	});
+
+	test('with stderr redirected to a file, nothing is written to it', async () => {
+		const file = join(folder(), 'stderr.txt');
+		const screen = underShell(`"${process.execPath}" "${CLI}" 2>"${file}"`);
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('q');
+		await screen.waitFor(text => text.includes('status=0'));
+		expect(readFileSync(file, 'utf8')).toBe('');
+	});
+
+	test('--pick cancelled: q exits 1 and Ctrl+C 130, with nothing on stdout (so `kill $(proctop --pick)` runs no bare kill)', async () => {
+		const directory = folder();
+		for (const [key, status] of [['q', 1], ['\u0003', 130]] as const) {
+			const output = join(directory, `picked-${status}.txt`);
+			const screen = underShell(`"${process.execPath}" "${CLI}" --pick > "${output}"`);
+			await screen.waitFor(text => text.includes('Enter Pick'));
+			screen.write(key);
+			await screen.waitFor(text => text.includes(`status=${status}`));
+			expect(readFileSync(output, 'utf8')).toBe('');
+		}
+	});
+
+	test('TERM=dumb: no attributes at all, so the selection is a visible >', async () => {
+		// Without FORCE_COLOR (the test runner sets it): what a dumb terminal really gets.
+		const screen = start(['--sort', 'pid'], {env: {TERM: 'dumb', FORCE_COLOR: undefined}});
+		await screen.waitFor(text => /^>\s+1 /m.test(text));
+		expect(screen.raw()).not.toMatch(/\u001b\[(?:\d+;)*(?:7|3\d|4\d)m/); // no inverse, no colour
+		screen.write('q');
+		await screen.exited;
+	});
+
+	test('TERM=xterm-mono: monochrome, the selection still in inverse video', async () => {
+		const screen = start(['--sort', 'pid'], {env: {TERM: 'xterm-mono', FORCE_COLOR: undefined}});
+		await screen.waitFor(text => text.includes('PID▲'));
+		expect(screen.raw()).not.toMatch(/\u001b\[(?:\d+;)*(?:3[0-7]|4[0-7]|9[0-7]|38;5;\d+)m/);
+		expect(screen.raw()).toContain('\u001b[7m');
+		screen.write('q');
+		await screen.exited;
+	});
+});
