@@ -11,7 +11,7 @@ import {loadSource} from './lib/load-source.js';
 const run = promisify(execFile);
 const iterations = Number(process.argv[2] ?? 20);
 const {createSampler} = await loadSource('source/sampling/sampler.ts');
-const {createProcfsSource} = await loadSource('source/sampling/sources/procfs.ts');
+const {createProcfsSource} = await loadSource('source/platform/linux/procfs.ts');
 const psList = (await import('ps-list')).default;
 const si = (await import('systeminformation')).default;
 

@@ -5,11 +5,11 @@
 import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {parseFlags} from './flags.js';
-import {lookUpUser} from './users.js';
+import {lookUpUser} from './platform/users.js';
 import {createSampler} from './sampling/sampler.js';
-import {selectSource} from './sampling/sources/select-source.js';
-import {selectSystemReader} from './sampling/sources/system.js';
-import {ProcUnavailableError} from './sampling/sources/procfs.js';
+import {selectSource} from './platform/platform.js';
+import {selectSystemReader} from './platform/meters.js';
+import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {runBatch} from './batch/run-batch.js';
 
 /**

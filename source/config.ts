@@ -8,7 +8,7 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {isValidIntervalMs} from './interval.js';
 import {sanitize} from './sanitize.js';
-import {isSortKeyId, type SortKeyId} from './sampling/sort.js';
+import {isSortKeyId, type SortKeyId} from './model/sort.js';
 
 export type Settings = {sort?: SortKeyId; inverted?: boolean; tree?: boolean; intervalMs?: number; showKernelThreads?: boolean};
 

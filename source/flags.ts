@@ -3,7 +3,7 @@
 
 import meow from 'meow';
 import type {Options} from './types.js';
-import {SORT_KEYS, isSortKeyId} from './sampling/sort.js';
+import {SORT_KEYS, isSortKeyId} from './model/sort.js';
 import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from './interval.js';
 
 declare const PROCTOP_VERSION: string;

@@ -135,7 +135,7 @@ export type SystemSample = {
 export type Options = {
 	/** Refresh interval in milliseconds. */
 	intervalMs: number;
-	sort: import('./sampling/sort.js').SortKeyId;
+	sort: import('./model/sort.js').SortKeyId;
 	tree: boolean;
 	filter: string;
 	user: string | undefined;

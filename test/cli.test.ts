@@ -88,7 +88,7 @@ describe('proctop CLI (built bundle)', () => {
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('--interval <seconds>');
 		// Every sort key is listed, read from the one sort table.
-		const {SORT_KEYS} = await import('../source/sampling/sort.js');
+		const {SORT_KEYS} = await import('../source/model/sort.js');
 		const listed = help.stdout.replace(/\s+/g, ' ');
 		for (const key of SORT_KEYS) expect(listed).toMatch(new RegExp(`[ ,]${key.id}[ ,)]`));
 		// htop's short forms.

@@ -4,10 +4,10 @@
 
 import type {Options, SystemSample} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {SystemReader} from '../sampling/sources/system.js';
-import {selectProcesses} from '../sampling/select.js';
+import type {SystemReader} from '../platform/meters.js';
+import {selectProcesses} from '../model/select.js';
 import {renderTable, type TableRow} from './table.js';
-import {buildRows} from '../ui/view.js';
+import {buildRows} from '../model/view.js';
 import {toJsonDocument} from './json.js';
 
 export type BatchContext = {

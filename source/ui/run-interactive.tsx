@@ -7,15 +7,15 @@ import {render, type Instance} from 'ink';
 import chalk from 'chalk';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {SystemReader} from '../sampling/sources/system.js';
+import type {SystemReader} from '../platform/meters.js';
 import {openSync} from 'node:fs';
 import {inspect} from 'node:util';
 import {sanitize} from '../sanitize.js';
 import {WriteStream} from 'node:tty';
 import {App} from './app.js';
 import type {Settings} from '../config.js';
-import {createPlatformSignaller} from '../signals.js';
-import {readDetails} from '../sampling/sources/details.js';
+import {createPlatformSignaller} from '../actions/signaller.js';
+import {readDetails} from '../platform/linux/details.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';

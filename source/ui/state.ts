@@ -1,10 +1,10 @@
 // What the user chose, as a reducer: selection (by identity), sort, tree, filter/search text,
 // mode, user, pause, follow and the last message. Pure; the visible rows are derived elsewhere.
 
-import type {SortKeyId} from '../sampling/sort.js';
-import {SORT_KEYS} from '../sampling/sort.js';
+import type {SortKeyId} from '../model/sort.js';
+import {SORT_KEYS} from '../model/sort.js';
 import type {Options} from '../types.js';
-import type {Target} from '../signals.js';
+import type {Target} from '../actions/signaller.js';
 
 export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval' | 'signal' | 'confirm' | 'nice' | 'details';
 

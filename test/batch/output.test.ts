@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {renderTable} from '../../source/batch/table.js';
 import {toJsonDocument} from '../../source/batch/json.js';
-import {layoutColumns, TABLE_COLUMNS} from '../../source/ui/columns.js';
+import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
 import {processSample} from '../helpers/processes.js';
 import type {Snapshot} from '../../source/types.js';
 

@@ -2,7 +2,7 @@
 // and a fixed SystemReader, for component tests.
 
 import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
-import type {SystemReader} from '../../source/sampling/sources/system.js';
+import type {SystemReader} from '../../source/platform/meters.js';
 import type {RawProcess, Source} from '../../source/types.js';
 
 export function rawProcess(fields: Partial<RawProcess> & {pid: number}): RawProcess {

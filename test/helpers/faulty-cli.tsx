@@ -5,8 +5,8 @@
 //   console-noise    a dependency that console.logs and console.errors on every refresh
 //   none             no fault
 import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
-import {createProcfsSource} from '../../source/sampling/sources/procfs.js';
-import {createProcfsSystemReader} from '../../source/sampling/sources/system.js';
+import {createProcfsSource} from '../../source/platform/linux/procfs.js';
+import {createProcfsSystemReader} from '../../source/platform/meters.js';
 import {runInteractive} from '../../source/ui/run-interactive.js';
 import type {Options} from '../../source/types.js';
 

@@ -5,7 +5,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App, type AppProps} from '../../source/ui/app.js';
-import {createSignaller, type Identity} from '../../source/signals.js';
+import {createSignaller, type Identity} from '../../source/actions/signaller.js';
 import type {Options, RawProcess} from '../../source/types.js';
 import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
 

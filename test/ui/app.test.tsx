@@ -3,7 +3,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/ui/app.js';
-import {createSignaller} from '../../source/signals.js';
+import {createSignaller} from '../../source/actions/signaller.js';
 import type {Options} from '../../source/types.js';
 import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
 

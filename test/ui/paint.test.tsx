@@ -3,8 +3,8 @@
 import React from 'react';
 import {Text, renderToString} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {paintLine} from '../../source/ui/paint.js';
-import type {Line} from '../../source/ui/segments.js';
+import {paintLine} from '../../source/ui/lines/paint.js';
+import type {Line} from '../../source/ui/lines/segments.js';
 
 function nested(line: Line) {
 	return (

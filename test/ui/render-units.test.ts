@@ -1,10 +1,10 @@
 // Pure screen pieces: width-exact rows with hostile and wide text, meters at every size.
 import {describe, expect, test} from 'vitest';
-import {layoutColumns, TABLE_COLUMNS} from '../../source/ui/columns.js';
-import {displayWidth, formatBytes, formatCpuTime, formatPercent, formatUptime, truncate} from '../../source/ui/format.js';
-import {headerLines} from '../../source/ui/meters.js';
-import {processRow} from '../../source/ui/row.js';
-import {fitLine, lineText, lineWidth} from '../../source/ui/segments.js';
+import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
+import {displayWidth, formatBytes, formatCpuTime, formatPercent, formatUptime, truncate} from '../../source/model/format.js';
+import {headerLines} from '../../source/ui/lines/meters.js';
+import {processRow} from '../../source/ui/lines/row.js';
+import {fitLine, lineText, lineWidth} from '../../source/ui/lines/segments.js';
 import {sanitize} from '../../source/sanitize.js';
 import {processSample} from '../helpers/processes.js';
 import type {Snapshot} from '../../source/types.js';
@@ -111,7 +111,7 @@ describe('wrapText', () => {
 		['wide and emoji across chunk boundaries', `${'x'.repeat(2040)}日本語👨‍👩‍👧‍👦🇫🇷e\u0301${'y'.repeat(3000)}日本`, 13],
 		['all wide', '日本語'.repeat(2000), 9],
 	])('%s: lines fit, nothing lost, no grapheme split', async (_label, text, width) => {
-		const {wrapText, displayWidth} = await import('../../source/ui/format.js');
+		const {wrapText, displayWidth} = await import('../../source/model/format.js');
 		const lines = wrapText(text, width);
 		expect(lines.join('')).toBe(text);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);

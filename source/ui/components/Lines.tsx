@@ -5,8 +5,8 @@
 
 import React, {memo} from 'react';
 import {Text} from 'ink';
-import type {Line as LineData, Segment} from '../segments.js';
-import {paintLine} from '../paint.js';
+import type {Line as LineData, Segment} from '../lines/segments.js';
+import {paintLine} from '../lines/paint.js';
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 	if (a.length !== b.length) return false;

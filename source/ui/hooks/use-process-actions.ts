@@ -4,8 +4,8 @@
 
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Snapshot} from '../../types.js';
-import type {Signaller} from '../../signals.js';
-import {createFollowUps, who} from '../follow-ups.js';
+import type {Signaller} from '../../actions/signaller.js';
+import {createFollowUps, who} from '../../actions/follow-ups.js';
 import type {Action, Confirmation, PickedProcess} from '../state.js';
 
 const POLL_MS = 100;

@@ -5,8 +5,8 @@
 import {useEffect, useRef, useState} from 'react';
 import type {Snapshot, SystemSample} from '../../types.js';
 import type {Sampler} from '../../sampling/sampler.js';
-import type {SystemReader} from '../../sampling/sources/system.js';
-import type {OwnUsage} from '../meters.js';
+import type {SystemReader} from '../../platform/meters.js';
+import type {OwnUsage} from '../lines/meters.js';
 import {recentMean} from '../cost-hint.js';
 
 /** Ticks of own CPU kept for the recent mean: a few seconds, so one slow tick is not a trend. */

@@ -1,0 +1,115 @@
+// Pure derivation of what the table shows: ordered rows (flat or tree, filtered, by user),
+// the resolved selection, and the window of rows that fits on screen. No React, no I/O.
+
+import type {ProcessSample} from '../types.js';
+import {Rank, isEmptyQuery, matchProcess, parseQuery, type MatchResult} from './filter.js';
+import {selectProcesses} from './select.js';
+import {compareProcesses} from './sort.js';
+import {buildForest, flattenForest, withAncestors} from './tree.js';
+import type {UiState} from '../ui/state.js';
+
+export type ViewRow = {
+	process: ProcessSample;
+	/** Tree guide ("│  ├─ "), '' in flat view. */
+	prefix: string;
+	hasChildren: boolean;
+	collapsed: boolean;
+	hiddenDescendants: number;
+};
+
+export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'> & {
+	pids?: readonly number[] | undefined;
+	/** false hides kernel threads (the UI's default, as htop's); absent shows everything (batch). */
+	showKernelThreads?: boolean;
+};
+
+/** Every row in display order. Tree view sorts among siblings and keeps a match's ancestors. */
+export function buildRows(all: readonly ProcessSample[], input: RowsInput): ViewRow[] {
+	const processes = input.showKernelThreads === false ? all.filter(process => !process.isKernelThread) : all;
+	if (!input.tree) {
+		return selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted, pids: input.pids}).map(process => ({
+			process,
+			prefix: '',
+			hasChildren: false,
+			collapsed: false,
+			hiddenDescendants: 0,
+		}));
+	}
+	const forest = buildForest(processes);
+	const query = parseQuery(input.filter);
+	let keep: Set<string> | undefined;
+	if (!isEmptyQuery(query) || input.user !== undefined || input.pids) {
+		const pids = input.pids ? new Set(input.pids) : undefined;
+		const matches = processes.filter(
+			process =>
+				(input.user === undefined || process.user === input.user) &&
+				(!pids || pids.has(process.pid)) &&
+				(isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
+		);
+		keep = withAncestors(forest, matches.map(process => process.key));
+	}
+	return flattenForest(forest, {compare: compareProcesses(input.sort, input.inverted), collapsed: input.collapsed, keep}).map(row => ({
+		process: row.item,
+		prefix: row.prefix,
+		hasChildren: row.hasChildren,
+		collapsed: row.collapsed,
+		hiddenDescendants: row.hiddenDescendants,
+	}));
+}
+
+export type Window = {
+	/** Index of the selected row in `rows` (-1 when there are no rows). */
+	selectedIndex: number;
+	/** First row shown. */
+	top: number;
+	/** The rows that fit, top to bottom. */
+	visible: ViewRow[];
+};
+
+/**
+ * The selection resolved against the rows (by identity; if that process is gone, the row now
+ * at its old index — its neighbour) and a scroll position that keeps it in view, moving as
+ * little as possible from `previousTop`. Following centres the selection.
+ */
+export function windowRows(rows: readonly ViewRow[], options: {selectedKey: string | undefined; selectedIndex: number; height: number; previousTop: number; following: boolean}): Window {
+	const height = Math.max(0, options.height);
+	if (rows.length === 0) return {selectedIndex: -1, top: 0, visible: []};
+	let selectedIndex = options.selectedKey === undefined ? -1 : rows.findIndex(row => row.process.key === options.selectedKey);
+	if (selectedIndex === -1) selectedIndex = Math.max(0, Math.min(options.selectedIndex, rows.length - 1));
+	let top = options.previousTop;
+	if (options.following) top = selectedIndex - Math.floor(height / 2);
+	if (selectedIndex < top) top = selectedIndex;
+	if (selectedIndex >= top + height) top = selectedIndex - height + 1;
+	top = Math.max(0, Math.min(top, rows.length - height));
+	return {selectedIndex, top, visible: rows.slice(top, top + height)};
+}
+
+/**
+ * Index of a row matching `query`, scanning from `from` and wrapping. 'best' (typing a search)
+ * takes the best-ranked match, nearest first among equals; 'next' (the n key) the first match.
+ */
+export function findMatch(rows: readonly ViewRow[], query: string, from: number, how: 'best' | 'next'): number {
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed) || rows.length === 0) return -1;
+	let best = -1;
+	let bestRank: number = Rank.None;
+	const start = ((from % rows.length) + rows.length) % rows.length;
+	for (let offset = 0; offset < rows.length; offset++) {
+		const index = (start + offset) % rows.length;
+		const rank = matchProcess(parsed, rows[index]!.process).rank;
+		if (rank > bestRank) {
+			best = index;
+			bestRank = rank;
+			if (how === 'next' || rank === Rank.Exact) break;
+		}
+	}
+	return best;
+}
+
+/** Positions to highlight in a row for the active filter or search text. */
+export function highlightFor(process: ProcessSample, query: string): MatchResult | undefined {
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed)) return undefined;
+	const match = matchProcess(parsed, process);
+	return match.rank === Rank.None ? undefined : match;
+}

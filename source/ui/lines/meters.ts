@@ -1,0 +1,165 @@
+// Pure: the header as styled lines — per-core CPU bars (packed into columns, or one summary bar
+// when they do not fit), memory and swap bars, tasks, load average, uptime and proctop's own cost.
+// Degrades with the space it gets: two columns → one column → one compact line → nothing.
+
+import type {Snapshot, SystemSample} from '../../types.js';
+import {formatBytes, formatUptime} from '../../model/format.js';
+import {fitLine, type Line} from './segments.js';
+
+/** proctop's own cost: CPU over the last tick and over the last few (for the cost hint), and RSS. */
+export type OwnUsage = {cpuPercent: number | null; recentCpuPercent: number | null; residentBytes: number};
+
+export type HeaderInput = {
+	snapshot: Snapshot | undefined;
+	system: (SystemSample & {cpuPercentPerCore?: number[]}) | undefined;
+	own: OwnUsage;
+	width: number;
+	/** Most lines the header may take; 0 hides it. */
+	maxLines: number;
+	limited: boolean;
+};
+
+/** `label[|||||      text]` exactly `width` cells wide. */
+export function bar(label: string, fraction: number, text: string, width: number): Line {
+	const inner = Math.max(0, width - label.length - 2);
+	const shownText = text.length < inner ? text : '';
+	const fillable = Math.max(0, inner - shownText.length);
+	const filled = Math.round(Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)) * fillable);
+	const color = fraction >= 0.9 ? 'red' : fraction >= 0.6 ? 'yellow' : 'green';
+	return [
+		{text: label, color: 'cyan', bold: true},
+		{text: '['},
+		{text: '|'.repeat(filled), color},
+		{text: ' '.repeat(fillable - filled)},
+		{text: shownText, dim: true},
+		{text: ']'},
+	];
+}
+
+function perCore(input: HeaderInput): number[] {
+	const fromSnapshot = input.snapshot?.cpuPercentPerCore ?? [];
+	return fromSnapshot.length > 0 ? fromSnapshot : (input.system?.cpuPercentPerCore ?? []);
+}
+
+const percentText = (value: number) => `${value.toFixed(1)}%`;
+
+/** More CPU lines than this pack several bars per line (htop's 2/4-column CPU meters). */
+const MAX_CPU_LINES = 8;
+
+function cpuLines(cores: number[], width: number, maxLines: number): Line[] | undefined {
+	if (cores.length === 0) return [bar('CPU', 0, '…', width)];
+	const labelWidth = String(cores.length - 1).length;
+	// As few bars per line as the line budget allows (wide bars read best), each at least 14 cells.
+	const perLine = Math.ceil(cores.length / Math.max(1, Math.min(maxLines, MAX_CPU_LINES)));
+	if ((width + 1) / perLine < 14) return undefined;
+	const lines = Math.ceil(cores.length / perLine);
+	const cellWidth = Math.floor((width - (perLine - 1)) / perLine);
+	const result: Line[] = [];
+	for (let line = 0; line < lines; line++) {
+		const parts: Line = [];
+		for (let column = 0; column < perLine; column++) {
+			const index = line * perLine + column;
+			if (index >= cores.length) break;
+			if (column > 0) parts.push({text: ' '});
+			const value = cores[index]!;
+			parts.push(...bar(String(index).padStart(labelWidth), value / 100, percentText(value), cellWidth));
+		}
+		result.push(fitLine(parts, width));
+	}
+	return result;
+}
+
+function average(values: number[]): number {
+	return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function memoryLine(system: HeaderInput['system'], width: number): Line {
+	if (!system) return bar('Mem', 0, '…', width);
+	const {totalBytes, usedBytes} = system.memory;
+	return bar('Mem', totalBytes > 0 ? usedBytes / totalBytes : 0, `${formatBytes(usedBytes)}/${formatBytes(totalBytes)}`, width);
+}
+
+function swapLine(system: HeaderInput['system'], width: number): Line {
+	if (!system) return bar('Swp', 0, '…', width);
+	const {totalBytes, usedBytes} = system.swap;
+	return bar('Swp', totalBytes > 0 ? usedBytes / totalBytes : 0, `${formatBytes(usedBytes)}/${formatBytes(totalBytes)}`, width);
+}
+
+function textLines(input: HeaderInput, width: number): Line[] {
+	const counts = input.snapshot?.counts;
+	const system = input.system;
+	const lines: Line[] = [];
+	lines.push([
+		{text: 'Tasks: ', color: 'cyan'},
+		{text: counts ? `${counts.total - counts.kernelThreads}, ${counts.threads - counts.kernelThreads} thr, ${counts.kernelThreads} kthr; ${counts.running} running` : '…', bold: true},
+	]);
+	if (counts) {
+		lines.push([
+			{text: '  '},
+			{text: `${counts.sleeping} sleeping, ${counts.idle} idle, `},
+			// Disk wait is news only when it happens; the line stays short otherwise.
+			{text: counts.diskWait > 0 ? `${counts.diskWait} disk wait, ` : '', color: 'red'},
+			{text: `${counts.stopped} stopped, `, color: counts.stopped > 0 ? 'red' : undefined},
+			{text: `${counts.zombie} zombie`, color: counts.zombie > 0 ? 'magenta' : undefined},
+		]);
+	}
+	lines.push([{text: 'Load average: ', color: 'cyan'}, {text: system ? system.loadAverage.map(value => value.toFixed(2)).join(' ') : '…', bold: true}]);
+	lines.push([{text: 'Uptime: ', color: 'cyan'}, {text: system ? formatUptime(system.uptimeSeconds) : '…', bold: true}, {text: system ? `  ${system.hostname}` : '', dim: true}]);
+	lines.push([
+		{text: 'proctop: ', color: 'cyan'},
+		{text: `${input.own.cpuPercent === null ? '-' : input.own.cpuPercent.toFixed(1)}% CPU, ${formatBytes(input.own.residentBytes)} RES`, bold: true},
+	]);
+	if (input.limited) lines.push([{text: 'limited: only your own processes are visible (hidepid)', color: 'yellow', bold: true}]);
+	return lines.map(line => fitLine(line, width));
+}
+
+function compactLine(input: HeaderInput, width: number): Line {
+	const cpu = average(perCore(input));
+	const system = input.system;
+	const memory = system ? `${formatBytes(system.memory.usedBytes)}/${formatBytes(system.memory.totalBytes)}` : '…';
+	const tasks = input.snapshot ? String(input.snapshot.counts.total) : '…';
+	const load = system ? system.loadAverage[0].toFixed(2) : '…';
+	return fitLine(
+		[
+			{text: 'CPU ', color: 'cyan'},
+			{text: `${cpu.toFixed(0)}% `, bold: true},
+			{text: 'Mem ', color: 'cyan'},
+			{text: `${memory} `, bold: true},
+			{text: 'Load ', color: 'cyan'},
+			{text: `${load} `, bold: true},
+			{text: 'Tasks ', color: 'cyan'},
+			{text: tasks, bold: true},
+			...(input.limited ? [{text: ' limited', color: 'yellow', bold: true}] : []),
+		],
+		width,
+	);
+}
+
+function columns(left: Line[], right: Line[], leftWidth: number, rightWidth: number): Line[] {
+	const lines: Line[] = [];
+	for (let index = 0; index < Math.max(left.length, right.length); index++) {
+		lines.push([...fitLine(left[index] ?? [], leftWidth), {text: ' '}, ...fitLine(right[index] ?? [], rightWidth)]);
+	}
+	return lines;
+}
+
+/** The header's lines, never more than maxLines and each exactly `width` cells. */
+export function headerLines(input: HeaderInput): Line[] {
+	const {width, maxLines} = input;
+	if (maxLines <= 0 || width <= 0) return [];
+	const cores = perCore(input);
+	const twoColumns = width >= 70;
+	const leftWidth = twoColumns ? Math.floor((width - 1) / 2) : width;
+	const rightWidth = width - leftWidth - 1;
+	const right = textLines(input, twoColumns ? rightWidth : width);
+	for (const summary of [false, true]) {
+		const budget = twoColumns ? maxLines - 2 : maxLines - 2 - right.length;
+		const cpu = summary ? [bar('CPU', average(cores) / 100, percentText(average(cores)), leftWidth)] : cpuLines(cores, leftWidth, budget);
+		if (!cpu || cpu.length > budget) continue;
+		const left = [...cpu, memoryLine(input.system, leftWidth), swapLine(input.system, leftWidth)];
+		const lines = twoColumns ? columns(left, right, leftWidth, rightWidth) : [...left, ...right];
+		if (lines.length <= maxLines) return lines;
+	}
+	return [compactLine(input, width)];
+}
+

@@ -1,0 +1,109 @@
+// Pure: one process row as styled segments, every cell fitted to its column width, with
+// state/CPU/memory colours, tree guides, collapsed counts, orphan marks and match highlights.
+
+import type {ProcessSample} from '../../types.js';
+import type {MatchResult} from '../../model/filter.js';
+import type {LaidOutColumn} from '../../model/columns.js';
+import {displayCommand, displayWidth, fit, truncate} from '../../model/format.js';
+import type {Line, Segment, Style} from './segments.js';
+import type {ViewRow} from '../../model/view.js';
+
+const STATE_COLORS: Record<string, Style> = {
+	R: {color: 'green', bold: true},
+	D: {color: 'red', bold: true},
+	Z: {color: 'magenta', bold: true},
+	T: {color: 'red'},
+	t: {color: 'red'},
+	I: {dim: true},
+};
+
+function loadStyle(percent: number | null, high: number, medium: number): Style {
+	if (percent === null) return {dim: true};
+	if (percent >= high) return {color: 'red', bold: true};
+	if (percent >= medium) return {color: 'yellow'};
+	return {};
+}
+
+function cellStyle(column: LaidOutColumn, process: ProcessSample): Style {
+	switch (column.id) {
+		case 'state':
+			return STATE_COLORS[process.state] ?? {};
+		case 'cpu':
+			return loadStyle(process.cpuPercent, 90, 25);
+		case 'memory':
+			return loadStyle(process.memoryPercent, 25, 10);
+		case 'nice':
+			return process.nice < 0 ? {color: 'red'} : process.nice > 0 ? {color: 'green'} : {};
+		default:
+			return {};
+	}
+}
+
+/** The COMMAND cell's parts: guide + marks, then the command, and where matches fall in it. */
+function commandParts(row: ViewRow, match: MatchResult | undefined, marks: {tagged?: boolean; restarted?: boolean}): {lead: Segment[]; text: string; highlights: Set<number>} {
+	const {process} = row;
+	const lead: Segment[] = [];
+	if (marks.tagged) lead.push({text: '* ', color: 'yellow', bold: true});
+	if (row.prefix) lead.push({text: row.prefix, dim: true});
+	if (row.collapsed) lead.push({text: `[+${row.hiddenDescendants}] `, color: 'cyan', bold: true});
+	if (process.isOrphan) lead.push({text: '[orphan] ', color: 'yellow'});
+	if (marks.restarted) lead.push({text: '[restarted] ', color: 'green'});
+	const text = displayCommand(process);
+	const highlights = new Set<number>();
+	if (match) {
+		if (text === process.command) for (const index of match.commandPositions) highlights.add(index);
+		else {
+			const offset = text.startsWith('[') ? 1 : 0;
+			for (const index of match.namePositions) highlights.add(index + offset);
+		}
+	}
+	return {lead, text, highlights};
+}
+
+// Underline as well as colour, so matches stay visible without colour (NO_COLOR).
+const HIGHLIGHT: Style = {color: 'yellow', bold: true, underline: true};
+
+/** Splits `text` into plain and highlighted runs (indexes are UTF-16 offsets into `text`). */
+function highlightRuns(text: string, highlights: ReadonlySet<number>, style: Style): Segment[] {
+	if (highlights.size === 0) return [{...style, text}];
+	const segments: Segment[] = [];
+	let run = '';
+	let runLit = false;
+	for (let index = 0; index < text.length; index++) {
+		const lit = highlights.has(index);
+		if (lit !== runLit && run) {
+			segments.push(runLit ? {...style, ...HIGHLIGHT, text: run} : {...style, text: run});
+			run = '';
+		}
+		runLit = lit;
+		run += text[index];
+	}
+	if (run) segments.push(runLit ? {...style, ...HIGHLIGHT, text: run} : {...style, text: run});
+	return segments;
+}
+
+export function processRow(options: {row: ViewRow; columns: readonly LaidOutColumn[]; match?: MatchResult; tagged?: boolean; restarted?: boolean}): Line {
+	const {row, columns, match} = options;
+	const {process} = row;
+	const line: Line = [];
+	// Tagged rows are yellow and bold, as in htop; the '* ' mark keeps them visible without colour.
+	const base: Style = options.tagged ? {color: 'yellow', bold: true} : process.isKernelThread ? {dim: true} : {};
+	columns.forEach((column, index) => {
+		if (index > 0) line.push({text: ' '});
+		if (column.id !== 'command') {
+			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fit(column.text(process), column.cells, column.align)});
+			return;
+		}
+		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted});
+		let room = column.cells;
+		for (const segment of lead) {
+			const cut = truncate(segment.text, room);
+			if (!cut) break;
+			line.push({...segment, text: cut});
+			room -= displayWidth(cut);
+		}
+		const shown = fit(text, Math.max(0, room));
+		line.push(...highlightRuns(shown, highlights, base));
+	});
+	return line;
+}

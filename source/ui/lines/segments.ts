@@ -1,0 +1,88 @@
+// A styled run of text: the unit every line of the screen is built from (pure data).
+// Lines are arrays of segments whose text is already fitted to width; components only paint.
+
+import {displayWidth, fit} from '../../model/format.js';
+
+export type Style = {color?: string; backgroundColor?: string; bold?: boolean; dim?: boolean; inverse?: boolean; underline?: boolean};
+export type Segment = Style & {text: string};
+export type Line = Segment[];
+
+export function lineWidth(line: Line): number {
+	return line.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
+}
+
+/** Cuts or pads a line to exactly `width` cells, keeping styles. */
+export function fitLine(line: Line, width: number): Line {
+	const result: Line = [];
+	let used = 0;
+	for (const segment of line) {
+		if (used >= width) break;
+		const cells = displayWidth(segment.text);
+		if (used + cells <= width) {
+			result.push(segment);
+			used += cells;
+		} else {
+			result.push({...segment, text: fit(segment.text, width - used)});
+			used = width;
+		}
+	}
+	if (used < width) result.push({text: ' '.repeat(width - used)});
+	return result;
+}
+
+/** Drops colour (NO_COLOR / --no-color) but keeps inverse, bold and underline: still readable. */
+/** The line with its first character replaced by '>': a selection mark that needs no attributes. */
+export function markFirstCell(line: Line): Line {
+	const index = line.findIndex(segment => segment.text.length > 0);
+	if (index === -1) return [{text: '>'}];
+	const first = line[index]!;
+	const rest = [...first.text].slice(1).join('');
+	return [...line.slice(0, index), {...first, text: `>${rest}`}, ...line.slice(index + 1)];
+}
+
+export function monochrome(line: Line): Line {
+	return line.map(({color: _color, backgroundColor: _background, dim: _dim, ...rest}) => rest);
+}
+
+function sameStyle(a: Style, b: Style): boolean {
+	return a.color === b.color && a.backgroundColor === b.backgroundColor && a.bold === b.bold && a.dim === b.dim && a.inverse === b.inverse && a.underline === b.underline;
+}
+
+/**
+ * Joins neighbouring segments of the same style. Ink's cost is per styled run and character it
+ * tokenizes each frame, so a row of twelve plain cells should reach it as one run, not twelve.
+ */
+export function mergeSegments(line: Line): Line {
+	const merged: Line = [];
+	for (const segment of line) {
+		if (segment.text === '') continue;
+		const last = merged.at(-1);
+		if (last && sameStyle(last, segment)) merged[merged.length - 1] = {...last, text: last.text + segment.text};
+		else merged.push(segment);
+	}
+	return merged;
+}
+
+/**
+ * Drops trailing spaces that carry no style: Ink erases each line before drawing it, so
+ * padding only costs tokenizing. Backgrounds and inverse (the selection bar) are kept.
+ */
+export function trimEnd(line: Line): Line {
+	const result = [...line];
+	while (result.length > 0) {
+		const last = result.at(-1)!;
+		if (last.inverse || last.backgroundColor || last.underline) break;
+		const trimmed = last.text.replace(/ +$/, '');
+		if (trimmed) {
+			result[result.length - 1] = {...last, text: trimmed};
+			break;
+		}
+		result.pop();
+	}
+	return result;
+}
+
+/** Plain text of a line, for tests and for keys that decide whether a frame changed. */
+export function lineText(line: Line): string {
+	return line.map(segment => segment.text).join('');
+}

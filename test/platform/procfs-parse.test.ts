@@ -1,0 +1,85 @@
+import {describe, expect, test} from 'vitest';
+import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from '../../source/platform/linux/procfs-parse.js';
+import {statLine} from '../helpers/proc-builder.js';
+
+const line = (fields: Parameters<typeof statLine>[0]) => statLine(fields).toString('utf8');
+
+describe('parseStat', () => {
+	test.each([
+		['plain', 'bash'],
+		['parenthesised', '(sd-pam)'],
+		['double parentheses', '((sd-pam))'],
+		['space', 'a test'],
+		['close paren then fields', 'evil) x'],
+		['looks like fields', 'x) 1 2 3'],
+		['script name', 'sleep (2) .sh'],
+		['15 characters', 'abcdefghijklmno'],
+		['escape bytes', 'a) b\u001b[31mX'],
+		['kernel-looking', '[kworker/0:1]'],
+	])('%s comm %j keeps every field right', (_label, comm) => {
+		const parsed = parseStat(line({pid: 4242, comm, state: 'R', ppid: 77, utime: 123, stime: 45, starttime: 98765, threads: 3, nice: -5, rss: 250, vsize: 4096}));
+		expect(parsed).toMatchObject({pid: 4242, comm, state: 'R', ppid: 77, utime: 123, stime: 45, starttime: '98765', threads: 3, nice: -5, rss: 250, vsize: 4096});
+	});
+
+	test('invalid UTF-8 in comm decodes without throwing and keeps the fields', () => {
+		const parsed = parseStat(statLine({pid: 5, comm: Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0xe2, 0x82]), ppid: 2, utime: 9}).toString('utf8'));
+		expect(parsed?.ppid).toBe(2);
+		expect(parsed?.utime).toBe(9);
+		expect(parsed?.comm).toContain('\ufffd');
+	});
+
+	test('kernel thread flag is read as a number', () => {
+		expect(parseStat(line({pid: 2, comm: 'kthreadd', flags: PF_KTHREAD | 0x40}))!.flags & PF_KTHREAD).toBe(PF_KTHREAD);
+	});
+
+	test('an absurd 64-bit starttime keeps its exact text for identity', () => {
+		const parsed = parseStat(line({pid: 9, comm: 'x', starttime: '18446744073709551615', utime: '18446744073709551615'}));
+		expect(parsed?.starttime).toBe('18446744073709551615');
+		expect(Number.isFinite(parsed?.utime)).toBe(true);
+	});
+
+	test.each([
+		['empty', ''],
+		['no parentheses', '12 bash S 1 2 3'],
+		['truncated after the name', '12 (bash) S 1 2'],
+		['non-numeric ppid', line({pid: 12, comm: 'bash'}).replace(') S 1 ', ') S x '), ],
+		['exponent is not an integer', line({pid: 12, comm: 'bash', utime: '1e3'})],
+		['two-letter state', line({pid: 12, comm: 'bash', state: 'RS'})],
+		['pid 0', line({pid: 0, comm: 'swapper'})],
+		['negative pid', `-3 (x) ${line({pid: 1, comm: 'x'}).split(') ')[1]}`],
+		['garbage', '\u0000\u0000\u0000'],
+	])('rejects a %s line', (_label, text) => {
+		expect(parseStat(text)).toBeUndefined();
+	});
+});
+
+describe('parseProcStat', () => {
+	test('per-core busy and total, guest not double counted, btime read', () => {
+		const text = 'cpu  10 1 5 100 4 1 1 2 7 0\ncpu0 6 1 3 50 2 1 1 1 7 0\ncpu1 4 0 2 50 2 0 0 1 0 0\nintr 1\nbtime 1700000000\n';
+		const parsed = parseProcStat(text);
+		expect(parsed.total).toEqual({busy: 20, total: 124});
+		expect(parsed.cores).toEqual([{busy: 13, total: 65}, {busy: 7, total: 59}]);
+		expect(parsed.bootTimeSeconds).toBe(1_700_000_000);
+	});
+	test('no cpu lines gives no cores', () => {
+		expect(parseProcStat('intr 0\n').cores).toEqual([]);
+	});
+});
+
+describe('parseMeminfo', () => {
+	test('kB lines become bytes', () => {
+		const info = parseMeminfo('MemTotal:       16000 kB\nMemAvailable:    8000 kB\nHugePages_Total:       0\n');
+		expect(info.get('MemTotal')).toBe(16000 * 1024);
+		expect(info.get('MemAvailable')).toBe(8000 * 1024);
+		expect(info.get('HugePages_Total')).toBe(0);
+	});
+});
+
+describe('parsePasswd', () => {
+	test('uid to name, skipping junk, first entry wins', () => {
+		const users = parsePasswd('root:x:0:0::/root:/bin/sh\n# comment\nbroken\nalice:x:1000:1000::/home/alice:/bin/sh\ntwin:x:1000:1000::/:/bin/sh\n');
+		expect(users.get(0)).toBe('root');
+		expect(users.get(1000)).toBe('alice');
+		expect(users.size).toBe(2);
+	});
+});

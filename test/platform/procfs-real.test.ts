@@ -1,0 +1,107 @@
+// The procfs reader and the sampler against the real /proc, with processes this test starts.
+import {spawn} from 'node:child_process';
+import {userInfo} from 'node:os';
+import {describe, expect, test} from 'vitest';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
+import {readdirSync, readlinkSync} from 'node:fs';
+import {createProcfsSource, MAX_KEPT_STAT_FILES} from '../../source/platform/linux/procfs.js';
+import {createSampler} from '../../source/sampling/sampler.js';
+import {buildForest, descendantKeys} from '../../source/model/tree.js';
+
+const {groups: children} = cleanUpAfterAll();
+
+const marker = `proctop-test-${process.pid}-${Date.now()}`;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+describe.runIf(process.platform === 'linux')('procfs source on the real /proc', () => {
+	test('finds a spawned tree with the right ppid, command, user and state', async () => {
+		// sh (parent) → node (child), both carrying a unique marker in argv.
+		const parent = spawn('sh', ['-c', '"$1" -e "setInterval(() => {}, 1000)" "$2" & wait', marker, process.execPath, `${marker}-child`], {stdio: 'ignore', detached: true});
+		children.push(parent);
+		await sleep(500);
+		const source = createProcfsSource();
+		const table = await source.read();
+		const shell = table.processes.find(p => p.pid === parent.pid)!;
+		expect(shell).toBeDefined();
+		expect(shell.ppid).toBe(process.pid);
+		expect(shell.command).toContain(marker);
+		expect(shell.user).toBe(userInfo().username);
+		expect(shell.uid).toBe(userInfo().uid);
+		const child = table.processes.find(p => p.ppid === parent.pid)!;
+		expect(child.name).toBe('node');
+		expect(child.command).toBe(`${process.execPath} -e setInterval(() => {}, 1000) ${marker}-child`);
+		expect(child.state).toBe('S');
+		expect(child.isKernelThread).toBe(false);
+		expect(table.limited).toBe(false);
+		// The tree helpers agree: the sleep is a descendant of the shell.
+		const forest = buildForest(
+			table.processes.map(p => ({...p, key: `${p.pid}:${p.startTicks}`})),
+		);
+		expect(descendantKeys(forest, `${shell.pid}:${shell.startTicks}`)).toContain(`${child.pid}:${child.startTicks}`);
+		process.kill(-parent.pid!, 'SIGKILL');
+	});
+
+	test('a busy child shows CPU% near 100 two samples apart; a stopped one shows T', async () => {
+		const busy = spawn(process.execPath, ['-e', 'for(;;){}', marker], {stdio: 'ignore'});
+		children.push(busy);
+		await sleep(200);
+		const sampler = createSampler({source: createProcfsSource(), cores: 2});
+		await sampler.sample();
+		await sleep(1000);
+		const snapshot = await sampler.sample();
+		const sample = snapshot.processes.find(p => p.pid === busy.pid)!;
+		expect(sample.cpuPercent).toBeGreaterThan(70);
+		expect(sample.cpuPercent).toBeLessThanOrEqual(200);
+		expect(sample.state).toBe('R');
+		expect(sample.memoryPercent).toBeGreaterThan(0);
+		busy.kill('SIGSTOP');
+		await sleep(100);
+		const stopped = (await sampler.sample()).processes.find(p => p.pid === busy.pid)!;
+		expect(stopped.state).toBe('T');
+		busy.kill('SIGKILL');
+	});
+
+	test('an exited child is reported as exited on the next tick', async () => {
+		const brief = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', marker], {stdio: 'ignore'});
+		children.push(brief);
+		await sleep(300);
+		const sampler = createSampler({source: createProcfsSource(), cores: 2});
+		const before = await sampler.sample();
+		const key = before.processes.find(p => p.pid === brief.pid)!.key;
+		brief.kill('SIGKILL');
+		await new Promise(resolve => brief.once('exit', resolve));
+		const after = await sampler.sample();
+		expect(after.changes.exited.map(e => e.key)).toContain(key);
+		expect(after.processes.some(p => p.key === key)).toBe(false);
+	});
+});
+
+describe.runIf(process.platform === 'linux')('kept stat files', () => {
+	const statFdsOpen = () =>
+		readdirSync('/proc/self/fd').filter(fd => {
+			try {
+				return /^\/proc\/\d+\/stat$/.test(readlinkSync(`/proc/self/fd/${fd}`));
+			} catch {
+				return false;
+			}
+		}).length;
+
+	test('are reused across ticks, closed when a process is gone, and released by dispose', async () => {
+		// Other sources in this worker may hold files too: count what this one adds.
+		const before = statFdsOpen();
+		const source = createProcfsSource();
+		const table = await source.read();
+		const open = statFdsOpen();
+		expect(open - before).toBe(Math.min(table.processes.length + table.garbled, MAX_KEPT_STAT_FILES));
+		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		await sleep(300);
+		await source.read();
+		expect(statFdsOpen()).toBeGreaterThan(open - 3);
+		child.kill('SIGKILL');
+		await new Promise(resolve => child.once('exit', resolve));
+		const after = await source.read();
+		expect(after.processes.some(p => p.pid === child.pid)).toBe(false);
+		source.dispose!();
+		expect(statFdsOpen()).toBe(before);
+	});
+});
