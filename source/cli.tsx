@@ -1,14 +1,12 @@
 #!/usr/bin/env node
-// Entry point: flags → the real sampler, system reader (and later signaller) → batch output or
-// the interactive UI. Owns process-level concerns: exit codes and fatal error messages.
+// Entry point: flags → the platform (the one object that touches the OS) and a sampler over it →
+// batch output or the interactive UI. Owns process-level concerns: exit codes and fatal errors.
 
 import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {parseFlags} from './flags.js';
-import {lookUpUser} from './platform/users.js';
 import {createSampler} from './sampling/sampler.js';
-import {selectSource} from './platform/platform.js';
-import {selectSystemReader} from './platform/meters.js';
+import {createPlatform} from './platform/platform.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {runBatch} from './batch/run-batch.js';
 
@@ -33,21 +31,21 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
+	const platform = createPlatform();
 	if (options.user !== undefined) {
-		const user = lookUpUser(options.user);
+		const user = platform.lookUpUser(options.user);
 		if (user === undefined) {
 			process.stderr.write(`proctop: no such user: ${JSON.stringify(options.user)}\n`);
 			return 2;
 		}
 		options.user = user;
 	}
-	const sampler = createSampler({source: selectSource(), cores: availableParallelism()});
-	const system = selectSystemReader();
+	const sampler = createSampler({source: platform.source, cores: availableParallelism()});
 	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
 	const interactive = !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
-		return runBatch({options, sampler, system, out: process.stdout, width});
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
@@ -66,7 +64,7 @@ async function main(): Promise<number> {
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
 		showKernelThreads: settings.showKernelThreads ?? false,
 		sampler,
-		system,
+		platform,
 		startupMessage: warning,
 		saveSettings: save,
 	});

@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest';
 import {cleanUpAfterAll} from './helpers/cleanup.js';
 import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
 import {CLI} from './helpers/run-cli.js';
-import {readProcIdentity} from '../source/actions/signaller.js';
+import {readProcIdentity} from '../source/platform/linux/identity.js';
 
 const marker = `acttest${process.pid}`;
 const {groups, screens} = cleanUpAfterAll();

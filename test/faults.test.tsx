@@ -4,10 +4,10 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../source/ui/app.js';
-import {createSignaller} from '../source/actions/signaller.js';
 import {createSampler} from '../source/sampling/sampler.js';
 import type {Options} from '../source/types.js';
-import {fakeSystem, rawProcess} from './helpers/fake-sampler.js';
+import {rawProcess} from './helpers/fake-sampler.js';
+import {fakePlatform} from './helpers/fake-platform.js';
 import {faultySource, type Fault} from './helpers/fault-source.js';
 
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
@@ -27,7 +27,7 @@ afterEach(() => {
 
 function mountWith(faults: Fault[]) {
 	const source = faultySource(world, faults);
-	const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 30}} />);
+	const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} platform={fakePlatform()} viewport={{columns: 120, rows: 30}} />);
 	mounted.push(ui);
 	return {ui, source};
 }
@@ -53,7 +53,7 @@ describe('faults from /proc', () => {
 	test('rows vanishing between ticks simply go; the selection moves to a neighbour', async () => {
 		let vanished = false;
 		const source = faultySource(() => (vanished ? world().filter(process => process.pid !== 20) : world()), []);
-		const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: 120, rows: 30}} />);
+		const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} platform={fakePlatform()} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
 		await until(ui, text => text.includes('beta'));
 		ui.stdin.write('\u001b[B'); // alpha (pid 10)
@@ -87,7 +87,7 @@ describe('faults from /proc', () => {
 
 	test('tiny terminals never crash: 1×1, 5×2, 10×3', async () => {
 		for (const [columns, rows] of [[1, 1], [5, 2], [10, 3]] as const) {
-			const ui = render(<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns, rows}} />);
+			const ui = render(<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} platform={fakePlatform()} viewport={{columns, rows}} />);
 			mounted.push(ui);
 			await sleep(80);
 			const lines = strip(ui.lastFrame() ?? '').split('\n');

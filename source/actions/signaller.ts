@@ -1,51 +1,33 @@
 // Sending signals and renicing safely (the signals themselves are the table in signal-table.ts).
-// createSignaller() re-reads a target's identity (pid, start time) immediately before
-// process.kill and refuses on any mismatch; refuses pid ≤ 1, proctop, its ancestors and kernel
-// threads; and turns ESRCH/EPERM/zombies into one readable line. I/O: /proc reads, kill, setpriority.
+// createSignaller() re-reads a target's identity (pid, start time) through the platform
+// immediately before kill() and refuses on any mismatch; refuses pid ≤ 1, proctop, its
+// ancestors and kernel threads; and turns ESRCH/EPERM/zombies into one readable line.
+// I/O: none of its own; everything goes through the platform it is given.
 
-import {readFileSync, readdirSync} from 'node:fs';
-import {constants, setPriority} from 'node:os';
-import {PF_KTHREAD, parseStat} from '../platform/linux/procfs-parse.js';
+import {constants} from 'node:os';
+import type {Identity, SignalPlatform} from '../platform/platform.js';
 import {signalNamed} from './signal-table.js';
 
 export {SIGNALS, type SignalInfo} from './signal-table.js';
+export type {Identity} from '../platform/platform.js';
 
 /** What the user picked: captured when the menu opened and never re-derived from the list. */
 export type Target = {pid: number; startTicks: string; name: string; user: string};
-
-/** What /proc says about a pid right now. */
-export type Identity = {startTicks: string; state: string; ppid: number; name: string; kernelThread?: boolean};
 
 export type Outcome =
 	| {ok: true; target: Target; signal: string}
 	| {ok: false; target: Target; signal?: string; reason: 'refused' | 'changed' | 'exited' | 'permission' | 'zombie' | 'error'; message: string};
 
 export type SignallerOptions = {
-	/** process.kill by default; tests pass a fake and check what was (not) sent. */
-	kill?: (pid: number, signal: NodeJS.Signals | number) => void;
-	/** Reads /proc/<pid>/stat by default; undefined when the pid does not exist. */
-	readIdentity?: (pid: number) => Identity | undefined;
-	/** setpriority per thread by default. */
-	setNice?: (pid: number, nice: number) => void;
-	/** Thread ids of a process (/proc/<pid>/task); [pid] where unknown. */
-	threadsOf?: (pid: number) => number[];
+	/** kill, setpriority and the identity re-check: the real platform, or a test's fake. */
+	platform: SignalPlatform;
 	selfPid?: number;
-	/** proctop's ancestors (shell, npm/npx): never signalled. Computed from /proc by default. */
+	/** proctop's ancestors (shell, npm/npx): never signalled. Found through the platform by default. */
 	ancestors?: ReadonlySet<number>;
-	procRoot?: string;
 };
 
-export function readProcIdentity(pid: number, procRoot = '/proc'): Identity | undefined {
-	try {
-		const stat = parseStat(readFileSync(`${procRoot}/${pid}/stat`));
-		return stat ? {startTicks: stat.starttime, state: stat.state, ppid: stat.ppid, name: stat.comm, kernelThread: (stat.flags & PF_KTHREAD) !== 0} : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 /** pids from our parent up to (not including) pid 1, read once at start-up. */
-export function findAncestors(selfPid = process.pid, readIdentity = (pid: number) => readProcIdentity(pid)): Set<number> {
+export function findAncestors(selfPid: number, readIdentity: SignalPlatform['readIdentity']): Set<number> {
 	const ancestors = new Set<number>();
 	let pid = readIdentity(selfPid)?.ppid ?? process.ppid;
 	while (pid > 1 && !ancestors.has(pid)) {
@@ -53,14 +35,6 @@ export function findAncestors(selfPid = process.pid, readIdentity = (pid: number
 		pid = readIdentity(pid)?.ppid ?? 0;
 	}
 	return ancestors;
-}
-
-function threadIds(pid: number, procRoot: string): number[] {
-	try {
-		return readdirSync(`${procRoot}/${pid}/task`).map(Number).filter(Number.isInteger);
-	} catch {
-		return [pid];
-	}
 }
 
 /** The errno name: os.setPriority throws a SystemError whose errno sits in `info.code`. */
@@ -71,12 +45,8 @@ function errnoOf(error: unknown): string | undefined {
 
 export type Signaller = ReturnType<typeof createSignaller>;
 
-export function createSignaller(options: SignallerOptions = {}) {
-	const procRoot = options.procRoot ?? '/proc';
-	const kill = options.kill ?? ((pid: number, signal: NodeJS.Signals | number) => process.kill(pid, signal));
-	const readIdentity = options.readIdentity ?? ((pid: number) => readProcIdentity(pid, procRoot));
-	const setNice = options.setNice ?? ((pid: number, nice: number) => setPriority(pid, nice));
-	const threadsOf = options.threadsOf ?? ((pid: number) => threadIds(pid, procRoot));
+export function createSignaller(options: SignallerOptions) {
+	const {kill, readIdentity, setNice, threadsOf} = options.platform;
 	const selfPid = options.selfPid ?? process.pid;
 	const ancestors = options.ancestors ?? findAncestors(selfPid, readIdentity);
 
@@ -166,21 +136,4 @@ export function createSignaller(options: SignallerOptions = {}) {
 	}
 
 	return {send, check, refusal, renice};
-}
-
-/**
- * Without /proc (macOS, BSD) a start time cannot be re-read: the check falls back to "the pid
- * exists" (kill 0), which is what every other monitor does, and the UI cannot do better there.
- */
-function existsIdentity(pid: number): Identity | undefined {
-	try {
-		process.kill(pid, 0);
-		return {startTicks: '0', state: '?', ppid: 0, name: ''};
-	} catch (error) {
-		return errnoOf(error) === 'EPERM' ? {startTicks: '0', state: '?', ppid: 0, name: ''} : undefined;
-	}
-}
-
-export function createPlatformSignaller(platform: NodeJS.Platform = process.platform): Signaller {
-	return platform === 'linux' ? createSignaller() : createSignaller({readIdentity: existsIdentity, threadsOf: pid => [pid], ancestors: new Set([process.ppid])});
 }

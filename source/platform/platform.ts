@@ -1,13 +1,74 @@
-// The only process.platform branch: /proc on Linux, ps-list everywhere else.
+// The platform: the one object that touches the operating system, built once in cli.tsx and
+// handed to everything else (tests hand in a fake). On Linux every part reads under one procfs
+// root (PROCTOP_PROC_ROOT, default /proc): the process table, the header meters, a process's
+// details and the identity re-checked before kill. Elsewhere ps-list and systeminformation.
+// This file holds the platform branch for all of that I/O (the signal table reads node's signal
+// numbers for this platform too: data, not I/O).
 
+import {setPriority} from 'node:os';
 import type {Source} from '../types.js';
+import {readDetails, type ProcessDetails} from './linux/details.js';
+import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createProcfsSource} from './linux/procfs.js';
+import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
+import {existsIdentity} from './other/identity.js';
 import {createPsListSource} from './other/ps-list.js';
+import {lookUpUser} from './users.js';
 
-/**
- * PROCTOP_PROC_ROOT points the Linux reader at another procfs mount (a container's, or a test's
- * missing one); unset, it is /proc.
- */
-export function selectSource(platform: NodeJS.Platform = process.platform, environment: NodeJS.ProcessEnv = process.env): Source {
-	return platform === 'linux' ? createProcfsSource({procRoot: environment['PROCTOP_PROC_ROOT'] || '/proc'}) : createPsListSource();
+/** What the OS says about a pid right now. */
+export type Identity = {startTicks: string; state: string; ppid: number; name: string; kernelThread?: boolean};
+
+export type Platform = {
+	readonly kind: 'linux' | 'other';
+	/** The process table (procfs: exact CPU deltas; ps-list: `ps`'s figures). */
+	readonly source: Source;
+	/** Header meters: memory, swap, load, uptime (and per-core load off Linux). */
+	readonly meters: SystemReader;
+	/** One process's details for the details view; absent where the platform has none. */
+	readonly readDetails?: (pid: number) => ProcessDetails;
+	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
+	readIdentity(pid: number): Identity | undefined;
+	/** Thread ids: Linux keeps a nice value per thread, so renice reaches each. */
+	threadsOf(pid: number): number[];
+	kill(pid: number, signal: NodeJS.Signals | number): void;
+	setNice(pid: number, nice: number): void;
+	/** A --user as processes show it (a name, or a uid without one), or undefined when unknown. */
+	lookUpUser(name: string): string | undefined;
+};
+
+/** The parts of a platform that signalling needs (what a test fakes for the signaller). */
+export type SignalPlatform = Pick<Platform, 'readIdentity' | 'threadsOf' | 'kill' | 'setNice'>;
+
+const killProcess = (pid: number, signal: NodeJS.Signals | number) => process.kill(pid, signal);
+
+export function createLinuxPlatform(procRoot = '/proc'): Platform {
+	return {
+		kind: 'linux',
+		source: createProcfsSource({procRoot}),
+		meters: createProcfsSystemReader(procRoot),
+		readDetails: pid => readDetails(pid, procRoot),
+		readIdentity: pid => readProcIdentity(pid, procRoot),
+		threadsOf: pid => threadIds(pid, procRoot),
+		kill: killProcess,
+		setNice: setPriority,
+		lookUpUser: name => lookUpUser(name),
+	};
+}
+
+export function createOtherPlatform(): Platform {
+	return {
+		kind: 'other',
+		source: createPsListSource(),
+		meters: createSiSystemReader(),
+		readIdentity: existsIdentity,
+		threadsOf: pid => [pid],
+		kill: killProcess,
+		setNice: setPriority,
+		lookUpUser: name => name,
+	};
+}
+
+/** PROCTOP_PROC_ROOT points the Linux platform at another procfs (a container's, a test's). */
+export function createPlatform(platform: NodeJS.Platform = process.platform, environment: NodeJS.ProcessEnv = process.env): Platform {
+	return platform === 'linux' ? createLinuxPlatform(environment['PROCTOP_PROC_ROOT'] || '/proc') : createOtherPlatform();
 }

@@ -1,5 +1,5 @@
 // Checks a user named on the command line (--user / -u) before anything runs, so a typo is an
-// error (exit 2) instead of an empty table. I/O: reads /etc/passwd once, on Linux only.
+// error (exit 2) instead of an empty table. I/O: reads /etc/passwd once (Linux; see platform.ts).
 
 import {readFileSync} from 'node:fs';
 import {userInfo} from 'node:os';
@@ -16,9 +16,8 @@ export function resolveUser(given: string, users: ReadonlyMap<number, string>): 
 	return undefined;
 }
 
-/** resolveUser against this machine; off Linux (no passwd to read here) the name is taken as given. */
+/** resolveUser against this machine's /etc/passwd (Linux; platform.ts takes names as given elsewhere). */
 export function lookUpUser(given: string, passwdPath = '/etc/passwd'): string | undefined {
-	if (process.platform !== 'linux') return given;
 	let users: Map<number, string>;
 	try {
 		users = parsePasswd(readFileSync(passwdPath, 'utf8'));

@@ -1,6 +1,6 @@
 // The interactive monitor: wires the sampler hook, the reducer and the key table, and lays out
 // header, column titles, the visible rows and the status bar in exactly `rows − 1` lines.
-// I/O only through props (sampler, system reader) and Ink's hooks.
+// I/O only through props (the sampler, the platform) and Ink's hooks.
 
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {Box, useApp, useInput, useStdin, type Key} from 'ink';
@@ -21,7 +21,8 @@ import {statusLine, titleLine} from './lines/status.js';
 import {buildRows, highlightFor, windowRows} from '../model/view.js';
 import {useSampler, type InitialSample} from './hooks/use-sampler.js';
 import {useProcessActions} from './hooks/use-process-actions.js';
-import type {Signaller} from '../actions/signaller.js';
+import {createSignaller} from '../actions/signaller.js';
+import type {Platform} from '../platform/platform.js';
 import type {ProcessDetails} from '../platform/linux/details.js';
 import type {ProcessSample} from '../types.js';
 import {confirmLines, signalMenuLines} from './lines/action-views.js';
@@ -34,11 +35,11 @@ import {costHint} from './cost-hint.js';
 export type AppProps = {
 	options: Options;
 	sampler: Sampler;
-	system: SystemReader;
-	/** Sends signals and renices (identity-checked); tests pass one with a fake kill. */
-	signaller: Signaller;
-	/** Reads one process's details on demand (procfs on Linux). */
-	readDetails?: (pid: number) => ProcessDetails;
+	/**
+	 * The OS: header meters, a process's details, and what signals and renice go through
+	 * (identity-checked by the signaller made from it). Tests pass a fake one.
+	 */
+	platform: Platform;
 	/** Quitting: lines to print once the terminal is restored (processes left stopped). */
 	onQuitNotes?: (notes: string[]) => void;
 	/** --pick: Enter hands the chosen pids here and quits. */
@@ -77,7 +78,7 @@ export const MESSAGE_MS = 8000;
 const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
 
 export function App(props: AppProps) {
-	const {options, sampler, system} = props;
+	const {options, sampler, platform} = props;
 	const {exit} = useApp();
 	const terminal = useViewport();
 	const viewport = props.viewport ?? terminal;
@@ -93,12 +94,13 @@ export function App(props: AppProps) {
 		stateRef.current = reducer(stateRef.current, action);
 		setState(stateRef.current);
 	}, []);
-	const sampled = useSampler({sampler, system, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
+	const sampled = useSampler({sampler, system: platform.meters, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
 	const {snapshot} = sampled;
 	const topRef = useRef(0);
 	/** Whether the last frame showed the cost hint (it clears at a lower reading than it appears). */
 	const costShown = useRef(false);
-	const actions = useProcessActions({signaller: props.signaller, dispatch, snapshot, readonly: options.readonly});
+	const signaller = useMemo(() => createSignaller({platform}), [platform]);
+	const actions = useProcessActions({signaller, dispatch, snapshot, readonly: options.readonly});
 
 	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
 	useEffect(() => {
@@ -158,7 +160,7 @@ export function App(props: AppProps) {
 	const detailsSeen = useRef<{process: ProcessSample; details: ProcessDetails | undefined; exitedAt?: number} | undefined>(undefined);
 	const detailsLive = state.mode === 'details' ? snapshot?.processes.find(process => process.key === state.detailsKey) : undefined;
 	const details = useMemo(
-		() => (detailsLive && props.readDetails ? props.readDetails(detailsLive.pid) : undefined),
+		() => (detailsLive && platform.readDetails ? platform.readDetails(detailsLive.pid) : undefined),
 		// Re-read on every new snapshot while the view is open: the details are live.
 		[state.mode, detailsLive?.key, snapshot],
 	);

@@ -7,15 +7,13 @@ import {render, type Instance} from 'ink';
 import chalk from 'chalk';
 import type {Options} from '../types.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {SystemReader} from '../platform/meters.js';
+import type {Platform} from '../platform/platform.js';
 import {openSync} from 'node:fs';
 import {inspect} from 'node:util';
 import {sanitize} from '../sanitize.js';
 import {WriteStream} from 'node:tty';
 import {App} from './app.js';
 import type {Settings} from '../config.js';
-import {createPlatformSignaller} from '../actions/signaller.js';
-import {readDetails} from '../platform/linux/details.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -29,7 +27,8 @@ export type InteractiveContext = {
 	/** Remembered: kernel threads shown. */
 	showKernelThreads?: boolean;
 	sampler: Sampler;
-	system: SystemReader;
+	/** The OS: meters, details, signals and renice all go through it. */
+	platform: Platform;
 	startupMessage?: string;
 	saveSettings?: (settings: Settings) => string | undefined;
 };
@@ -81,7 +80,6 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	let instance: Instance | undefined;
 	let restored = false;
 	let notes: string[] = [];
-	const signaller = createPlatformSignaller();
 
 	const consoleHold = holdConsole();
 	/** Puts the terminal back as we found it; safe to call more than once. */
@@ -139,7 +137,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	try {
 		// Sample before the first render so the first frame is already a full table. A fatal
 		// sampling error (no /proc) surfaces here, before the terminal has been touched.
-		const headerReading = context.system.read().catch(() => undefined);
+		const headerReading = context.platform.meters.read().catch(() => undefined);
 		const snapshot = await context.sampler.sample();
 		const initial = {snapshot, system: await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))])};
 		stdout.write(ENTER_ALTERNATE_SCREEN);
@@ -160,8 +158,6 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				onPick={pids => (picked = pids)}
 				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
 				initial={initial}
-				signaller={signaller}
-				readDetails={process.platform === 'linux' ? pid => readDetails(pid) : undefined}
 				onSuspend={suspend}
 				onQuitNotes={lines => (notes = lines)}
 				onQuit={reason => (quitReason = reason)}

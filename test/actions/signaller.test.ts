@@ -1,15 +1,24 @@
-import {readdirSync} from 'node:fs';
-import {execFileSync} from 'node:child_process';
 // The signaller: fake kill over fixture /proc trees, and real processes this test starts.
-import {spawn, spawnSync} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {userInfo} from 'node:os';
 import {afterEach, describe, expect, test} from 'vitest';
-import {SIGNALS, createSignaller, findAncestors, readProcIdentity, type Target} from '../../source/actions/signaller.js';
+import {SIGNALS, createSignaller, findAncestors, type SignallerOptions, type Target} from '../../source/actions/signaller.js';
+import {readProcIdentity} from '../../source/platform/linux/identity.js';
+import {createLinuxPlatform, type SignalPlatform} from '../../source/platform/platform.js';
 import {statLine, writeProcTree, type FakeProc} from '../helpers/proc-builder.js';
 
 type Sent = Array<[number, NodeJS.Signals | number]>;
+
+/** The real Linux platform over a procfs root, with some parts replaced (kill, setNice, …). */
+function linuxWith(procRoot: string | undefined, parts: Partial<SignalPlatform> = {}): SignalPlatform {
+	return {...createLinuxPlatform(procRoot), ...parts};
+}
+/** A signaller over a fixture procfs (or the real one), proctop being pid 4000 there. */
+function signallerOver(procRoot: string | undefined, parts: Partial<SignalPlatform> = {}, options: Partial<SignallerOptions> = {}) {
+	return createSignaller({platform: linuxWith(procRoot, parts), ...options});
+}
 
 function fakeWorld(processes: Parameters<typeof writeProcTree>[0]) {
 	const proc = writeProcTree(processes);
@@ -17,7 +26,7 @@ function fakeWorld(processes: Parameters<typeof writeProcTree>[0]) {
 	const kill = (pid: number, signal: NodeJS.Signals | number) => {
 		sent.push([pid, signal]);
 	};
-	const signaller = createSignaller({procRoot: proc.root, kill, selfPid: 4000, ancestors: new Set([3000, 3001])});
+	const signaller = signallerOver(proc.root, {kill}, {selfPid: 4000, ancestors: new Set([3000, 3001])});
 	return {proc, sent, signaller};
 }
 
@@ -65,7 +74,7 @@ describe('createSignaller with a fake kill', () => {
 		const kernelThread = readdirSync('/proc').map(Number).filter(Number.isInteger).map(pid => ({pid, identity: readProcIdentity(pid)})).find(entry => entry.identity?.kernelThread);
 		if (!kernelThread) return; // a container without kernel threads in its pid namespace
 		const sent: Sent = [];
-		const signaller = createSignaller({kill: (pid, signal) => void sent.push([pid, signal]), ancestors: new Set()});
+		const signaller = signallerOver(undefined, {kill: (pid, signal) => void sent.push([pid, signal])}, {ancestors: new Set()});
 		const outcome = signaller.send({pid: kernelThread.pid, startTicks: kernelThread.identity!.startTicks, name: kernelThread.identity!.name, user: 'root'}, 'SIGKILL');
 		expect(outcome).toMatchObject({ok: false, reason: 'refused'});
 		expect(sent).toEqual([]);
@@ -123,9 +132,9 @@ describe('createSignaller with a fake kill', () => {
 	test('ESRCH and EPERM from kill become one readable line', () => {
 		const proc = writeProcTree([{pid: 50, comm: 'app', starttime: 500}]);
 		world = proc;
-		const failing = (code: string) => createSignaller({procRoot: proc.root, selfPid: 4000, ancestors: new Set(), kill: () => {
+		const failing = (code: string) => signallerOver(proc.root, {kill: () => {
 			throw Object.assign(new Error(code), {code});
-		}});
+		}}, {selfPid: 4000, ancestors: new Set()});
 		expect(failing('ESRCH').send(target(50), 'SIGTERM')).toMatchObject({reason: 'exited', message: '50 app already exited'});
 		expect(failing('EPERM').send(target(50), 'SIGTERM')).toMatchObject({reason: 'permission', message: 'not permitted: 50 app is owned by alice'});
 	});
@@ -134,19 +143,19 @@ describe('createSignaller with a fake kill', () => {
 		const proc = writeProcTree([{pid: 50, comm: 'app', starttime: 500}]);
 		world = proc;
 		const calls: Array<[number, number]> = [];
-		const signaller = createSignaller({procRoot: proc.root, selfPid: 4000, ancestors: new Set(), threadsOf: () => [50, 51, 52], setNice: (pid, nice) => calls.push([pid, nice])});
+		const signaller = signallerOver(proc.root, {threadsOf: () => [50, 51, 52], setNice: (pid, nice) => void calls.push([pid, nice])}, {selfPid: 4000, ancestors: new Set()});
 		expect(signaller.renice(target(50), 5)).toEqual({ok: true, threads: 3, total: 3});
 		expect(calls).toEqual([[50, 5], [51, 5], [52, 5]]);
 		expect(signaller.renice(target(50), 99)).toMatchObject({ok: true});
 		expect(calls.at(-1)).toEqual([52, 19]);
-		const denied = createSignaller({procRoot: proc.root, selfPid: 4000, ancestors: new Set(), threadsOf: () => [50], setNice: () => {
+		const denied = signallerOver(proc.root, {threadsOf: () => [50], setNice: () => {
 			throw Object.assign(new Error('EACCES'), {code: 'EACCES'});
-		}});
+		}}, {selfPid: 4000, ancestors: new Set()});
 		expect(denied.renice(target(50), -5)).toEqual({ok: false, message: 'not permitted: raising priority (nice < current) needs root or CAP_SYS_NICE'});
 		// What os.setPriority really throws: a SystemError with the errno in info.code.
-		const systemError = createSignaller({procRoot: proc.root, selfPid: 4000, ancestors: new Set(), threadsOf: () => [50], setNice: () => {
+		const systemError = signallerOver(proc.root, {threadsOf: () => [50], setNice: () => {
 			throw Object.assign(new Error('A system error occurred: uv_os_setpriority returned EACCES'), {code: 'ERR_SYSTEM_ERROR', info: {code: 'EACCES'}});
-		}});
+		}}, {selfPid: 4000, ancestors: new Set()});
 		expect(systemError.renice(target(50), 5)).toEqual({ok: false, message: 'not permitted: 50 app is owned by alice'});
 	});
 });
@@ -159,7 +168,7 @@ describe.runIf(process.platform === 'linux')('createSignaller on real processes'
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
 		await sleep(200);
 		const identity = readProcIdentity(child.pid!)!;
-		const signaller = createSignaller();
+		const signaller = createSignaller({platform: createLinuxPlatform()});
 		const picked = {pid: child.pid!, startTicks: identity.startTicks, name: 'node', user: me};
 		expect(signaller.send(picked, 'SIGTERM')).toMatchObject({ok: true});
 		await new Promise(resolve => child.once('exit', resolve));
@@ -169,7 +178,7 @@ describe.runIf(process.platform === 'linux')('createSignaller on real processes'
 	test('a wrong start time for a live pid is refused and the process survives', async () => {
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
 		await sleep(200);
-		const outcome = createSignaller().send({pid: child.pid!, startTicks: '1', name: 'node', user: me}, 'SIGKILL');
+		const outcome = createSignaller({platform: createLinuxPlatform()}).send({pid: child.pid!, startTicks: '1', name: 'node', user: me}, 'SIGKILL');
 		expect(outcome).toMatchObject({ok: false, reason: 'changed'});
 		await sleep(100);
 		expect(readProcIdentity(child.pid!)).toBeDefined();
@@ -179,7 +188,7 @@ describe.runIf(process.platform === 'linux')('createSignaller on real processes'
 	test('STOP then CONT shows T then running again', async () => {
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
 		await sleep(200);
-		const signaller = createSignaller();
+		const signaller = createSignaller({platform: createLinuxPlatform()});
 		const picked = {pid: child.pid!, startTicks: readProcIdentity(child.pid!)!.startTicks, name: 'node', user: me};
 		signaller.send(picked, 'SIGSTOP');
 		await sleep(100);
@@ -191,12 +200,12 @@ describe.runIf(process.platform === 'linux')('createSignaller on real processes'
 	});
 
 	test('our ancestors include our parent; renice up works on every thread of a real process', async () => {
-		expect(findAncestors().has(process.ppid)).toBe(true);
-		expect(createSignaller().refusal({pid: process.ppid, startTicks: '0', name: 'parent', user: me})).toMatch(/ancestor/);
+		expect(findAncestors(process.pid, pid => readProcIdentity(pid)).has(process.ppid)).toBe(true);
+		expect(createSignaller({platform: createLinuxPlatform()}).refusal({pid: process.ppid, startTicks: '0', name: 'parent', user: me})).toMatch(/ancestor/);
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
 		await sleep(300);
 		const picked = {pid: child.pid!, startTicks: readProcIdentity(child.pid!)!.startTicks, name: 'node', user: me};
-		const result = createSignaller().renice(picked, 7);
+		const result = createSignaller({platform: createLinuxPlatform()}).renice(picked, 7);
 		expect(result).toMatchObject({ok: true});
 		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(child.pid)], {encoding: 'utf8'}).stdout.trim().split(/\s+/);
 		expect(nices.length).toBeGreaterThan(1);

@@ -14,14 +14,17 @@ export function rawProcess(fields: Partial<RawProcess> & {pid: number}): RawProc
 }
 
 /** Each read returns `tables()`'s current value, so a test can change the world between ticks. */
-export function fakeSampler(tables: () => RawProcess[]): Sampler {
-	const source: Source = {
+export function fakeSource(tables: () => RawProcess[]): Source {
+	return {
 		name: 'procfs', cpuKind: 'delta', clockTicks: 100, bootTimeMs: 1_700_000_000_000,
 		async read() {
 			return {processes: tables(), garbled: 0, limited: false, memoryTotalBytes: 8 * 2 ** 30, cpus: [{busy: 10, total: 100}, {busy: 20, total: 100}]};
 		},
 	};
-	return createSampler({source, cores: 2});
+}
+
+export function fakeSampler(tables: () => RawProcess[]): Sampler {
+	return createSampler({source: fakeSource(tables), cores: 2});
 }
 
 export const fakeSystem: SystemReader = {

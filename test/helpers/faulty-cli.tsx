@@ -8,6 +8,7 @@ import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
 import {createProcfsSource} from '../../source/platform/linux/procfs.js';
 import {createProcfsSystemReader} from '../../source/platform/meters.js';
 import {runInteractive} from '../../source/ui/run-interactive.js';
+import {createLinuxPlatform} from '../../source/platform/platform.js';
 import type {Options} from '../../source/types.js';
 
 const fault = process.argv[2] ?? 'none';
@@ -34,7 +35,7 @@ const sampler: Sampler = {
 	},
 };
 const procSystem = createProcfsSystemReader();
-const system = {
+const meters = {
 	async read() {
 		if (fault === 'console-noise') {
 			console.log('noise from a dependency on stdout');
@@ -48,5 +49,7 @@ if (fault === 'throw-in-timer') setTimeout(() => {
 }, 1500);
 
 const options: Options = {intervalMs: 300, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: true, pids: undefined, pick: false, explicit: []};
-const code = await runInteractive({options, sampler, system});
+// The real Linux platform with the noisy meters in place of its own.
+const platform = {...createLinuxPlatform(), meters};
+const code = await runInteractive({options, sampler, platform});
 process.exitCode = code;

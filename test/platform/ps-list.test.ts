@@ -1,7 +1,7 @@
 // The ps-list source (used off Linux): with an injected ps-list, and against the real one here.
 import {describe, expect, test} from 'vitest';
 import {createPsListSource} from '../../source/platform/other/ps-list.js';
-import {selectSource} from '../../source/platform/platform.js';
+import {createPlatform} from '../../source/platform/platform.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 
 describe('ps-list source', () => {
@@ -21,8 +21,8 @@ describe('ps-list source', () => {
 	});
 
 	test('the platform branch picks procfs on Linux and ps-list elsewhere', () => {
-		expect(selectSource('darwin').name).toBe('ps-list');
-		expect(selectSource('win32').name).toBe('ps-list');
-		if (process.platform === 'linux') expect(selectSource('linux').name).toBe('procfs');
+		expect(createPlatform('darwin').source.name).toBe('ps-list');
+		expect(createPlatform('win32').kind).toBe('other');
+		if (process.platform === 'linux') expect(createPlatform('linux').source.name).toBe('procfs');
 	});
 });

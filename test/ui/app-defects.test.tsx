@@ -5,9 +5,9 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App, type AppProps} from '../../source/ui/app.js';
-import {createSignaller, type Identity} from '../../source/actions/signaller.js';
 import type {Options, RawProcess} from '../../source/types.js';
-import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
+import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {fakePlatform} from '../helpers/fake-platform.js';
 
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -36,15 +36,10 @@ afterEach(() => {
 /** The App over a changeable world, with a fake kill that records what was sent. */
 function mount(overrides: Partial<Options> = {}, props: Partial<AppProps> = {}, size = {columns: 120, rows: 30}): Harness {
 	let current = world();
-	const sent: Array<[number, string | number]> = [];
-	const identity = (pid: number): Identity | undefined => {
-		const process = current.find(candidate => candidate.pid === pid);
-		return process ? {startTicks: process.startTicks, state: process.state, ppid: process.ppid, name: process.name, kernelThread: process.isKernelThread} : undefined;
-	};
-	const signaller = createSignaller({kill: (pid, signal) => void sent.push([pid, signal]), readIdentity: identity, ancestors: new Set(), selfPid: 99_999});
-	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => current)} system={fakeSystem} signaller={signaller} viewport={size} {...props} />);
+	const platform = fakePlatform({world: () => current});
+	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => current)} platform={platform} viewport={size} {...props} />);
 	mounted.push(ui);
-	return {ui, sent, setWorld: next => (current = next)};
+	return {ui, sent: platform.sent, setWorld: next => (current = next)};
 }
 
 async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string) => boolean): Promise<string> {

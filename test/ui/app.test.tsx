@@ -3,7 +3,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/ui/app.js';
-import {createSignaller} from '../../source/actions/signaller.js';
+import {fakePlatform} from '../helpers/fake-platform.js';
 import type {Options} from '../../source/types.js';
 import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
 
@@ -31,7 +31,7 @@ async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string
 
 const mounted: Array<ReturnType<typeof render>> = [];
 function mount(width: number, height: number, overrides: Partial<Options> = {}, sampler = fakeSampler(() => world)) {
-	const ui = render(<App options={{...options, ...overrides}} sampler={sampler} system={fakeSystem} signaller={createSignaller({kill: () => {}, readIdentity: () => undefined, ancestors: new Set()})} viewport={{columns: width, rows: height}} />);
+	const ui = render(<App options={{...options, ...overrides}} sampler={sampler} platform={fakePlatform({readIdentity: () => undefined})} viewport={{columns: width, rows: height}} />);
 	mounted.push(ui);
 	return ui;
 }
@@ -243,10 +243,10 @@ describe('App keys', () => {
 
 describe('App actions (fake kill)', () => {
 	test('the signal menu keeps the target captured when it opened, whatever the list does meanwhile', async () => {
-		const sent: Array<[number, string | number]> = [];
-		// Identity as /proc would report it: every fake process started at tick 100.
-		const signaller = createSignaller({kill: (pid, signal) => void sent.push([pid, signal]), readIdentity: pid => (world.some(p => p.pid === pid) ? {startTicks: '100', state: 'S', ppid: 1, name: 'x'} : undefined), ancestors: new Set(), selfPid: 1});
-		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		// Identity as /proc would report it, from the same world: every fake process started at tick 100.
+		const platform = fakePlatform({world: () => world});
+		const {sent} = platform;
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
 		await frameWith(ui, text => text.includes('sshd'));
 		ui.stdin.write('P'); // sort by CPU from here on
@@ -267,9 +267,8 @@ describe('App actions (fake kill)', () => {
 	});
 
 	test('--readonly: k and renice say signals are disabled and nothing is sent', async () => {
-		const sent: number[] = [];
-		const signaller = createSignaller({kill: pid => void sent.push(pid), readIdentity: () => ({startTicks: '100', state: 'S', ppid: 1, name: 'x'}), ancestors: new Set(), selfPid: 1});
-		const ui = render(<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		const platform = fakePlatform({world: () => world});
+		const ui = render(<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
 		const list = await frameWith(ui, text => text.includes('sshd'));
 		// Nothing that acts is offered, and each of its keys says so at once (no menu to fill in first).
@@ -281,25 +280,22 @@ describe('App actions (fake kill)', () => {
 			expect(frame).not.toMatch(/Send a signal|Nice value|SIGTERM .*\?/);
 			ui.stdin.write('\u001b');
 		}
-		expect(sent).toEqual([]);
+		expect(platform.sent).toEqual([]);
 	});
 });
 
 describe('App restarts', () => {
 	test('a process killed from proctop and started again by a supervisor shows as a new, marked row', async () => {
 		let current = [rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init'}), rawProcess({pid: 500, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '100'})];
-		const alive = (pid: number) => current.some(process => process.pid === pid);
-		const signaller = createSignaller({
+		const platform = fakePlatform({
+			world: () => current,
 			kill: pid => {
 				// The supervisor restarts it at once, under a new pid.
 				current = current.filter(process => process.pid !== pid);
 				setTimeout(() => (current = [...current, rawProcess({pid: 501, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '900'})]), 150);
 			},
-			readIdentity: pid => (alive(pid) ? {startTicks: pid === 501 ? '900' : '100', state: 'S', ppid: 1, name: 'daemon'} : undefined),
-			ancestors: new Set(),
-			selfPid: 1,
 		});
-		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => current)} system={fakeSystem} signaller={signaller} viewport={{columns: 120, rows: 30}} />);
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => current)} platform={platform} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
 		await frameWith(ui, text => text.includes('daemon --serve'));
 		ui.stdin.write('\u001b[B');
