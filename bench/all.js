@@ -2,7 +2,13 @@
 // their own load processes). Takes a few minutes. The soak is separate: npm run soak.
 import {execFileSync} from 'node:child_process';
 
-for (const [script, ...args] of [['bench/snapshot.js', '20'], ['bench/system-calls.js'], ['bench/first-frame.js', '5'], ['bench/steady.js', '60'], ['bench/typing.js']]) {
+for (const [script, ...args] of [
+	['bench/snapshot.js', '20'],
+	['bench/system-calls.js'],
+	['bench/first-frame.js', '5'],
+	['bench/steady.js', '60'],
+	['bench/typing.js'],
+]) {
 	console.log(`\n## ${script}\n`);
 	execFileSync(process.execPath, [script, ...args], {stdio: 'inherit'});
 }

@@ -3,7 +3,7 @@
 // Run: node bench/first-frame.js [runs]
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {startSleepers, countProcesses} from './lib/load.js';
+import {countProcesses, startSleepers} from './lib/load.js';
 import {startInPty, timeUntil} from './lib/pty-screen.js';
 
 const runs = Number(process.argv[2] ?? 5);

@@ -3,8 +3,8 @@
 // count and with +1,000 and +5,000 extra sleeping processes. CPU includes reaped children (ps).
 // Run: npm run bench  (or node bench/snapshot.js [iterations])
 import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import {availableParallelism, cpus} from 'node:os';
+import {promisify} from 'node:util';
 import {countProcesses, cpuMsWithChildren, startSleepers} from './lib/load.js';
 import {loadSource} from './lib/load-source.js';
 
@@ -32,10 +32,15 @@ async function measure(fn, rounds, gapMs) {
 }
 
 const methods = [
-	['proctop sampler (/proc)', () => {
-		const sampler = createSampler({source: createProcfsSource(), cores: availableParallelism()});
-		return () => sampler.sample();
-	}, 1, 0],
+	[
+		'proctop sampler (/proc)',
+		() => {
+			const sampler = createSampler({source: createProcfsSource(), cores: availableParallelism()});
+			return () => sampler.sample();
+		},
+		1,
+		0,
+	],
 	['ps -eo … (spawned)', () => () => run('ps', ['-eo', 'pid,ppid,uid,stat,pcpu,pmem,rss,vsz,nlwp,ni,etimes,time,comm,args'], {maxBuffer: 1 << 28}), 1, 0],
 	['ps-list', () => () => psList(), 1, 0],
 	['si.processes()', () => () => si.processes(), 0.25, 600],
@@ -54,7 +59,9 @@ for (const extra of [0, 1000, 5000]) {
 	await load.stop();
 }
 
-console.log(`snapshot cost: CPU ms (wall ms) per snapshot, ${iterations} rounds; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}`);
+console.log(
+	`snapshot cost: CPU ms (wall ms) per snapshot, ${iterations} rounds; ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}`,
+);
 const names = methods.map(([name]) => name);
 console.log(`| processes | ${names.join(' | ')} | proctop ÷ ps |`);
 console.log(`|---|${names.map(() => '---|').join('')}---|`);

@@ -5,8 +5,8 @@
 // Run: npm run soak
 import {execFileSync, spawn} from 'node:child_process';
 import {countProcesses, startSleepers} from './lib/load.js';
-import {startInPty} from './lib/pty-screen.js';
 import {cpuPercentOver, residentMiB} from './lib/proc-usage.js';
+import {startInPty} from './lib/pty-screen.js';
 
 const seconds = Number(process.argv[2] ?? 60);
 const extra = Number(process.argv[3] ?? 10_000);
@@ -14,7 +14,10 @@ execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inhe
 
 const load = await startSleepers(extra);
 // Churn: batches of short-lived processes, forever, until stopped.
-const churn = spawn('sh', ['-c', 'while true; do i=0; while [ $i -lt 40 ]; do sleep 0.$((i % 9 + 1)) & i=$((i+1)); done; wait; done'], {detached: true, stdio: 'ignore'});
+const churn = spawn('sh', ['-c', 'while true; do i=0; while [ $i -lt 40 ]; do sleep 0.$((i % 9 + 1)) & i=$((i+1)); done; wait; done'], {
+	detached: true,
+	stdio: 'ignore',
+});
 const screen = startInPty(process.execPath, ['dist/proctop.cjs'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
 const pid = screen.child.pid;
 
@@ -49,7 +52,9 @@ while ((performance.now() - started) / 1000 < seconds) {
 	}
 	const latency = await keyLatency();
 	samples.push({seconds: (performance.now() - started) / 1000, rss: residentMiB(pid), cpu, latency});
-	console.log(`| ${((performance.now() - started) / 1000).toFixed(0)} | ${countProcesses()} | ${residentMiB(pid).toFixed(0)} | ${cpu.toFixed(1)} | ${latency.toFixed(0)} |`);
+	console.log(
+		`| ${((performance.now() - started) / 1000).toFixed(0)} | ${countProcesses()} | ${residentMiB(pid).toFixed(0)} | ${cpu.toFixed(1)} | ${latency.toFixed(0)} |`,
+	);
 }
 const sorted = values => [...values].sort((a, b) => a - b);
 const median = values => sorted(values)[Math.floor(values.length / 2)];
@@ -57,8 +62,12 @@ const fifth = Math.max(1, Math.floor(samples.length / 5));
 const rssOf = part => part.map(sample => sample.rss);
 const latencies = samples.map(sample => sample.latency);
 if (samples.length > 0) {
-	console.log(`\nsummary over ${samples.length} samples: RSS median ${median(rssOf(samples.slice(0, fifth))).toFixed(0)} MB in the first fifth, ${median(rssOf(samples.slice(-fifth))).toFixed(0)} MB in the last fifth, max ${Math.max(...rssOf(samples)).toFixed(0)} MB;`);
-	console.log(`CPU median ${median(samples.map(sample => sample.cpu)).toFixed(1)} %; key → frame median ${median(latencies).toFixed(0)} ms, 95th percentile ${sorted(latencies)[Math.floor(latencies.length * 0.95)].toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+	console.log(
+		`\nsummary over ${samples.length} samples: RSS median ${median(rssOf(samples.slice(0, fifth))).toFixed(0)} MB in the first fifth, ${median(rssOf(samples.slice(-fifth))).toFixed(0)} MB in the last fifth, max ${Math.max(...rssOf(samples)).toFixed(0)} MB;`,
+	);
+	console.log(
+		`CPU median ${median(samples.map(sample => sample.cpu)).toFixed(1)} %; key → frame median ${median(latencies).toFixed(0)} ms, 95th percentile ${sorted(latencies)[Math.floor(latencies.length * 0.95)].toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+	);
 }
 screen.write('q');
 const code = await Promise.race([screen.exited.then(result => result.exitCode), new Promise(resolve => setTimeout(() => resolve('no exit'), 5000))]);

@@ -4,8 +4,8 @@
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {countProcesses, startSleepers} from './lib/load.js';
-import {startInPty} from './lib/pty-screen.js';
 import {cpuSeconds, residentMiB} from './lib/proc-usage.js';
+import {startInPty} from './lib/pty-screen.js';
 
 const seconds = Number(process.argv[2] ?? 30);
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
@@ -41,6 +41,8 @@ for (const extra of [0, 1000, 5000]) {
 	// One after the other, not at once: two monitors on 2 cores would measure each other.
 	const proctop = await steady(process.execPath, ['dist/proctop.cjs']);
 	const htop = hasHtop ? await steady('htop', ['-d', '10']) : {cpu: Number.NaN, rss: Number.NaN};
-	console.log(`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} | ${htop.rss.toFixed(1)} |`);
+	console.log(
+		`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} | ${htop.rss.toFixed(1)} |`,
+	);
 	await load.stop();
 }

@@ -3,15 +3,32 @@
 // Run: node media/screenshot.js   (builds first if needed)
 import {execFileSync, spawn} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
-import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import pty from 'node-pty';
 
 const COLUMNS = 110;
 const ROWS = 32;
 const CELL_WIDTH = 8.4;
 const CELL_HEIGHT = 17;
 // xterm's default 16-colour palette (VS Code-like dark theme).
-const PALETTE = ['#1e1e1e', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5', '#666666', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff'];
+const PALETTE = [
+	'#1e1e1e',
+	'#cd3131',
+	'#0dbc79',
+	'#e5e510',
+	'#2472c8',
+	'#bc3fbc',
+	'#11a8cd',
+	'#e5e5e5',
+	'#666666',
+	'#f14c4c',
+	'#23d18b',
+	'#f5f543',
+	'#3b8eea',
+	'#d670d6',
+	'#29b8db',
+	'#ffffff',
+];
 const FOREGROUND = '#d4d4d4';
 const BACKGROUND = '#1e1e1e';
 
@@ -49,7 +66,10 @@ for (let y = 0; y < ROWS; y++) {
 		let bg = color(cell, 'bg');
 		if (cell.isInverse()) [fg, bg] = [bg ?? BACKGROUND, fg];
 		const chars = cell.getChars() || ' ';
-		if (bg) parts.push(`<rect x="${(x * CELL_WIDTH).toFixed(1)}" y="${y * CELL_HEIGHT}" width="${(CELL_WIDTH * cell.getWidth() + 0.5).toFixed(1)}" height="${CELL_HEIGHT}" fill="${bg}"/>`);
+		if (bg)
+			parts.push(
+				`<rect x="${(x * CELL_WIDTH).toFixed(1)}" y="${y * CELL_HEIGHT}" width="${(CELL_WIDTH * cell.getWidth() + 0.5).toFixed(1)}" height="${CELL_HEIGHT}" fill="${bg}"/>`,
+			);
 		if (chars.trim()) {
 			const weight = cell.isBold() ? ' font-weight="bold"' : '';
 			const opacity = cell.isDim() ? ' fill-opacity="0.6"' : '';

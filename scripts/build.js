@@ -2,10 +2,11 @@
 // I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer than
 // every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
-import {build} from 'esbuild';
-import {copyFileSync, chmodSync, readdirSync, readFileSync, renameSync, statSync, existsSync, utimesSync} from 'node:fs';
-import {join} from 'node:path';
+
+import {chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, utimesSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {build} from 'esbuild';
 import {INK_PATCHES} from './ink-patches.js';
 
 const output = 'dist/cli.js';

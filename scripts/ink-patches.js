@@ -92,14 +92,26 @@ export const INK_PATCHES = [
 		name: 'ink-measure-text-bounded',
 		file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
 		apply: (source, path) =>
-			replaceOnce(source, '    cache.set(text, dimensions);', `    if (cache.size >= ${CACHE_LIMIT}) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);`, 'ink-measure-text-bounded', path),
+			replaceOnce(
+				source,
+				'    cache.set(text, dimensions);',
+				`    if (cache.size >= ${CACHE_LIMIT}) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);`,
+				'ink-measure-text-bounded',
+				path,
+			),
 	},
 	{
 		name: 'ink-wrap-text-bounded',
 		file: /[\\/]ink[\\/]build[\\/]wrap-text\.js$/,
 		apply(source, path) {
 			const declared = replaceOnce(source, 'const cache = {};', 'let cache = {};\nlet cacheSize = 0;', 'ink-wrap-text-bounded', path);
-			return replaceOnce(declared, '    cache[cacheKey] = wrappedText;', `    if (++cacheSize > ${CACHE_LIMIT}) {\n        cache = {};\n        cacheSize = 1;\n    }\n    cache[cacheKey] = wrappedText;`, 'ink-wrap-text-bounded', path);
+			return replaceOnce(
+				declared,
+				'    cache[cacheKey] = wrappedText;',
+				`    if (++cacheSize > ${CACHE_LIMIT}) {\n        cache = {};\n        cacheSize = 1;\n    }\n    cache[cacheKey] = wrappedText;`,
+				'ink-wrap-text-bounded',
+				path,
+			);
 		},
 	},
 	{
@@ -129,7 +141,13 @@ export const INK_PATCHES = [
 		name: 'ink-render-width-cached',
 		file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
 		apply(source, path) {
-			const imported = replaceOnce(source, "import widestLine from 'widest-line';", "import widestLine from 'widest-line';\nimport measureText from './measure-text.js';", 'ink-render-width-cached', path);
+			const imported = replaceOnce(
+				source,
+				"import widestLine from 'widest-line';",
+				"import widestLine from 'widest-line';\nimport measureText from './measure-text.js';",
+				'ink-render-width-cached',
+				path,
+			);
 			return replaceOnce(imported, 'const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;', 'ink-render-width-cached', path);
 		},
 	},

@@ -4,11 +4,11 @@
 
 import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
-import {parseFlags} from './flags.js';
-import {createSampler} from './sampling/sampler.js';
-import {createPlatform} from './platform/platform.js';
-import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {runBatch} from './batch/run-batch.js';
+import {parseFlags} from './flags.js';
+import {ProcUnavailableError} from './platform/linux/procfs.js';
+import {createPlatform} from './platform/platform.js';
+import {createSampler} from './sampling/sampler.js';
 
 /**
  * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global

@@ -7,13 +7,13 @@ import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} 
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {isValidIntervalMs} from './interval.js';
-import {sanitize} from './sanitize.js';
 import {isSortKeyId, type SortKeyId} from './model/sort.js';
+import {sanitize} from './sanitize.js';
 
 export type Settings = {sort?: SortKeyId; inverted?: boolean; tree?: boolean; intervalMs?: number; showKernelThreads?: boolean};
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
-	const base = environment['XDG_CONFIG_HOME'] || join(environment['HOME'] || homedir(), '.config');
+	const base = environment.XDG_CONFIG_HOME || join(environment.HOME || homedir(), '.config');
 	return join(base, 'proctop', 'config.json');
 }
 
@@ -22,11 +22,11 @@ export function parseSettings(value: unknown): Settings {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
 	const raw = value as Record<string, unknown>;
 	const settings: Settings = {};
-	if (typeof raw['sort'] === 'string' && isSortKeyId(raw['sort'])) settings.sort = raw['sort'];
-	if (typeof raw['inverted'] === 'boolean') settings.inverted = raw['inverted'];
-	if (typeof raw['tree'] === 'boolean') settings.tree = raw['tree'];
-	if (typeof raw['showKernelThreads'] === 'boolean') settings.showKernelThreads = raw['showKernelThreads'];
-	if (isValidIntervalMs(raw['intervalMs'])) settings.intervalMs = raw['intervalMs'];
+	if (typeof raw.sort === 'string' && isSortKeyId(raw.sort)) settings.sort = raw.sort;
+	if (typeof raw.inverted === 'boolean') settings.inverted = raw.inverted;
+	if (typeof raw.tree === 'boolean') settings.tree = raw.tree;
+	if (typeof raw.showKernelThreads === 'boolean') settings.showKernelThreads = raw.showKernelThreads;
+	if (isValidIntervalMs(raw.intervalMs)) settings.intervalMs = raw.intervalMs;
 	return settings;
 }
 

@@ -2,13 +2,13 @@
 // I/O: none except through `fail` (prints one line and exits 2) and meow's own --help/--version.
 
 import meow from 'meow';
-import type {Options} from './types.js';
-import {SORT_KEYS, isSortKeyId} from './model/sort.js';
 import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from './interval.js';
+import {isSortKeyId, SORT_KEYS} from './model/sort.js';
+import type {Options} from './types.js';
 
 declare const PROCTOP_VERSION: string;
 
-/** The sort keys as the help lists them, wrapped to fit beside the flag column. */
+/** The sort keys as the help lists them, wrapped to fitCell beside the flag column. */
 function sortKeyList(): string {
 	const ids = SORT_KEYS.map(key => key.id);
 	const words = `Sort by ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!} (default cpu)`.split(' ');
@@ -53,18 +53,45 @@ Examples
 export class UsageError extends Error {}
 
 // Every spelling meow may report back: camelCase names, their kebab-case forms and short flags.
-const KNOWN_FLAGS = new Set(['interval', 'delay', 'd', 'sort', 's', 'tree', 't', 'filter', 'user', 'u', 'once', 'json', 'watch', 'count', 'color', 'readonly', 'pid', 'p', 'pick', 'help', 'h', 'version', 'V']);
+const KNOWN_FLAGS = new Set([
+	'interval',
+	'delay',
+	'd',
+	'sort',
+	's',
+	'tree',
+	't',
+	'filter',
+	'user',
+	'u',
+	'once',
+	'json',
+	'watch',
+	'count',
+	'color',
+	'readonly',
+	'pid',
+	'p',
+	'pick',
+	'help',
+	'h',
+	'version',
+	'V',
+]);
 
 /**
  * Flags that mean nothing together: rather than ignore one silently, say so (exit 2).
  * Each rule: when it applies, and the one line that explains it.
  */
 const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolean; message: string}> = [
-	{when: f => Boolean(f['once']) && Boolean(f['json']), message: '--once and --json are two different outputs; pick one'},
-	{when: f => Boolean(f['watch']) && !f['json'], message: '--watch goes with --json (one JSON document per interval); add --json, or drop --watch'},
-	{when: f => f['count'] !== undefined && !(f['json'] && f['watch']), message: '--count goes with --json --watch (it stops the stream after n updates)'},
-	{when: f => Boolean(f['tree']) && Boolean(f['json']), message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree'},
-	{when: f => Boolean(f['pick']) && Boolean(f['once'] || f['json']), message: '--pick is interactive; it cannot be combined with --once or --json'},
+	{when: f => Boolean(f.once) && Boolean(f.json), message: '--once and --json are two different outputs; pick one'},
+	{when: f => Boolean(f.watch) && !f.json, message: '--watch goes with --json (one JSON document per interval); add --json, or drop --watch'},
+	{when: f => f.count !== undefined && !(f.json && f.watch), message: '--count goes with --json --watch (it stops the stream after n updates)'},
+	{
+		when: f => Boolean(f.tree) && Boolean(f.json),
+		message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree',
+	},
+	{when: f => Boolean(f.pick) && Boolean(f.once || f.json), message: '--pick is interactive; it cannot be combined with --once or --json'},
 ];
 
 function positiveNumber(flag: string, raw: string | undefined, allowed: string): number | undefined {
@@ -85,53 +112,58 @@ function listOf(value: unknown): string[] {
 /** Validated options from raw meow flags; throws UsageError with one readable line. */
 export function toOptions(flags: Record<string, unknown>, environment: NodeJS.ProcessEnv = process.env): Options {
 	for (const conflict of CONFLICTS) if (conflict.when(flags)) throw new UsageError(conflict.message);
-	const interval = positiveNumber('--interval', flags['interval'] as string | undefined, `a number of seconds ${INTERVAL_RANGE_TEXT}, e.g. 0.5`);
-	const delay = positiveNumber('--delay', flags['delay'] as string | undefined, 'tenths of a second from 1 to 36000, e.g. 15');
-	const sort = (flags['sort'] as string | undefined) ?? 'cpu';
+	const interval = positiveNumber('--interval', flags.interval as string | undefined, `a number of seconds ${INTERVAL_RANGE_TEXT}, e.g. 0.5`);
+	const delay = positiveNumber('--delay', flags.delay as string | undefined, 'tenths of a second from 1 to 36000, e.g. 15');
+	const sort = (flags.sort as string | undefined) ?? 'cpu';
 	if (!isSortKeyId(sort)) throw new UsageError(`--sort ${JSON.stringify(sort)} is not valid: expected one of ${SORT_KEYS.map(key => key.id).join(', ')}`);
-	const countRaw = flags['count'] as string | undefined;
+	const countRaw = flags.count as string | undefined;
 	const count = positiveNumber('--count', countRaw, 'a whole number of updates greater than 0');
-	if (count !== undefined && !Number.isInteger(count)) throw new UsageError(`--count ${JSON.stringify(countRaw)} is not valid: expected a whole number of updates greater than 0`);
+	if (count !== undefined && !Number.isInteger(count))
+		throw new UsageError(`--count ${JSON.stringify(countRaw)} is not valid: expected a whole number of updates greater than 0`);
 	const seconds = interval ?? (delay === undefined ? 1 : delay / 10);
 	const intervalMs = intervalFromSeconds(seconds);
 	if (intervalMs === undefined) {
-		const given = interval === undefined ? `--delay ${JSON.stringify(flags['delay'])}` : `--interval ${JSON.stringify(flags['interval'])}`;
+		const given = interval === undefined ? `--delay ${JSON.stringify(flags.delay)}` : `--interval ${JSON.stringify(flags.interval)}`;
 		throw new UsageError(`${given} is not valid: the refresh interval must be ${INTERVAL_RANGE_TEXT}`);
 	}
 	// NO_COLOR, and terminals that say they have no colour: TERM=dumb, xterm-mono and other *-mono.
-	const noColor = (environment['NO_COLOR'] !== undefined && environment['NO_COLOR'] !== '') || /^dumb$|-mono$/.test(environment['TERM'] ?? '');
-	const users = listOf(flags['user']);
+	const noColor = (environment.NO_COLOR !== undefined && environment.NO_COLOR !== '') || /^dumb$|-mono$/.test(environment.TERM ?? '');
+	const users = listOf(flags.user);
 	if (users.length > 1) throw new UsageError(`--user is given ${users.length} times; proctop shows one user's processes (or all): give it once`);
 	const user = users[0];
 	if (user !== undefined && user.trim() === '') throw new UsageError('--user "" is not valid: expected a user name or uid');
 	// --pid may repeat (-p 1 -p 2), as a list may: the pids are merged.
-	const pidLists = listOf(flags['pid']);
+	const pidLists = listOf(flags.pid);
 	let pids: number[] | undefined;
 	for (const pidList of pidLists) {
-		const parsed = pidList.split(',').map(part => part.trim()).filter(Boolean).map(Number);
+		const parsed = pidList
+			.split(',')
+			.map(part => part.trim())
+			.filter(Boolean)
+			.map(Number);
 		if (parsed.length === 0 || parsed.some(pid => !Number.isSafeInteger(pid) || pid <= 0)) {
 			throw new UsageError(`--pid ${JSON.stringify(pidList)} is not valid: expected process ids separated by commas, e.g. 1,42,1337`);
 		}
 		pids = [...new Set([...(pids ?? []), ...parsed])];
 	}
 	const explicit: Array<'sort' | 'tree' | 'intervalMs'> = [];
-	if (flags['sort'] !== undefined) explicit.push('sort');
-	if (flags['tree'] !== undefined) explicit.push('tree');
+	if (flags.sort !== undefined) explicit.push('sort');
+	if (flags.tree !== undefined) explicit.push('tree');
 	if (interval !== undefined || delay !== undefined) explicit.push('intervalMs');
 	return {
 		intervalMs,
 		sort,
-		tree: Boolean(flags['tree']),
-		filter: (flags['filter'] as string | undefined) ?? '',
+		tree: Boolean(flags.tree),
+		filter: (flags.filter as string | undefined) ?? '',
 		user,
-		once: Boolean(flags['once']),
-		json: Boolean(flags['json']),
-		watch: Boolean(flags['watch']),
+		once: Boolean(flags.once),
+		json: Boolean(flags.json),
+		watch: Boolean(flags.watch),
 		count,
-		color: flags['color'] !== false && !noColor,
-		readonly: Boolean(flags['readonly']),
+		color: flags.color !== false && !noColor,
+		readonly: Boolean(flags.readonly),
 		pids,
-		pick: Boolean(flags['pick']),
+		pick: Boolean(flags.pick),
 		explicit,
 	};
 }
@@ -167,8 +199,8 @@ export function parseFlags(argv: string[]): Options {
 		booleanDefault: undefined,
 	});
 	// meow answers --help and --version itself; the short forms (htop's -h, -V) land here.
-	if (cli.flags['help']) cli.showHelp(0);
-	if (cli.flags['version']) cli.showVersion();
+	if (cli.flags.help) cli.showHelp(0);
+	if (cli.flags.version) cli.showVersion();
 	try {
 		const unknown = Object.keys(cli.unnormalizedFlags).find(name => !KNOWN_FLAGS.has(name));
 		if (unknown !== undefined) {

@@ -5,18 +5,22 @@
 
 var major = Number(process.versions.node.split('.')[0]);
 if (!(major >= 20)) {
-	process.stderr.write('proctop needs Node.js 20 or newer; this is Node.js ' + process.version + '. Install a current Node (https://nodejs.org) or switch with a version manager such as nvm.\n');
+	process.stderr.write(
+		'proctop needs Node.js 20 or newer; this is Node.js ' +
+			process.version +
+			'. Install a current Node (https://nodejs.org) or switch with a version manager such as nvm.\n',
+	);
 	process.exit(1);
 }
 
 // Keep V8's young generation at its initial size: by default it grows to 32 MB for a
 // monitor whose garbage is small and short-lived. Measured: RSS 114 → 86 MB, same CPU.
-require('v8').setFlagsFromString('--semi-space-growth-factor=1');
+require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
 
-var path = require('path');
-var url = require('url');
+var path = require('node:path');
+var url = require('node:url');
 // import() through Function: an old parser never sees the syntax, a new Node loads the ESM bundle.
-new Function('specifier', 'return import(specifier)')(url.pathToFileURL(path.join(__dirname, 'cli.js')).href).catch(function (error) {
-	process.stderr.write('proctop: ' + (error && error.stack ? error.stack : String(error)) + '\n');
+new Function('specifier', 'return import(specifier)')(url.pathToFileURL(path.join(__dirname, 'cli.js')).href).catch(error => {
+	process.stderr.write(`proctop: ${error?.stack ? error.stack : String(error)}\n`);
 	process.exit(1);
 });

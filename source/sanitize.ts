@@ -7,6 +7,7 @@
 // embeddings/isolates, zero-width and line/paragraph separators, BOM. A ZWJ that joins two
 // pictographs (family emoji) is legitimate text and kept, so emoji stay one grapheme.
 const UNSAFE =
+	// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points to escape; a joiner is matched alone on purpose.
 	/[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|(?<![\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 const NAMED: Record<string, string> = {'\t': '\\t', '\n': '\\n', '\r': '\\r', '\u001b': '\\e', '\u0000': '\\0'};
@@ -74,7 +75,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
 			index += length;
 			continue;
 		}
-		result += buffer.toString('utf8', start, index) + `\\x${buffer[index]!.toString(16).padStart(2, '0')}`;
+		result += `${buffer.toString('utf8', start, index)}\\x${buffer[index]!.toString(16).padStart(2, '0')}`;
 		index++;
 		start = index;
 	}

@@ -1,7 +1,8 @@
 // The test run itself: every temporary file goes into one private directory that the global
 // setup removes afterwards (#12: `npm test` used to leave ~50 entries in /tmp per run).
-import {tmpdir} from 'node:os';
+
 import {spawnSync} from 'node:child_process';
+import {tmpdir} from 'node:os';
 import {expect, test} from 'vitest';
 
 test('tests and what they spawn write temporary files into the run-private directory', () => {

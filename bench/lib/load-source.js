@@ -1,8 +1,9 @@
 // Bench helper: bundles a TypeScript module from source/ with esbuild so plain node can import it.
-import {build} from 'esbuild';
+
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {build} from 'esbuild';
 
 export async function loadSource(entry) {
 	const outdir = join('node_modules', '.cache', 'proctop-bench');

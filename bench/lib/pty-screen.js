@@ -1,6 +1,7 @@
 // Bench helper: a command in a pseudo-terminal with a headless xterm reading its screen.
-import pty from 'node-pty';
+
 import xterm from '@xterm/headless';
+import pty from 'node-pty';
 
 export function startInPty(file, args, {columns = 120, rows = 40, env = {}} = {}) {
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});

@@ -4,8 +4,8 @@
 // the subtree kill's SIGKILL question, stopped/resumed processes, and restarts of commands that
 // were just killed. No React and no timers: the caller polls while active() and shows events.
 
-import type {Signaller} from './signaller.js';
 import type {Confirmation, PickedProcess} from '../ui/state.js';
+import type {Signaller} from './signaller.js';
 
 /** How long a signalled process gets before "still running" (and the subtree SIGKILL question). */
 export const GRACE_MS = 3000;
@@ -52,7 +52,8 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 		// A zombie has exited; only its parent's wait() is missing, so it counts as gone.
 		const alive = states.filter(entry => entry.state !== undefined && entry.state !== 'Z');
 		const gone = states.filter(entry => !alive.includes(entry)).map(entry => entry.target);
-		for (const target of gone) if (target.command && !killed.some(entry => entry.pid === target.pid)) killed.push({command: target.command, pid: target.pid, at: wallNow()});
+		for (const target of gone)
+			if (target.command && !killed.some(entry => entry.pid === target.pid)) killed.push({command: target.command, pid: target.pid, at: wallNow()});
 		if (alive.length === 0) {
 			for (const target of watch.targets) offer.delete(target.key);
 			const text = watch.afterTerm
@@ -64,7 +65,11 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 			return true;
 		}
 		if (elapsed < GRACE_MS) {
-			if (watch.subtree) events.push({type: 'say', text: `subtree of ${watch.subtree.root.pid}: waiting for ${alive.length} of ${watch.subtree.total} after SIGTERM… (${seconds(elapsed)})`});
+			if (watch.subtree)
+				events.push({
+					type: 'say',
+					text: `subtree of ${watch.subtree.root.pid}: waiting for ${alive.length} of ${watch.subtree.total} after SIGTERM… (${seconds(elapsed)})`,
+				});
 			return false;
 		}
 		const survivors = alive.map(entry => entry.target);
@@ -72,7 +77,15 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 			const {root, total} = watch.subtree;
 			events.push({
 				type: 'ask',
-				confirm: {kind: 'subtree-kill', question: `subtree of ${root.pid} ${root.name}: ${survivors.length} of ${total} still running after SIGTERM. Send SIGKILL to ${survivors.length === 1 ? 'it' : 'them'}?`, yes: 'yes, SIGKILL', no: 'no, leave them', targets: survivors, root, exitedBefore: total - survivors.length},
+				confirm: {
+					kind: 'subtree-kill',
+					question: `subtree of ${root.pid} ${root.name}: ${survivors.length} of ${total} still running after SIGTERM. Send SIGKILL to ${survivors.length === 1 ? 'it' : 'them'}?`,
+					yes: 'yes, SIGKILL',
+					no: 'no, leave them',
+					targets: survivors,
+					root,
+					exitedBefore: total - survivors.length,
+				},
 			});
 			return true;
 		}
@@ -83,7 +96,9 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 		if (stoppedOnes.length > 0) {
 			// A stopped process keeps a pending SIGTERM until it runs again: SIGCONT, not SIGKILL.
 			for (const target of stoppedOnes) offer.set(target.key, 'SIGCONT');
-			parts.push(`${who(stoppedOnes)} ${stoppedOnes.length === 1 ? 'is' : 'are'} stopped and will act on ${watch.signal} once continued; press k to send SIGCONT`);
+			parts.push(
+				`${who(stoppedOnes)} ${stoppedOnes.length === 1 ? 'is' : 'are'} stopped and will act on ${watch.signal} once continued; press k to send SIGCONT`,
+			);
 		}
 		if (running.length > 0) {
 			if (watch.signal === 'SIGKILL') {
@@ -98,7 +113,12 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 		return true;
 	}
 
-	function stopWatch(watch: Watch & {expect: Expectation}, states: Array<{target: PickedProcess; state: string | undefined}>, elapsed: number, events: FollowUpEvent[]): boolean {
+	function stopWatch(
+		watch: Watch & {expect: Expectation},
+		states: Array<{target: PickedProcess; state: string | undefined}>,
+		elapsed: number,
+		events: FollowUpEvent[],
+	): boolean {
 		const alive = states.filter(entry => entry.state !== undefined && entry.state !== 'Z');
 		const done = alive.every(entry => (watch.expect === 'stop' ? isStopped(entry.state!) : !isStopped(entry.state!)));
 		if (!done && elapsed < GRACE_MS) return false;
@@ -109,7 +129,11 @@ export function createFollowUps(options: {check: Signaller['check']; now: () => 
 				offer.delete(target.key);
 			}
 		}
-		events.push({type: 'say', text: watch.expect === 'stop' ? `${who(watch.targets)} stopped (${watch.signal}); send SIGCONT with k to resume` : `${who(watch.targets)} resumed (SIGCONT)`});
+		events.push({
+			type: 'say',
+			text:
+				watch.expect === 'stop' ? `${who(watch.targets)} stopped (${watch.signal}); send SIGCONT with k to resume` : `${who(watch.targets)} resumed (SIGCONT)`,
+		});
 		return true;
 	}
 

@@ -75,7 +75,12 @@ export function buildSignalTable(platformSignals: Readonly<Record<string, number
 		else names.push(name);
 		byNumber.set(number, names);
 	}
-	const table: SignalInfo[] = [...byNumber].map(([number, [name, ...aliases]]) => ({name: name!, number, meaning: MEANINGS[name!] ?? 'platform signal', aliases}));
+	const table: SignalInfo[] = [...byNumber].map(([number, [name, ...aliases]]) => ({
+		name: name!,
+		number,
+		meaning: MEANINGS[name!] ?? 'platform signal',
+		aliases,
+	}));
 	if (platform === 'linux') {
 		for (let number = RT_MIN; number <= RT_MAX; number++) {
 			if (!byNumber.has(number)) table.push({name: realTimeName(number), number, meaning: 'real-time signal (meaning depends on the program)', aliases: []});

@@ -8,8 +8,8 @@ import {constants} from 'node:os';
 import type {Identity, SignalPlatform} from '../platform/platform.js';
 import {signalNamed} from './signal-table.js';
 
-export {SIGNALS, type SignalInfo} from './signal-table.js';
 export type {Identity} from '../platform/platform.js';
+export {SIGNALS, type SignalInfo} from './signal-table.js';
 
 /** What the user picked: captured when the menu opened and never re-derived from the list. */
 export type Target = {pid: number; startTicks: string; name: string; user: string};
@@ -81,12 +81,26 @@ export function createSignaller(options: SignallerOptions) {
 		// The identity check sits immediately before kill(): nothing in between can reorder them.
 		const now = check(target);
 		if (now.status === 'gone') return {ok: false, target, signal, reason: 'exited', message: `${label(target)} already exited`};
-		if (now.status === 'changed') return {ok: false, target, signal, reason: 'changed', message: `pid ${target.pid} is no longer the process you selected; nothing was sent`};
+		if (now.status === 'changed')
+			return {ok: false, target, signal, reason: 'changed', message: `pid ${target.pid} is no longer the process you selected; nothing was sent`};
 		// Kernel threads ignore every signal (SIGKILL included): sending one only misleads.
-		if (now.identity.kernelThread) return {ok: false, target, signal, reason: 'refused', message: `refused: ${label(target)} is a kernel thread; kernel threads ignore signals, nothing was sent`};
+		if (now.identity.kernelThread)
+			return {
+				ok: false,
+				target,
+				signal,
+				reason: 'refused',
+				message: `refused: ${label(target)} is a kernel thread; kernel threads ignore signals, nothing was sent`,
+			};
 		if (now.identity.state === 'Z' && signal !== 'SIGCONT') {
 			const parent = readIdentity(now.identity.ppid);
-			return {ok: false, target, signal, reason: 'zombie', message: `${label(target)} is already dead (zombie): its parent ${now.identity.ppid} ${parent?.name ?? '?'} must reap it`};
+			return {
+				ok: false,
+				target,
+				signal,
+				reason: 'zombie',
+				message: `${label(target)} is already dead (zombie): its parent ${now.identity.ppid} ${parent?.name ?? '?'} must reap it`,
+			};
 		}
 		try {
 			// Node knows the classic signals by name; the real-time range only by number.
@@ -112,7 +126,11 @@ export function createSignaller(options: SignallerOptions) {
 		const refused = refusal(target);
 		if (refused) return {ok: false, message: refused};
 		const now = check(target);
-		if (now.status !== 'same') return {ok: false, message: now.status === 'gone' ? `${label(target)} already exited` : `pid ${target.pid} is no longer the process you selected; nothing was changed`};
+		if (now.status !== 'same')
+			return {
+				ok: false,
+				message: now.status === 'gone' ? `${label(target)} already exited` : `pid ${target.pid} is no longer the process you selected; nothing was changed`,
+			};
 		const clamped = Math.max(-20, Math.min(19, Math.trunc(nice)));
 		const threads = threadsOf(target.pid);
 		let changed = 0;

@@ -2,13 +2,13 @@
 // I/O: samples through the injected sampler/system reader, writes plain text or JSON to `out`.
 // A closed pipe (`| head -1`) ends the run quietly with status 0.
 
-import type {Options, SystemSample} from '../types.js';
-import type {Sampler} from '../sampling/sampler.js';
-import type {SystemReader} from '../platform/meters.js';
 import {selectProcesses} from '../model/select.js';
-import {renderTable, type TableRow} from './table.js';
 import {buildRows} from '../model/view.js';
+import type {SystemReader} from '../platform/meters.js';
+import type {Sampler} from '../sampling/sampler.js';
+import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
+import {renderTable, type TableRow} from './table.js';
 
 export type BatchContext = {
 	options: Options;
@@ -57,7 +57,9 @@ export async function runBatch(context: BatchContext): Promise<number> {
 				await write(out, options.watch ? `${JSON.stringify(document)}\n` : `${JSON.stringify(document, null, 2)}\n`);
 			} else {
 				// --once --tree: the same tree the UI draws (matches keep their ancestors), fully expanded.
-				const rows: TableRow[] = options.tree ? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()}) : processes.map(process => ({process}));
+				const rows: TableRow[] = options.tree
+					? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()})
+					: processes.map(process => ({process}));
 				await write(out, `${renderTable(rows, width).join('\n')}\n`);
 			}
 		}

@@ -1,7 +1,7 @@
 // The plain-text --once table (pure): header + one line per process, no escape codes.
 
-import type {ProcessSample} from '../types.js';
 import {BATCH_COLUMNS, formatRow, layoutColumns} from '../model/columns.js';
+import type {ProcessSample} from '../types.js';
 
 /** One line of the table: a process and, in tree order, its guide ("│  ├─ "). */
 export type TableRow = {process: ProcessSample; prefix?: string};

@@ -2,8 +2,8 @@
 // sort key and cell text. The UI, the --once table and the README all read it.
 
 import type {ProcessSample} from '../types.js';
+import {displayCommand, fitCell, formatBytes, formatCpuTime, formatPercent} from './format.js';
 import type {SortKeyId} from './sort.js';
-import {displayCommand, fit, formatBytes, formatCpuTime, formatPercent} from './format.js';
 
 export type ColumnId = 'pid' | 'user' | 'priority' | 'nice' | 'virtual' | 'resident' | 'state' | 'cpu' | 'memory' | 'time' | 'threads' | 'command';
 
@@ -48,7 +48,7 @@ export function column(id: ColumnId): Column {
 export type LaidOutColumn = Column & {cells: number};
 
 /**
- * Which columns fit in `width` cells (one space between columns), dropping the least important
+ * Which columns fitCell in `width` cells (one space between columns), dropping the least important
  * first; the last column (command) gets the rest. `width` Infinity means "never truncate".
  */
 export function layoutColumns(ids: readonly ColumnId[], width: number): LaidOutColumn[] {
@@ -67,7 +67,5 @@ export function layoutColumns(ids: readonly ColumnId[], width: number): LaidOutC
 
 /** One row's text, every cell fitted to its width; the flexible last cell is not padded. */
 export function formatRow(columns: readonly LaidOutColumn[], cell: (column: LaidOutColumn) => string): string {
-	return columns
-		.map((c, index) => (index === columns.length - 1 && !Number.isFinite(c.cells) ? cell(c) : fit(cell(c), c.cells, c.align)))
-		.join(' ');
+	return columns.map((c, index) => (index === columns.length - 1 && !Number.isFinite(c.cells) ? cell(c) : fitCell(cell(c), c.cells, c.align))).join(' ');
 }

@@ -87,7 +87,7 @@ export function truncate(text: string, width: number): string {
 }
 
 /** Exactly `width` cells: truncated, then padded on the right (or the left when align is 'right'). */
-export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, width);
 	const padding = ' '.repeat(Math.max(0, width - displayWidth(cut)));
 	return align === 'right' ? padding + cut : cut + padding;
@@ -153,7 +153,16 @@ function* graphemeSafeChunks(text: string, size: number): Generator<string> {
 }
 
 const STATE_NAMES: Record<string, string> = {
-	R: 'running', S: 'sleeping', D: 'disk wait', Z: 'zombie', T: 'stopped', t: 'traced', I: 'idle', X: 'dead', W: 'paging', P: 'parked',
+	R: 'running',
+	S: 'sleeping',
+	D: 'disk wait',
+	Z: 'zombie',
+	T: 'stopped',
+	t: 'traced',
+	I: 'idle',
+	X: 'dead',
+	W: 'paging',
+	P: 'parked',
 };
 
 export function stateName(state: string): string {

@@ -2,7 +2,7 @@
 // Shared by the batch outputs and the interactive view so both agree on what matches.
 
 import type {ProcessSample} from '../types.js';
-import {Rank, isEmptyQuery, matchProcess, parseQuery} from './filter.js';
+import {isEmptyQuery, matchProcess, parseQuery, Rank} from './filter.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
 
 export type Selection = {filter: string; user: string | undefined; sort: SortKeyId; inverted: boolean; pids?: readonly number[] | undefined};

@@ -2,11 +2,11 @@
 // the resolved selection, and the window of rows that fits on screen. No React, no I/O.
 
 import type {ProcessSample} from '../types.js';
-import {Rank, isEmptyQuery, matchProcess, parseQuery, type MatchResult} from './filter.js';
+import type {UiState} from '../ui/state.js';
+import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank} from './filter.js';
 import {selectProcesses} from './select.js';
 import {compareProcesses} from './sort.js';
 import {buildForest, flattenForest, withAncestors} from './tree.js';
-import type {UiState} from '../ui/state.js';
 
 export type ViewRow = {
 	process: ProcessSample;
@@ -46,7 +46,10 @@ export function buildRows(all: readonly ProcessSample[], input: RowsInput): View
 				(!pids || pids.has(process.pid)) &&
 				(isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
 		);
-		keep = withAncestors(forest, matches.map(process => process.key));
+		keep = withAncestors(
+			forest,
+			matches.map(process => process.key),
+		);
 	}
 	return flattenForest(forest, {compare: compareProcesses(input.sort, input.inverted), collapsed: input.collapsed, keep}).map(row => ({
 		process: row.item,
@@ -62,7 +65,7 @@ export type Window = {
 	selectedIndex: number;
 	/** First row shown. */
 	top: number;
-	/** The rows that fit, top to bottom. */
+	/** The rows that fitCell, top to bottom. */
 	visible: ViewRow[];
 };
 
@@ -71,7 +74,10 @@ export type Window = {
  * at its old index — its neighbour) and a scroll position that keeps it in view, moving as
  * little as possible from `previousTop`. Following centres the selection.
  */
-export function windowRows(rows: readonly ViewRow[], options: {selectedKey: string | undefined; selectedIndex: number; height: number; previousTop: number; following: boolean}): Window {
+export function windowRows(
+	rows: readonly ViewRow[],
+	options: {selectedKey: string | undefined; selectedIndex: number; height: number; previousTop: number; following: boolean},
+): Window {
 	const height = Math.max(0, options.height);
 	if (rows.length === 0) return {selectedIndex: -1, top: 0, visible: []};
 	let selectedIndex = options.selectedKey === undefined ? -1 : rows.findIndex(row => row.process.key === options.selectedKey);

@@ -7,7 +7,7 @@
 
 import {setPriority} from 'node:os';
 import type {Source} from '../types.js';
-import {readDetails, type ProcessDetails} from './linux/details.js';
+import {type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createProcfsSource} from './linux/procfs.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
@@ -70,5 +70,5 @@ export function createOtherPlatform(): Platform {
 
 /** PROCTOP_PROC_ROOT points the Linux platform at another procfs (a container's, a test's). */
 export function createPlatform(platform: NodeJS.Platform = process.platform, environment: NodeJS.ProcessEnv = process.env): Platform {
-	return platform === 'linux' ? createLinuxPlatform(environment['PROCTOP_PROC_ROOT'] || '/proc') : createOtherPlatform();
+	return platform === 'linux' ? createLinuxPlatform(environment.PROCTOP_PROC_ROOT || '/proc') : createOtherPlatform();
 }

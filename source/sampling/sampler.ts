@@ -86,8 +86,7 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				source.cpuKind === 'reported'
 					? (raw.reportedCpuPercent ?? null)
 					: processCpuPercent({previousTicks: before?.cpuTicks, ticks: raw.cpuTicks, elapsedMs, clockTicks: source.clockTicks, cores});
-			const memoryPercent =
-				raw.reportedMemoryPercent ?? (memoryTotal > 0 ? Math.min(100, (raw.residentBytes / memoryTotal) * 100) : 0);
+			const memoryPercent = raw.reportedMemoryPercent ?? (memoryTotal > 0 ? Math.min(100, (raw.residentBytes / memoryTotal) * 100) : 0);
 			// Every field spelled out (no spread): one monomorphic object per process per tick.
 			const sample: ProcessSample = {
 				pid: raw.pid,

@@ -7,15 +7,15 @@
 
 import type {Key} from 'ink';
 import type {MutableRefObject} from 'react';
-import type {Options, ProcessSample, Snapshot} from '../types.js';
 import {SIGNALS, signalForTyped} from '../actions/signal-table.js';
 import {buildForest, descendantKeys} from '../model/tree.js';
-import {commandFor, commandForFunctionKey, type CommandId} from './keymap.js';
-import {sortMenu, userMenu} from './lines/menus.js';
-import type {Action, Mode, PickedProcess, UiState} from './state.js';
 import {findMatch, type ViewRow} from '../model/view.js';
+import type {Options, ProcessSample, Snapshot} from '../types.js';
 import type {ProcessActions} from './hooks/use-process-actions.js';
+import {type CommandId, commandFor, commandForFunctionKey} from './keymap.js';
+import {sortMenu, userMenu} from './lines/menus.js';
 import {parseDraftInterval} from './lines/prompts.js';
+import type {Action, Mode, PickedProcess, UiState} from './state.js';
 
 export type KeyCallbacks = {
 	/** 'interrupt' for Ctrl+C (a --pick run then exits 130, as fzf does), else 'quit'. */
@@ -53,7 +53,14 @@ type Press = {input: string; key: Partial<Key>; state: UiState};
 const ROW_INPUTS = ['sort', 'inverted', 'tree', 'collapsed', 'filter', 'user', 'showKernelThreads'] as const;
 const READ_ONLY = 'read-only: signals and renice are disabled (--readonly)';
 const MENU_MODES: readonly Mode[] = ['users', 'sort', 'signal'];
-const picked = (process: ProcessSample): PickedProcess => ({pid: process.pid, startTicks: process.startTicks, name: process.name, user: process.user, key: process.key, command: process.command});
+const picked = (process: ProcessSample): PickedProcess => ({
+	pid: process.pid,
+	startTicks: process.startTicks,
+	name: process.name,
+	user: process.user,
+	key: process.key,
+	command: process.command,
+});
 
 export function createKeyHandler(context: KeyContext): {onKey: (input: string, key: Key) => void; onFunctionKey: (number: number) => void} {
 	const {stateRef, dispatch, renderedState, selected, snapshot, tableHeight, actions, options, exit, scrollLimit, callbacks} = context;
@@ -127,7 +134,12 @@ export function createKeyHandler(context: KeyContext): {onKey: (input: string, k
 			}
 			case 'nice': {
 				const value = Number(state.draft);
-				if (state.draft.trim() !== '' && Number.isInteger(value) && value >= -20 && value <= 19) actions.renice(state.targets, () => value, () => value);
+				if (state.draft.trim() !== '' && Number.isInteger(value) && value >= -20 && value <= 19)
+					actions.renice(
+						state.targets,
+						() => value,
+						() => value,
+					);
 				else say(`"${state.draft}" is not a nice value: use a whole number from -20 (highest priority) to 19`);
 				dispatch({type: 'cancel'});
 				return;
@@ -186,7 +198,14 @@ export function createKeyHandler(context: KeyContext): {onKey: (input: string, k
 			// Kernel threads ignore every signal: refuse now rather than offer a menu that cannot work.
 			if (process?.isKernelThread) return say(`refused: ${process.pid} ${process.name} is a kernel thread; kernel threads ignore signals`);
 			const preferred = actions.preferredSignal(targets.map(target => target.key));
-			dispatch({type: 'open-signal', targets, menuIndex: Math.max(0, SIGNALS.findIndex(signal => signal.name === preferred))});
+			dispatch({
+				type: 'open-signal',
+				targets,
+				menuIndex: Math.max(
+					0,
+					SIGNALS.findIndex(signal => signal.name === preferred),
+				),
+			});
 		},
 		tag() {
 			const process = currentProcess();
@@ -246,7 +265,15 @@ export function createKeyHandler(context: KeyContext): {onKey: (input: string, k
 			if (index === -1) say(`no match for "${state.search}"`);
 			else dispatch({type: 'select', key: rows[index]!.process.key, index});
 		},
-		users: ({state}) => dispatch({type: 'open', mode: 'users', menuIndex: Math.max(0, userMenu(snapshot?.processes ?? []).findIndex(entry => entry.value === state.user))}),
+		users: ({state}) =>
+			dispatch({
+				type: 'open',
+				mode: 'users',
+				menuIndex: Math.max(
+					0,
+					userMenu(snapshot?.processes ?? []).findIndex(entry => entry.value === state.user),
+				),
+			}),
 		'kernel-threads'({state}) {
 			dispatch({type: 'toggle-kernel-threads'});
 			const count = snapshot?.counts.kernelThreads ?? 0;
@@ -275,12 +302,18 @@ export function createKeyHandler(context: KeyContext): {onKey: (input: string, k
 		if (!process || !callbacks.copyToClipboard) return;
 		const text = what === 'pid' ? String(process.pid) : process.command || process.name;
 		callbacks.copyToClipboard(text);
-		say(what === 'pid' ? `copied pid ${process.pid} to the clipboard` : `copied the command line of ${process.pid} to the clipboard (${text.length} characters)`);
+		say(
+			what === 'pid' ? `copied pid ${process.pid} to the clipboard` : `copied the command line of ${process.pid} to the clipboard (${text.length} characters)`,
+		);
 	}
 
 	function renice(delta: number) {
 		if (options.readonly) return say(READ_ONLY);
-		actions.renice(pickTargets(), current => current + delta, target => niceOf(target));
+		actions.renice(
+			pickTargets(),
+			current => current + delta,
+			target => niceOf(target),
+		);
 	}
 
 	function branch(state: UiState, how: 'expand' | 'collapse') {

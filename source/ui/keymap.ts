@@ -5,13 +5,51 @@ import type {Key} from 'ink';
 import type {Mode} from './state.js';
 
 export type CommandId =
-	| 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end'
-	| 'sort-cpu' | 'sort-memory' | 'sort-time' | 'sort-pid' | 'sort-previous' | 'sort-next' | 'sort-pick' | 'invert'
-	| 'tree' | 'expand' | 'collapse' | 'expand-all'
-	| 'search' | 'next-match' | 'filter' | 'users' | 'follow' | 'pause' | 'interval' | 'help' | 'quit'
-	| 'accept' | 'cancel' | 'erase' | 'suspend'
-	| 'copy-pid' | 'copy-command' | 'kill' | 'tag' | 'tag-subtree' | 'untag-all' | 'kill-subtree' | 'nice-up' | 'nice-down' | 'nice-set' | 'details' | 'yes'
-	| 'kernel-threads' | 'whole-command';
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'home'
+	| 'end'
+	| 'sort-cpu'
+	| 'sort-memory'
+	| 'sort-time'
+	| 'sort-pid'
+	| 'sort-previous'
+	| 'sort-next'
+	| 'sort-pick'
+	| 'invert'
+	| 'tree'
+	| 'expand'
+	| 'collapse'
+	| 'expand-all'
+	| 'search'
+	| 'next-match'
+	| 'filter'
+	| 'users'
+	| 'follow'
+	| 'pause'
+	| 'interval'
+	| 'help'
+	| 'quit'
+	| 'accept'
+	| 'cancel'
+	| 'erase'
+	| 'suspend'
+	| 'copy-pid'
+	| 'copy-command'
+	| 'kill'
+	| 'tag'
+	| 'tag-subtree'
+	| 'untag-all'
+	| 'kill-subtree'
+	| 'nice-up'
+	| 'nice-down'
+	| 'nice-set'
+	| 'details'
+	| 'yes'
+	| 'kernel-threads'
+	| 'whole-command';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
 
@@ -42,8 +80,18 @@ const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort
 const SCROLLING: readonly Mode[] = ['details', 'help'];
 
 export const KEYMAP: readonly Binding[] = [
-	{command: 'up', keys: [{key: 'upArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING], help: 'Move the selection up (details, help: scroll)'},
-	{command: 'down', keys: [{key: 'downArrow'}], modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING], help: 'Move the selection down (details, help: scroll)'},
+	{
+		command: 'up',
+		keys: [{key: 'upArrow'}],
+		modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING],
+		help: 'Move the selection up (details, help: scroll)',
+	},
+	{
+		command: 'down',
+		keys: [{key: 'downArrow'}],
+		modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING],
+		help: 'Move the selection down (details, help: scroll)',
+	},
 	{command: 'page-up', keys: [{key: 'pageUp'}], modes: [...LIST, ...MENUS, ...SCROLLING], help: 'Up one page'},
 	{command: 'page-down', keys: [{key: 'pageDown'}], modes: [...LIST, ...MENUS, ...SCROLLING], help: 'Down one page'},
 	{command: 'home', keys: [{key: 'home'}, {input: 'g'}], modes: [...LIST, ...SCROLLING], help: 'First process (details, help: top)'},
@@ -60,16 +108,34 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'expand', keys: [{input: '+'}, {input: '='}], modes: LIST, help: 'Tree: expand the selected branch'},
 	{command: 'collapse', keys: [{input: '-'}], modes: LIST, help: 'Tree: collapse the selected branch'},
 	{command: 'expand-all', keys: [{input: '*'}], modes: LIST, help: 'Tree: expand every branch'},
-	{command: 'search', keys: [{input: '/'}, {fkey: 3}], modes: LIST, help: 'Search: jump to a match (text anywhere in name, command or user; ~ first: fuzzy)', hint: 'Search'},
+	{
+		command: 'search',
+		keys: [{input: '/'}, {fkey: 3}],
+		modes: LIST,
+		help: 'Search: jump to a match (text anywhere in name, command or user; ~ first: fuzzy)',
+		hint: 'Search',
+	},
 	{command: 'next-match', keys: [{input: 'n'}], modes: LIST, help: 'Jump to the next search match'},
-	{command: 'filter', keys: [{input: '\\'}, {fkey: 4}], modes: LIST, help: 'Filter: show only matches (text anywhere in name, command or user; ~ first: fuzzy)', hint: 'Filter'},
+	{
+		command: 'filter',
+		keys: [{input: '\\'}, {fkey: 4}],
+		modes: LIST,
+		help: 'Filter: show only matches (text anywhere in name, command or user; ~ first: fuzzy)',
+		hint: 'Filter',
+	},
 	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)"},
 	{command: 'kernel-threads', keys: [{input: 'K'}], modes: LIST, help: 'Show or hide kernel threads (hidden by default, as in htop)'},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},
-	{command: 'details', keys: [{key: 'return'}], modes: LIST, help: 'Details of the selected process (live); with --pick: print the pids and exit', hint: 'Details'},
+	{
+		command: 'details',
+		keys: [{key: 'return'}],
+		modes: LIST,
+		help: 'Details of the selected process (live); with --pick: print the pids and exit',
+		hint: 'Details',
+	},
 	{command: 'copy-pid', keys: [{input: 'y'}], modes: LIST, help: 'Copy the selected pid to the clipboard (OSC 52)'},
 	{command: 'copy-command', keys: [{input: 'Y'}], modes: LIST, help: 'Copy the selected command line to the clipboard (OSC 52)'},
 	{command: 'kill', keys: [{input: 'k'}, {fkey: 9}], modes: LIST, help: 'Send a signal to the selected (or tagged) processes', hint: 'Kill', acts: true},
@@ -88,9 +154,22 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'accept', keys: [{key: 'return'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: keep and return to the list', hint: 'Done'},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: [...TYPING, ...MENUS], help: 'Search/filter/menus: clear and return to the list', hint: 'Clear'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}, {fkey: 1}], modes: ['help'], help: 'Help: close', hint: 'Close'},
-	{command: 'erase', keys: [{key: 'backspace'}, {key: 'delete'}], modes: [...TYPING, 'signal'], help: 'Prompts and the signal menu: delete the last character typed'},
+	{
+		command: 'erase',
+		keys: [{key: 'backspace'}, {key: 'delete'}],
+		modes: [...TYPING, 'signal'],
+		help: 'Prompts and the signal menu: delete the last character typed',
+	},
 	{command: 'quit', keys: [{input: 'q'}, {fkey: 10}], modes: LIST, help: 'Quit', hint: 'Quit'},
-	{command: 'quit', keys: [{input: 'c', ctrl: true}, {input: 'd', ctrl: true}], modes: ALL, help: 'Quit from anywhere'},
+	{
+		command: 'quit',
+		keys: [
+			{input: 'c', ctrl: true},
+			{input: 'd', ctrl: true},
+		],
+		modes: ALL,
+		help: 'Quit from anywhere',
+	},
 	{command: 'suspend', keys: [{input: 'z', ctrl: true}], modes: ALL, help: 'Suspend to the shell (fg comes back)'},
 ];
 
@@ -117,8 +196,16 @@ export function commandForFunctionKey(mode: Mode, number: number): CommandId | u
 }
 
 const SPECIAL_LABELS: Record<SpecialKey, string> = {
-	upArrow: '↑', downArrow: '↓', pageUp: 'PgUp', pageDown: 'PgDn', home: 'Home', end: 'End',
-	return: 'Enter', escape: 'Esc', backspace: 'Backspace', delete: 'Del',
+	upArrow: '↑',
+	downArrow: '↓',
+	pageUp: 'PgUp',
+	pageDown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	return: 'Enter',
+	escape: 'Esc',
+	backspace: 'Backspace',
+	delete: 'Del',
 };
 
 /** How a key is written in help text: "P", "Ctrl+C", "PgUp", "Space". */
@@ -134,13 +221,33 @@ export function bindingLabel(binding: Binding): string {
 
 /** The status bar's hints for a mode: "h Help  / Search …"; --readonly leaves out what acts. */
 export function hintsFor(mode: Mode, options: {readonly?: boolean} = {}): Array<{keys: string; hint: string}> {
-	return KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode) && !(options.readonly && binding.acts)).map(binding => ({keys: keyLabel(binding.keys[0]!), hint: binding.hint!}));
+	return KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode) && !(options.readonly && binding.acts)).map(binding => ({
+		keys: keyLabel(binding.keys[0]!),
+		hint: binding.hint!,
+	}));
 }
 
 const NO_KEY: Key = {
-	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-	super: false, hyper: false, capsLock: false, numLock: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
 };
 
 /**

@@ -2,18 +2,17 @@
 // and raw mode are restored on every exit path (q, Ctrl+C, SIGTERM, SIGHUP, SIGINT, an uncaught
 // exception, an error during render); Ctrl+Z suspends cleanly and `fg` redraws the whole screen.
 
-import React from 'react';
-import {render, type Instance} from 'ink';
-import chalk from 'chalk';
-import type {Options} from '../types.js';
-import type {Sampler} from '../sampling/sampler.js';
-import type {Platform} from '../platform/platform.js';
 import {openSync} from 'node:fs';
-import {inspect} from 'node:util';
-import {sanitize} from '../sanitize.js';
 import {WriteStream} from 'node:tty';
-import {App} from './app.js';
+import {inspect} from 'node:util';
+import chalk from 'chalk';
+import {type Instance, render} from 'ink';
 import type {Settings} from '../config.js';
+import type {Platform} from '../platform/platform.js';
+import type {Sampler} from '../sampling/sampler.js';
+import {sanitize} from '../sanitize.js';
+import type {Options} from '../types.js';
+import {App} from './app.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -62,7 +61,9 @@ function holdConsole(): {release(): string[]} {
 	}
 	return {
 		release() {
-			methods.forEach((method, index) => (console[method] = originals[index]!));
+			methods.forEach((method, index) => {
+				console[method] = originals[index]!;
+			});
 			return held;
 		},
 	};
@@ -106,7 +107,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		process.stderr.write(`proctop: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exit(1);
 	};
-	const handlers: Array<[string, (...args: any[]) => void]> = [
+	const handlers: Array<[string, (...args: unknown[]) => void]> = [
 		['SIGTERM', exitOnSignal('SIGTERM', 143)],
 		['SIGHUP', exitOnSignal('SIGHUP', 129)],
 		['SIGINT', exitOnSignal('SIGINT', 130)],
@@ -154,7 +155,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				initialInverted={inverted}
 				initialShowKernelThreads={showKernelThreads}
 				// TERM=dumb shows no attributes at all (chalk then writes none): mark the selection with '>'.
-				markers={process.env['TERM'] === 'dumb' || chalk.level === 0}
+				markers={process.env.TERM === 'dumb' || chalk.level === 0}
 				onPick={pids => (picked = pids)}
 				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
 				initial={initial}

@@ -1,10 +1,10 @@
 // What the user chose, as a reducer: selection (by identity), sort, tree, filter/search text,
 // mode, user, pause, follow and the last message. Pure; the visible rows are derived elsewhere.
 
+import type {Target} from '../actions/signaller.js';
 import type {SortKeyId} from '../model/sort.js';
 import {SORT_KEYS} from '../model/sort.js';
 import type {Options} from '../types.js';
-import type {Target} from '../actions/signaller.js';
 
 export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval' | 'signal' | 'confirm' | 'nice' | 'details';
 
@@ -15,7 +15,15 @@ export type PickedProcess = Target & {key: string; command: string};
  * A question waiting for y/n: SIGTERM to a whole subtree (X asks first), or SIGKILL for the
  * survivors of one. `yes`/`no` say what each answer does.
  */
-export type Confirmation = {kind: 'subtree-term' | 'subtree-kill'; question: string; yes: string; no: string; targets: PickedProcess[]; root: PickedProcess; exitedBefore: number};
+export type Confirmation = {
+	kind: 'subtree-term' | 'subtree-kill';
+	question: string;
+	yes: string;
+	no: string;
+	targets: PickedProcess[];
+	root: PickedProcess;
+	exitedBefore: number;
+};
 
 export type UiState = {
 	mode: Mode;
@@ -200,7 +208,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};
 			// A pre-filled value is shown selected: typing replaces it, as in any text field.
-			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draftFresh ? action.text : state.draft + action.text, draftFresh: false};
+			if (state.mode === 'interval' || state.mode === 'nice')
+				return {...state, draft: state.draftFresh ? action.text : state.draft + action.text, draftFresh: false};
 			return state;
 		case 'erase': {
 			const drop = (text: string) => [...text].slice(0, -1).join('');
@@ -220,7 +229,13 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'set-user':
 			return {...state, user: action.user, mode: 'list'};
 		case 'set-interval':
-			return {...state, intervalMs: action.intervalMs, mode: 'list', message: `refresh every ${action.intervalMs / 1000} s`, messageSerial: state.messageSerial + 1};
+			return {
+				...state,
+				intervalMs: action.intervalMs,
+				mode: 'list',
+				message: `refresh every ${action.intervalMs / 1000} s`,
+				messageSerial: state.messageSerial + 1,
+			};
 		case 'toggle-pause':
 			return {...state, paused: !state.paused};
 		case 'toggle-follow':

@@ -3,7 +3,14 @@ import {describe, expect, test} from 'vitest';
 import {createFollowUps, GRACE_MS} from '../../source/actions/follow-ups.js';
 import type {PickedProcess} from '../../source/ui/state.js';
 
-const target = (pid: number, name = `p${pid}`, command = `/bin/${name}`): PickedProcess => ({pid, startTicks: '1', name, user: 'alice', key: `${pid}:1`, command});
+const target = (pid: number, name = `p${pid}`, command = `/bin/${name}`): PickedProcess => ({
+	pid,
+	startTicks: '1',
+	name,
+	user: 'alice',
+	key: `${pid}:1`,
+	command,
+});
 
 /** Processes by pid with their state letter; absent = gone. */
 function world(initial: Record<number, string>) {
@@ -65,7 +72,11 @@ describe('follow-ups', () => {
 		const [event] = followUps.poll();
 		expect(event?.type).toBe('ask');
 		if (event?.type !== 'ask') return;
-		expect(event.confirm).toMatchObject({kind: 'subtree-kill', question: 'subtree of 10 p10: 1 of 3 still running after SIGTERM. Send SIGKILL to it?', exitedBefore: 2});
+		expect(event.confirm).toMatchObject({
+			kind: 'subtree-kill',
+			question: 'subtree of 10 p10: 1 of 3 still running after SIGTERM. Send SIGKILL to it?',
+			exitedBefore: 2,
+		});
 		expect(event.confirm.targets.map(t => t.pid)).toEqual([12]);
 	});
 
@@ -87,9 +98,12 @@ describe('follow-ups', () => {
 		states.delete(10);
 		advance(100);
 		followUps.poll();
-		expect(followUps.restarts([{key: '11:5', pid: 11, name: 'daemon', command: '/usr/sbin/daemon --serve'}, {key: '12:5', pid: 12, name: 'x', command: '/bin/x'}])).toEqual([
-			{key: '11:5', text: '11 daemon restarted (same command as 10, which was killed)'},
-		]);
+		expect(
+			followUps.restarts([
+				{key: '11:5', pid: 11, name: 'daemon', command: '/usr/sbin/daemon --serve'},
+				{key: '12:5', pid: 12, name: 'x', command: '/bin/x'},
+			]),
+		).toEqual([{key: '11:5', text: '11 daemon restarted (same command as 10, which was killed)'}]);
 	});
 
 	test('signals with no visible effect are not followed', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {SIGNALS, buildSignalTable, signalForTyped, signalsStartingWith} from '../../source/actions/signal-table.js';
+import {buildSignalTable, SIGNALS, signalForTyped, signalsStartingWith} from '../../source/actions/signal-table.js';
 
 const name = (typed: string) => SIGNALS[signalForTyped(typed)]?.name;
 
@@ -9,8 +9,18 @@ describe('signal table', () => {
 	});
 
 	test.each([
-		['14', 'SIGALRM'], ['9', 'SIGKILL'], ['alrm', 'SIGALRM'], ['ALRM', 'SIGALRM'], ['SigAlrm', 'SIGALRM'], ['term', 'SIGTERM'],
-		['iot', 'SIGABRT'], ['poll', 'SIGIO'], ['rtmin', 'SIGRTMIN'], ['RTMIN+3', 'SIGRTMIN+3'], ['37', 'SIGRTMIN+3'], ['64', 'SIGRTMAX'],
+		['14', 'SIGALRM'],
+		['9', 'SIGKILL'],
+		['alrm', 'SIGALRM'],
+		['ALRM', 'SIGALRM'],
+		['SigAlrm', 'SIGALRM'],
+		['term', 'SIGTERM'],
+		['iot', 'SIGABRT'],
+		['poll', 'SIGIO'],
+		['rtmin', 'SIGRTMIN'],
+		['RTMIN+3', 'SIGRTMIN+3'],
+		['37', 'SIGRTMIN+3'],
+		['64', 'SIGRTMAX'],
 	])('%j names %s exactly', (typed, expected) => {
 		expect(name(typed)).toBe(expected);
 	});
@@ -21,7 +31,11 @@ describe('signal table', () => {
 
 	test('what a prefix could still become', () => {
 		expect(signalsStartingWith('te').map(signal => signal.name)).toEqual(['SIGTERM']);
-		expect(signalsStartingWith('st').map(signal => signal.name).sort()).toEqual(['SIGSTKFLT', 'SIGSTOP']);
+		expect(
+			signalsStartingWith('st')
+				.map(signal => signal.name)
+				.sort(),
+		).toEqual(['SIGSTKFLT', 'SIGSTOP']);
 		expect(signalsStartingWith('9')).toEqual([]);
 	});
 

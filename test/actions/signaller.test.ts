@@ -1,13 +1,13 @@
 // The signaller: fake kill over fixture /proc trees, and real processes this test starts.
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import {readdirSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {userInfo} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {SIGNALS, createSignaller, findAncestors, type SignallerOptions, type Target} from '../../source/actions/signaller.js';
+import {createSignaller, findAncestors, SIGNALS, type SignallerOptions, type Target} from '../../source/actions/signaller.js';
 import {readProcIdentity} from '../../source/platform/linux/identity.js';
 import {createLinuxPlatform, type SignalPlatform} from '../../source/platform/platform.js';
-import {statLine, writeProcTree, type FakeProc} from '../helpers/proc-builder.js';
+import {type FakeProc, statLine, writeProcTree} from '../helpers/proc-builder.js';
 
 type Sent = Array<[number, NodeJS.Signals | number]>;
 
@@ -42,13 +42,16 @@ describe('SIGNALS table', () => {
 		expect(new Set(SIGNALS.map(s => s.number)).size).toBe(SIGNALS.length);
 		if (process.platform === 'linux') {
 			// Every signal node knows, under its `kill -l` name or as an alias; then the real-time range.
-			for (const [name, number] of Object.entries(constants.signals)) expect(SIGNALS.find(s => s.name === name || s.aliases.includes(name))?.number).toBe(number);
+			for (const [name, number] of Object.entries(constants.signals))
+				expect(SIGNALS.find(s => s.name === name || s.aliases.includes(name))?.number).toBe(number);
 			const realTime = SIGNALS.filter(s => s.name.startsWith('SIGRT'));
 			expect(realTime.map(s => s.number)).toEqual(Array.from({length: 31}, (_, index) => 34 + index));
 			expect(realTime.map(s => s.name).slice(0, 2)).toEqual(['SIGRTMIN', 'SIGRTMIN+1']);
 			expect(realTime.at(-1)!.name).toBe('SIGRTMAX');
 			// The same names and numbers as bash's `kill -l` on this machine, signal for signal.
-			const listed = [...execFileSync('bash', ['-c', 'kill -l'], {encoding: 'utf8'}).matchAll(/(\d+)\) (SIG[A-Z0-9+-]+)/g)].map(match => `${match[1]} ${match[2]}`);
+			const listed = [...execFileSync('bash', ['-c', 'kill -l'], {encoding: 'utf8'}).matchAll(/(\d+)\) (SIG[A-Z0-9+-]+)/g)].map(
+				match => `${match[1]} ${match[2]}`,
+			);
 			expect(SIGNALS.map(s => `${s.number} ${s.name}`).sort()).toEqual(listed.sort());
 		}
 		expect(SIGNALS[0]!.name).toBe('SIGTERM');
@@ -66,16 +69,27 @@ describe('createSignaller with a fake kill', () => {
 	test('a kernel thread (PF_KTHREAD, whatever its name) is refused: kernel threads ignore signals', () => {
 		const w = fakeWorld([{pid: 60, comm: 'kworker/0:1', starttime: 500, flags: 0x0020_0040}]);
 		world = w.proc;
-		expect(w.signaller.send(target(60, '500', 'kworker/0:1'), 'SIGKILL')).toMatchObject({ok: false, reason: 'refused', message: 'refused: 60 kworker/0:1 is a kernel thread; kernel threads ignore signals, nothing was sent'});
+		expect(w.signaller.send(target(60, '500', 'kworker/0:1'), 'SIGKILL')).toMatchObject({
+			ok: false,
+			reason: 'refused',
+			message: 'refused: 60 kworker/0:1 is a kernel thread; kernel threads ignore signals, nothing was sent',
+		});
 		expect(w.sent).toEqual([]);
 	});
 
 	test.runIf(process.platform === 'linux')('against the real /proc: a real kernel thread is refused before kill()', () => {
-		const kernelThread = readdirSync('/proc').map(Number).filter(Number.isInteger).map(pid => ({pid, identity: readProcIdentity(pid)})).find(entry => entry.identity?.kernelThread);
+		const kernelThread = readdirSync('/proc')
+			.map(Number)
+			.filter(Number.isInteger)
+			.map(pid => ({pid, identity: readProcIdentity(pid)}))
+			.find(entry => entry.identity?.kernelThread);
 		if (!kernelThread) return; // a container without kernel threads in its pid namespace
 		const sent: Sent = [];
 		const signaller = signallerOver(undefined, {kill: (pid, signal) => void sent.push([pid, signal])}, {ancestors: new Set()});
-		const outcome = signaller.send({pid: kernelThread.pid, startTicks: kernelThread.identity!.startTicks, name: kernelThread.identity!.name, user: 'root'}, 'SIGKILL');
+		const outcome = signaller.send(
+			{pid: kernelThread.pid, startTicks: kernelThread.identity!.startTicks, name: kernelThread.identity!.name, user: 'root'},
+			'SIGKILL',
+		);
 		expect(outcome).toMatchObject({ok: false, reason: 'refused'});
 		expect(sent).toEqual([]);
 	});
@@ -122,7 +136,10 @@ describe('createSignaller with a fake kill', () => {
 	});
 
 	test('a zombie: already dead, its parent must reap it', () => {
-		const w = fakeWorld([{pid: 60, comm: 'parentd', starttime: 10}, {pid: 61, comm: 'app', ppid: 60, state: 'Z', starttime: 500}]);
+		const w = fakeWorld([
+			{pid: 60, comm: 'parentd', starttime: 10},
+			{pid: 61, comm: 'app', ppid: 60, state: 'Z', starttime: 500},
+		]);
 		world = w.proc;
 		const outcome = w.signaller.send(target(61), 'SIGKILL');
 		expect(outcome).toMatchObject({ok: false, reason: 'zombie', message: '61 app is already dead (zombie): its parent 60 parentd must reap it'});
@@ -132,9 +149,16 @@ describe('createSignaller with a fake kill', () => {
 	test('ESRCH and EPERM from kill become one readable line', () => {
 		const proc = writeProcTree([{pid: 50, comm: 'app', starttime: 500}]);
 		world = proc;
-		const failing = (code: string) => signallerOver(proc.root, {kill: () => {
-			throw Object.assign(new Error(code), {code});
-		}}, {selfPid: 4000, ancestors: new Set()});
+		const failing = (code: string) =>
+			signallerOver(
+				proc.root,
+				{
+					kill: () => {
+						throw Object.assign(new Error(code), {code});
+					},
+				},
+				{selfPid: 4000, ancestors: new Set()},
+			);
 		expect(failing('ESRCH').send(target(50), 'SIGTERM')).toMatchObject({reason: 'exited', message: '50 app already exited'});
 		expect(failing('EPERM').send(target(50), 'SIGTERM')).toMatchObject({reason: 'permission', message: 'not permitted: 50 app is owned by alice'});
 	});
@@ -143,19 +167,41 @@ describe('createSignaller with a fake kill', () => {
 		const proc = writeProcTree([{pid: 50, comm: 'app', starttime: 500}]);
 		world = proc;
 		const calls: Array<[number, number]> = [];
-		const signaller = signallerOver(proc.root, {threadsOf: () => [50, 51, 52], setNice: (pid, nice) => void calls.push([pid, nice])}, {selfPid: 4000, ancestors: new Set()});
+		const signaller = signallerOver(
+			proc.root,
+			{threadsOf: () => [50, 51, 52], setNice: (pid, nice) => void calls.push([pid, nice])},
+			{selfPid: 4000, ancestors: new Set()},
+		);
 		expect(signaller.renice(target(50), 5)).toEqual({ok: true, threads: 3, total: 3});
-		expect(calls).toEqual([[50, 5], [51, 5], [52, 5]]);
+		expect(calls).toEqual([
+			[50, 5],
+			[51, 5],
+			[52, 5],
+		]);
 		expect(signaller.renice(target(50), 99)).toMatchObject({ok: true});
 		expect(calls.at(-1)).toEqual([52, 19]);
-		const denied = signallerOver(proc.root, {threadsOf: () => [50], setNice: () => {
-			throw Object.assign(new Error('EACCES'), {code: 'EACCES'});
-		}}, {selfPid: 4000, ancestors: new Set()});
+		const denied = signallerOver(
+			proc.root,
+			{
+				threadsOf: () => [50],
+				setNice: () => {
+					throw Object.assign(new Error('EACCES'), {code: 'EACCES'});
+				},
+			},
+			{selfPid: 4000, ancestors: new Set()},
+		);
 		expect(denied.renice(target(50), -5)).toEqual({ok: false, message: 'not permitted: raising priority (nice < current) needs root or CAP_SYS_NICE'});
 		// What os.setPriority really throws: a SystemError with the errno in info.code.
-		const systemError = signallerOver(proc.root, {threadsOf: () => [50], setNice: () => {
-			throw Object.assign(new Error('A system error occurred: uv_os_setpriority returned EACCES'), {code: 'ERR_SYSTEM_ERROR', info: {code: 'EACCES'}});
-		}}, {selfPid: 4000, ancestors: new Set()});
+		const systemError = signallerOver(
+			proc.root,
+			{
+				threadsOf: () => [50],
+				setNice: () => {
+					throw Object.assign(new Error('A system error occurred: uv_os_setpriority returned EACCES'), {code: 'ERR_SYSTEM_ERROR', info: {code: 'EACCES'}});
+				},
+			},
+			{selfPid: 4000, ancestors: new Set()},
+		);
 		expect(systemError.renice(target(50), 5)).toEqual({ok: false, message: 'not permitted: 50 app is owned by alice'});
 	});
 });
@@ -207,7 +253,9 @@ describe.runIf(process.platform === 'linux')('createSignaller on real processes'
 		const picked = {pid: child.pid!, startTicks: readProcIdentity(child.pid!)!.startTicks, name: 'node', user: me};
 		const result = createSignaller({platform: createLinuxPlatform()}).renice(picked, 7);
 		expect(result).toMatchObject({ok: true});
-		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(child.pid)], {encoding: 'utf8'}).stdout.trim().split(/\s+/);
+		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(child.pid)], {encoding: 'utf8'})
+			.stdout.trim()
+			.split(/\s+/);
 		expect(nices.length).toBeGreaterThan(1);
 		expect(new Set(nices)).toEqual(new Set(['7']));
 		child.kill('SIGKILL');

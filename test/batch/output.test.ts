@@ -1,19 +1,33 @@
 import {describe, expect, test} from 'vitest';
-import {renderTable} from '../../source/batch/table.js';
 import {toJsonDocument} from '../../source/batch/json.js';
+import {renderTable} from '../../source/batch/table.js';
 import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
-import {processSample} from '../helpers/processes.js';
 import type {Snapshot} from '../../source/types.js';
+import {processSample} from '../helpers/processes.js';
 
 const processes = [
-	processSample({pid: 42, user: 'alice', state: 'R', cpuPercent: 99.94, memoryPercent: 1.234, residentBytes: 5 * 1024 * 1024, threads: 3, nice: 5, cpuSeconds: 75.5, command: '/usr/bin/app --flag'}),
+	processSample({
+		pid: 42,
+		user: 'alice',
+		state: 'R',
+		cpuPercent: 99.94,
+		memoryPercent: 1.234,
+		residentBytes: 5 * 1024 * 1024,
+		threads: 3,
+		nice: 5,
+		cpuSeconds: 75.5,
+		command: '/usr/bin/app --flag',
+	}),
 	processSample({pid: 7, name: 'kworker/0:1', isKernelThread: true, command: '', cpuPercent: null}),
 	processSample({pid: 8, name: 'dead', state: 'Z', command: ''}),
 ];
 
 describe('renderTable', () => {
 	test('header, htop-style cells, kernel threads and zombies', () => {
-		const lines = renderTable(processes.map(process => ({process})), Number.POSITIVE_INFINITY);
+		const lines = renderTable(
+			processes.map(process => ({process})),
+			Number.POSITIVE_INFINITY,
+		);
 		expect(lines[0]).toMatch(/^\s+PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ COMMAND/);
 		expect(lines[1]).toMatch(/^\s+42 alice\s+R\s+99\.9\s+1\.2\s+5\.00M\s+3\s+5\s+1:15\.50 \/usr\/bin\/app --flag$/);
 		expect(lines[2]).toContain(' - ');
@@ -22,7 +36,11 @@ describe('renderTable', () => {
 	});
 
 	test('a terminal width truncates the command, never wraps', () => {
-		for (const line of renderTable(processes.map(process => ({process})), 60)) expect(line.length).toBeLessThanOrEqual(60);
+		for (const line of renderTable(
+			processes.map(process => ({process})),
+			60,
+		))
+			expect(line.length).toBeLessThanOrEqual(60);
 	});
 });
 
@@ -46,12 +64,48 @@ describe('layoutColumns', () => {
 
 describe('toJsonDocument', () => {
 	test('the documented shape with ISO start times', () => {
-		const snapshot = {takenAt: 1_700_000_000_000, cpuKind: 'delta', cores: 2, cpuPercentPerCore: [1, 2], counts: {total: 3, running: 1, sleeping: 0, diskWait: 0, stopped: 0, zombie: 1, idle: 0, threads: 5, kernelThreads: 0}, limited: false, garbled: 0, processes: [], changes: {appeared: [], exited: [], reparented: []}, elapsedMs: 1000} satisfies Snapshot;
-		const system = {hostname: 'h', memory: {totalBytes: 10, usedBytes: 5, availableBytes: 5}, swap: {totalBytes: 0, usedBytes: 0}, uptimeSeconds: 12.345, loadAverage: [0.1, 0.2, 0.3] as [number, number, number]};
+		const snapshot = {
+			takenAt: 1_700_000_000_000,
+			cpuKind: 'delta',
+			cores: 2,
+			cpuPercentPerCore: [1, 2],
+			counts: {total: 3, running: 1, sleeping: 0, diskWait: 0, stopped: 0, zombie: 1, idle: 0, threads: 5, kernelThreads: 0},
+			limited: false,
+			garbled: 0,
+			processes: [],
+			changes: {appeared: [], exited: [], reparented: []},
+			elapsedMs: 1000,
+		} satisfies Snapshot;
+		const system = {
+			hostname: 'h',
+			memory: {totalBytes: 10, usedBytes: 5, availableBytes: 5},
+			swap: {totalBytes: 0, usedBytes: 0},
+			uptimeSeconds: 12.345,
+			loadAverage: [0.1, 0.2, 0.3] as [number, number, number],
+		};
 		const document = toJsonDocument(snapshot, system, [processSample({pid: 42, startTimeMs: 1_600_000_000_000, uid: undefined})]);
 		expect(document.takenAt).toBe('2023-11-14T22:13:20.000Z');
 		expect(document.system).toMatchObject({hostname: 'h', cores: 2, cpuPercentPerCore: [1, 2], uptimeSeconds: 12.35});
-		expect(Object.keys(document.processes[0]!).sort()).toEqual(['command', 'cpuPercent', 'cpuSeconds', 'isKernelThread', 'isOrphan', 'memoryPercent', 'name', 'nice', 'pid', 'ppid', 'priority', 'residentBytes', 'startTime', 'state', 'threads', 'uid', 'user', 'virtualBytes']);
+		expect(Object.keys(document.processes[0]!).sort()).toEqual([
+			'command',
+			'cpuPercent',
+			'cpuSeconds',
+			'isKernelThread',
+			'isOrphan',
+			'memoryPercent',
+			'name',
+			'nice',
+			'pid',
+			'ppid',
+			'priority',
+			'residentBytes',
+			'startTime',
+			'state',
+			'threads',
+			'uid',
+			'user',
+			'virtualBytes',
+		]);
 		expect(document.processes[0]).toMatchObject({pid: 42, uid: null, startTime: '2020-09-13T12:26:40.000Z'});
 	});
 });

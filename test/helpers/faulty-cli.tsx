@@ -4,12 +4,13 @@
 //   throw-in-render  a process whose name throws while the table is drawn (render error)
 //   console-noise    a dependency that console.logs and console.errors on every refresh
 //   none             no fault
-import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
+
 import {createProcfsSource} from '../../source/platform/linux/procfs.js';
 import {createProcfsSystemReader} from '../../source/platform/meters.js';
-import {runInteractive} from '../../source/ui/run-interactive.js';
 import {createLinuxPlatform} from '../../source/platform/platform.js';
+import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
 import type {Options} from '../../source/types.js';
+import {runInteractive} from '../../source/ui/run-interactive.js';
 
 const fault = process.argv[2] ?? 'none';
 const realSampler = createSampler({source: createProcfsSource(), cores: 2});
@@ -44,11 +45,27 @@ const meters = {
 		return procSystem.read();
 	},
 };
-if (fault === 'throw-in-timer') setTimeout(() => {
-	throw new Error('injected uncaught fault');
-}, 1500);
+if (fault === 'throw-in-timer')
+	setTimeout(() => {
+		throw new Error('injected uncaught fault');
+	}, 1500);
 
-const options: Options = {intervalMs: 300, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: true, pids: undefined, pick: false, explicit: []};
+const options: Options = {
+	intervalMs: 300,
+	sort: 'cpu',
+	tree: false,
+	filter: '',
+	user: undefined,
+	once: false,
+	json: false,
+	watch: false,
+	count: undefined,
+	color: true,
+	readonly: true,
+	pids: undefined,
+	pick: false,
+	explicit: [],
+};
 // The real Linux platform with the noisy meters in place of its own.
 const platform = {...createLinuxPlatform(), meters};
 const code = await runInteractive({options, sampler, platform});

@@ -9,14 +9,14 @@ import {join} from 'node:path';
 
 export default function setup() {
 	execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
-	const previous = process.env['TMPDIR'];
+	const previous = process.env.TMPDIR;
 	const directory = mkdtempSync(join(tmpdir(), 'proctop-test-run-'));
 	// Some tests run proctop as an unprivileged user (setpriv): it may look up the directory too.
 	chmodSync(directory, 0o755);
-	process.env['TMPDIR'] = directory;
+	process.env.TMPDIR = directory;
 	return () => {
 		rmSync(directory, {recursive: true, force: true});
-		if (previous === undefined) delete process.env['TMPDIR'];
-		else process.env['TMPDIR'] = previous;
+		if (previous === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = previous;
 	};
 }

@@ -35,10 +35,14 @@ export function statLine(fields: StatFields): Buffer {
 		fields.tty ?? 0,
 		-1, // tpgid
 		fields.flags ?? 0x40_0000,
-		0, 0, 0, 0, // minflt cminflt majflt cmajflt
+		0,
+		0,
+		0,
+		0, // minflt cminflt majflt cmajflt
 		fields.utime ?? 0,
 		fields.stime ?? 0,
-		0, 0, // cutime cstime: must never be added
+		0,
+		0, // cutime cstime: must never be added
 		fields.priority ?? 20,
 		fields.nice ?? 0,
 		fields.threads ?? 1,
@@ -69,7 +73,10 @@ export function writeProcTree(
 		writeFileSync(join(dir, 'stat'), statLine(process));
 		writeFileSync(join(dir, 'cmdline'), process.cmdline ?? '');
 	}
-	writeFileSync(join(root, 'meminfo'), `MemTotal:       ${options.memTotalKiB ?? 1_000_000} kB\nMemFree:          500000 kB\nMemAvailable:     600000 kB\nSwapTotal:        100000 kB\nSwapFree:          75000 kB\n`);
+	writeFileSync(
+		join(root, 'meminfo'),
+		`MemTotal:       ${options.memTotalKiB ?? 1_000_000} kB\nMemFree:          500000 kB\nMemAvailable:     600000 kB\nSwapTotal:        100000 kB\nSwapFree:          75000 kB\n`,
+	);
 	const cpuLines = options.cpuLines ?? ['cpu  100 0 100 800 0 0 0 0 0 0', 'cpu0 50 0 50 400 0 0 0 0 0 0', 'cpu1 50 0 50 400 0 0 0 0 0 0'];
 	writeFileSync(join(root, 'stat'), `${cpuLines.join('\n')}\nbtime ${options.btime ?? 1_700_000_000}\n`);
 	return {root, cleanup: () => rmSync(root, {recursive: true, force: true})};

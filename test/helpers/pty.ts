@@ -4,8 +4,8 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import * as pty from 'node-pty';
 import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
 import {CLI} from './run-cli.js';
 
 const {Terminal} = xterm;
@@ -36,12 +36,15 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true});
 	// Each run gets its own settings directory: what one test changes never leaks into the next
 	// (or into the developer's own ~/.config/proctop).
-	const env = {...process.env, TERM: 'xterm-256color', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'proctop-config-')), ...options.env} as Record<string, string>;
-	delete env['CI']; // Ink renders differently (once, at exit) when it thinks it runs in CI
+	const env = {...process.env, TERM: 'xterm-256color', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'proctop-config-')), ...options.env} as Record<
+		string,
+		string
+	>;
+	delete env.CI; // Ink renders differently (once, at exit) when it thinks it runs in CI
 	// A test removes a variable by passing it as undefined (FORCE_COLOR, to see a terminal's own colours).
 	for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 	// node-pty sets TERM from `name`: pass the TERM a test asked for (dumb, xterm-mono) there too.
-	const child = pty.spawn(file, args, {name: env['TERM'] ?? 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
+	const child = pty.spawn(file, args, {name: env.TERM ?? 'xterm-256color', cols: columns, rows, cwd: process.cwd(), env});
 	let raw = '';
 	let hidden = false;
 	const titles: string[] = [];

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {Rank, matchProcess, parseQuery} from '../../source/model/filter.js';
+import {matchProcess, parseQuery, Rank} from '../../source/model/filter.js';
 import {selectProcesses} from '../../source/model/select.js';
 import {processSample} from '../helpers/processes.js';
 

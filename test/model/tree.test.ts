@@ -70,7 +70,12 @@ describe('flattenForest', () => {
 
 describe('descendantKeys', () => {
 	test('deepest first, so signals can go to children before parents', () => {
-		const forest = buildForest([processSample({pid: 1, ppid: 0}), processSample({pid: 2, ppid: 1}), processSample({pid: 3, ppid: 2}), processSample({pid: 4, ppid: 1})]);
+		const forest = buildForest([
+			processSample({pid: 1, ppid: 0}),
+			processSample({pid: 2, ppid: 1}),
+			processSample({pid: 3, ppid: 2}),
+			processSample({pid: 4, ppid: 1}),
+		]);
 		const order = descendantKeys(forest, '1:100');
 		expect(order.sort()).toEqual(['2:100', '3:100', '4:100']);
 		const ordered = descendantKeys(forest, '1:100');

@@ -39,7 +39,10 @@ describe('buildRows', () => {
 });
 
 describe('windowRows', () => {
-	const rows = buildRows(Array.from({length: 100}, (_, index) => processSample({pid: index + 1})), {...input, sort: 'pid'});
+	const rows = buildRows(
+		Array.from({length: 100}, (_, index) => processSample({pid: index + 1})),
+		{...input, sort: 'pid'},
+	);
 	const at = (selectedKey: string | undefined, previousTop: number, extra: Partial<Parameters<typeof windowRows>[1]> = {}) =>
 		windowRows(rows, {selectedKey, selectedIndex: 0, height: 10, previousTop, following: false, ...extra});
 
@@ -62,7 +65,11 @@ describe('windowRows', () => {
 		expect(at('50:100', 0, {following: true}).top).toBe(44);
 	});
 	test('empty list and zero height', () => {
-		expect(windowRows([], {selectedKey: undefined, selectedIndex: 0, height: 10, previousTop: 0, following: false})).toEqual({selectedIndex: -1, top: 0, visible: []});
+		expect(windowRows([], {selectedKey: undefined, selectedIndex: 0, height: 10, previousTop: 0, following: false})).toEqual({
+			selectedIndex: -1,
+			top: 0,
+			visible: [],
+		});
 		expect(at('5:100', 0, {height: 0}).visible).toEqual([]);
 	});
 });

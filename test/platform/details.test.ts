@@ -1,8 +1,8 @@
 // Process details: parsers on known text, the reader on the real /proc with a listening child.
 import {spawn} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
-import {parseNetSockets, parseStatus} from '../../source/platform/linux/procfs-parse.js';
 import {isAvailable, readDetails} from '../../source/platform/linux/details.js';
+import {parseNetSockets, parseStatus} from '../../source/platform/linux/procfs-parse.js';
 import {writeProcTree} from '../helpers/proc-builder.js';
 
 const TCP = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
@@ -40,7 +40,15 @@ describe('readDetails', () => {
 	});
 
 	test.runIf(process.platform === 'linux')('the real /proc: executable, cwd, open files and the listening port of a child', async () => {
-		const child = spawn(process.execPath, ['-e', "require('net').createServer().listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); })", 'details-test'], {stdio: ['ignore', 'pipe', 'ignore']});
+		const child = spawn(
+			process.execPath,
+			[
+				'-e',
+				"require('net').createServer().listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); })",
+				'details-test',
+			],
+			{stdio: ['ignore', 'pipe', 'ignore']},
+		);
 		const port = await new Promise<number>(resolve => child.stdout!.once('data', chunk => resolve(Number(String(chunk).trim()))));
 		const details = readDetails(child.pid!);
 		child.kill('SIGKILL');

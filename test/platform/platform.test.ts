@@ -4,14 +4,20 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {createPlatform} from '../../source/platform/platform.js';
-import {writeProcTree, type FakeProc} from '../helpers/proc-builder.js';
+import {type FakeProc, writeProcTree} from '../helpers/proc-builder.js';
 
 let tree: FakeProc | undefined;
 afterEach(() => tree?.cleanup());
 
 describe.runIf(process.platform === 'linux')('createPlatform', () => {
 	test('every part reads under PROCTOP_PROC_ROOT', async () => {
-		tree = writeProcTree([{pid: 1, comm: 'init', starttime: 10}, {pid: 4242, comm: 'fixture-app', starttime: 777, ppid: 1, cmdline: 'fixture-app\u0000--serve\u0000'}], {memTotalKiB: 2_000_000});
+		tree = writeProcTree(
+			[
+				{pid: 1, comm: 'init', starttime: 10},
+				{pid: 4242, comm: 'fixture-app', starttime: 777, ppid: 1, cmdline: 'fixture-app\u0000--serve\u0000'},
+			],
+			{memTotalKiB: 2_000_000},
+		);
 		writeFileSync(join(tree.root, '4242', 'status'), 'Name:\tfixture-app\nUid:\t1000\t1000\t1000\t1000\nVmSwap:\t      12 kB\n');
 		const platform = createPlatform('linux', {PROCTOP_PROC_ROOT: tree.root});
 		const table = await platform.source.read();

@@ -17,8 +17,22 @@ describe('parseStat', () => {
 		['escape bytes', 'a) b\u001b[31mX'],
 		['kernel-looking', '[kworker/0:1]'],
 	])('%s comm %j keeps every field right', (_label, comm) => {
-		const parsed = parseStat(line({pid: 4242, comm, state: 'R', ppid: 77, utime: 123, stime: 45, starttime: 98765, threads: 3, nice: -5, rss: 250, vsize: 4096}));
-		expect(parsed).toMatchObject({pid: 4242, comm, state: 'R', ppid: 77, utime: 123, stime: 45, starttime: '98765', threads: 3, nice: -5, rss: 250, vsize: 4096});
+		const parsed = parseStat(
+			line({pid: 4242, comm, state: 'R', ppid: 77, utime: 123, stime: 45, starttime: 98765, threads: 3, nice: -5, rss: 250, vsize: 4096}),
+		);
+		expect(parsed).toMatchObject({
+			pid: 4242,
+			comm,
+			state: 'R',
+			ppid: 77,
+			utime: 123,
+			stime: 45,
+			starttime: '98765',
+			threads: 3,
+			nice: -5,
+			rss: 250,
+			vsize: 4096,
+		});
 	});
 
 	test('invalid UTF-8 in comm decodes without throwing and keeps the fields', () => {
@@ -42,7 +56,7 @@ describe('parseStat', () => {
 		['empty', ''],
 		['no parentheses', '12 bash S 1 2 3'],
 		['truncated after the name', '12 (bash) S 1 2'],
-		['non-numeric ppid', line({pid: 12, comm: 'bash'}).replace(') S 1 ', ') S x '), ],
+		['non-numeric ppid', line({pid: 12, comm: 'bash'}).replace(') S 1 ', ') S x ')],
 		['exponent is not an integer', line({pid: 12, comm: 'bash', utime: '1e3'})],
 		['two-letter state', line({pid: 12, comm: 'bash', state: 'RS'})],
 		['pid 0', line({pid: 0, comm: 'swapper'})],
@@ -58,7 +72,10 @@ describe('parseProcStat', () => {
 		const text = 'cpu  10 1 5 100 4 1 1 2 7 0\ncpu0 6 1 3 50 2 1 1 1 7 0\ncpu1 4 0 2 50 2 0 0 1 0 0\nintr 1\nbtime 1700000000\n';
 		const parsed = parseProcStat(text);
 		expect(parsed.total).toEqual({busy: 20, total: 124});
-		expect(parsed.cores).toEqual([{busy: 13, total: 65}, {busy: 7, total: 59}]);
+		expect(parsed.cores).toEqual([
+			{busy: 13, total: 65},
+			{busy: 7, total: 59},
+		]);
 		expect(parsed.bootTimeSeconds).toBe(1_700_000_000);
 	});
 	test('no cpu lines gives no cores', () => {

@@ -1,12 +1,12 @@
 // The procfs reader and the sampler against the real /proc, with processes this test starts.
 import {spawn} from 'node:child_process';
+import {readdirSync, readlinkSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {describe, expect, test} from 'vitest';
-import {cleanUpAfterAll} from '../helpers/cleanup.js';
-import {readdirSync, readlinkSync} from 'node:fs';
+import {buildForest, descendantKeys} from '../../source/model/tree.js';
 import {createProcfsSource, MAX_KEPT_STAT_FILES} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
-import {buildForest, descendantKeys} from '../../source/model/tree.js';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
 
 const {groups: children} = cleanUpAfterAll();
 
@@ -16,7 +16,10 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 describe.runIf(process.platform === 'linux')('procfs source on the real /proc', () => {
 	test('finds a spawned tree with the right ppid, command, user and state', async () => {
 		// sh (parent) → node (child), both carrying a unique marker in argv.
-		const parent = spawn('sh', ['-c', '"$1" -e "setInterval(() => {}, 1000)" "$2" & wait', marker, process.execPath, `${marker}-child`], {stdio: 'ignore', detached: true});
+		const parent = spawn('sh', ['-c', '"$1" -e "setInterval(() => {}, 1000)" "$2" & wait', marker, process.execPath, `${marker}-child`], {
+			stdio: 'ignore',
+			detached: true,
+		});
 		children.push(parent);
 		await sleep(500);
 		const source = createProcfsSource();
@@ -34,9 +37,7 @@ describe.runIf(process.platform === 'linux')('procfs source on the real /proc', 
 		expect(child.isKernelThread).toBe(false);
 		expect(table.limited).toBe(false);
 		// The tree helpers agree: the sleep is a descendant of the shell.
-		const forest = buildForest(
-			table.processes.map(p => ({...p, key: `${p.pid}:${p.startTicks}`})),
-		);
+		const forest = buildForest(table.processes.map(p => ({...p, key: `${p.pid}:${p.startTicks}`})));
 		expect(descendantKeys(forest, `${shell.pid}:${shell.startTicks}`)).toContain(`${child.pid}:${child.startTicks}`);
 		process.kill(-parent.pid!, 'SIGKILL');
 	});

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {createProcfsSource, ProcUnavailableError} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
-import {fakeClock, statLine, writeProcTree, type FakeProc} from '../helpers/proc-builder.js';
+import {type FakeProc, fakeClock, statLine, writeProcTree} from '../helpers/proc-builder.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'proc', name);
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f]/u;
@@ -90,7 +90,10 @@ describe('procfs source on builder trees', () => {
 	afterEach(() => proc?.cleanup());
 
 	test('cmdline is read once per identity and again after exec (comm change) or pid reuse', async () => {
-		proc = writeProcTree([{pid: 1, comm: 'init', ppid: 0, starttime: 1}, {pid: 50, comm: 'app', starttime: 77, cmdline: 'app\0v1\0'}]);
+		proc = writeProcTree([
+			{pid: 1, comm: 'init', ppid: 0, starttime: 1},
+			{pid: 50, comm: 'app', starttime: 77, cmdline: 'app\0v1\0'},
+		]);
 		const source = createProcfsSource({procRoot: proc.root});
 		const commandOf = async () => (await source.read()).processes.find(p => p.pid === 50)!.command;
 		expect(await commandOf()).toBe('app v1');
@@ -104,7 +107,10 @@ describe('procfs source on builder trees', () => {
 	});
 
 	test('a pid that vanishes between ticks is simply gone; the next tick is normal', async () => {
-		proc = writeProcTree([{pid: 1, comm: 'init', ppid: 0, starttime: 1}, {pid: 60, comm: 'brief', starttime: 5}]);
+		proc = writeProcTree([
+			{pid: 1, comm: 'init', ppid: 0, starttime: 1},
+			{pid: 60, comm: 'brief', starttime: 5},
+		]);
 		const source = createProcfsSource({procRoot: proc.root});
 		expect((await source.read()).processes).toHaveLength(2);
 		rmSync(join(proc.root, '60'), {recursive: true});

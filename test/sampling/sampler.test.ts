@@ -5,9 +5,25 @@ import {fakeClock} from '../helpers/proc-builder.js';
 
 function raw(fields: Partial<RawProcess> & {pid: number}): RawProcess {
 	return {
-		ppid: 1, pgrp: 0, session: 0, tty: 0, flags: 0, state: 'S', name: `p${fields.pid}`, command: `p${fields.pid}`,
-		uid: 0, user: 'root', cpuTicks: 0, priority: 20, nice: 0, threads: 1, startTicks: '100',
-		virtualBytes: 0, residentBytes: 0, isKernelThread: false, ...fields,
+		ppid: 1,
+		pgrp: 0,
+		session: 0,
+		tty: 0,
+		flags: 0,
+		state: 'S',
+		name: `p${fields.pid}`,
+		command: `p${fields.pid}`,
+		uid: 0,
+		user: 'root',
+		cpuTicks: 0,
+		priority: 20,
+		nice: 0,
+		threads: 1,
+		startTicks: '100',
+		virtualBytes: 0,
+		residentBytes: 0,
+		isKernelThread: false,
+		...fields,
 	};
 }
 
@@ -15,7 +31,10 @@ function raw(fields: Partial<RawProcess> & {pid: number}): RawProcess {
 function scriptedSource(tables: Array<Partial<SourceTable> & {processes: RawProcess[]}>): Source {
 	let index = 0;
 	return {
-		name: 'procfs', cpuKind: 'delta', clockTicks: 100, bootTimeMs: 1_000_000,
+		name: 'procfs',
+		cpuKind: 'delta',
+		clockTicks: 100,
+		bootTimeMs: 1_000_000,
 		async read() {
 			const table = tables[Math.min(index++, tables.length - 1)]!;
 			return {garbled: 0, limited: false, memoryTotalBytes: 1000, ...table};
@@ -26,10 +45,11 @@ function scriptedSource(tables: Array<Partial<SourceTable> & {processes: RawProc
 describe('createSampler', () => {
 	test('CPU% comes from deltas over elapsed time, none on first sight', async () => {
 		const clock = fakeClock();
-		const sampler = createSampler({clock, cores: 2, source: scriptedSource([
-			{processes: [raw({pid: 10, cpuTicks: 100})]},
-			{processes: [raw({pid: 10, cpuTicks: 150}), raw({pid: 11, cpuTicks: 999})]},
-		])});
+		const sampler = createSampler({
+			clock,
+			cores: 2,
+			source: scriptedSource([{processes: [raw({pid: 10, cpuTicks: 100})]}, {processes: [raw({pid: 10, cpuTicks: 150}), raw({pid: 11, cpuTicks: 999})]}]),
+		});
 		const first = await sampler.sample();
 		expect(first.processes[0]!.cpuPercent).toBeNull();
 		clock.advance(1000);
@@ -41,10 +61,14 @@ describe('createSampler', () => {
 
 	test('a reused pid with a new start time is a new identity: no delta, old one exited', async () => {
 		const clock = fakeClock();
-		const sampler = createSampler({clock, cores: 1, source: scriptedSource([
-			{processes: [raw({pid: 10, startTicks: '100', cpuTicks: 100, name: 'old'})]},
-			{processes: [raw({pid: 10, startTicks: '555', cpuTicks: 120, name: 'new'})]},
-		])});
+		const sampler = createSampler({
+			clock,
+			cores: 1,
+			source: scriptedSource([
+				{processes: [raw({pid: 10, startTicks: '100', cpuTicks: 100, name: 'old'})]},
+				{processes: [raw({pid: 10, startTicks: '555', cpuTicks: 120, name: 'new'})]},
+			]),
+		});
 		await sampler.sample();
 		clock.advance(1000);
 		const snapshot = await sampler.sample();
@@ -55,11 +79,15 @@ describe('createSampler', () => {
 
 	test('a ppid change marks the process reparented and keeps it an orphan', async () => {
 		const clock = fakeClock();
-		const sampler = createSampler({clock, cores: 1, source: scriptedSource([
-			{processes: [raw({pid: 5}), raw({pid: 6, ppid: 5})]},
-			{processes: [raw({pid: 6, ppid: 1})]},
-			{processes: [raw({pid: 6, ppid: 1})]},
-		])});
+		const sampler = createSampler({
+			clock,
+			cores: 1,
+			source: scriptedSource([
+				{processes: [raw({pid: 5}), raw({pid: 6, ppid: 5})]},
+				{processes: [raw({pid: 6, ppid: 1})]},
+				{processes: [raw({pid: 6, ppid: 1})]},
+			]),
+		});
 		await sampler.sample();
 		const second = await sampler.sample();
 		expect(second.changes.reparented).toEqual(['6:100']);
@@ -75,13 +103,26 @@ describe('createSampler', () => {
 	});
 
 	test('counts by state, threads, MEM%, garbled and limited pass through', async () => {
-		const sampler = createSampler({cores: 1, clock: fakeClock(), source: scriptedSource([{
-			garbled: 2, limited: true, memoryTotalBytes: 1000,
-			processes: [
-				raw({pid: 1, state: 'R', threads: 3, residentBytes: 250}), raw({pid: 2, state: 'S'}), raw({pid: 3, state: 'D'}),
-				raw({pid: 4, state: 'T'}), raw({pid: 5, state: 't'}), raw({pid: 6, state: 'Z'}), raw({pid: 7, state: 'I'}),
-			],
-		}])});
+		const sampler = createSampler({
+			cores: 1,
+			clock: fakeClock(),
+			source: scriptedSource([
+				{
+					garbled: 2,
+					limited: true,
+					memoryTotalBytes: 1000,
+					processes: [
+						raw({pid: 1, state: 'R', threads: 3, residentBytes: 250}),
+						raw({pid: 2, state: 'S'}),
+						raw({pid: 3, state: 'D'}),
+						raw({pid: 4, state: 'T'}),
+						raw({pid: 5, state: 't'}),
+						raw({pid: 6, state: 'Z'}),
+						raw({pid: 7, state: 'I'}),
+					],
+				},
+			]),
+		});
 		const snapshot = await sampler.sample();
 		expect(snapshot.counts).toEqual({kernelThreads: 0, total: 7, running: 1, sleeping: 1, diskWait: 1, stopped: 2, zombie: 1, idle: 1, threads: 9});
 		expect(snapshot.processes[0]!.memoryPercent).toBe(25);
@@ -91,9 +132,11 @@ describe('createSampler', () => {
 
 	test('elapsed 0 between ticks gives no CPU value rather than Infinity', async () => {
 		const clock = fakeClock();
-		const sampler = createSampler({clock, cores: 1, source: scriptedSource([
-			{processes: [raw({pid: 1, cpuTicks: 0})]}, {processes: [raw({pid: 1, cpuTicks: 10})]},
-		])});
+		const sampler = createSampler({
+			clock,
+			cores: 1,
+			source: scriptedSource([{processes: [raw({pid: 1, cpuTicks: 0})]}, {processes: [raw({pid: 1, cpuTicks: 10})]}]),
+		});
 		await sampler.sample();
 		expect((await sampler.sample()).processes[0]!.cpuPercent).toBeNull();
 	});
@@ -106,16 +149,36 @@ describe('createSampler', () => {
 	});
 
 	test('per-core busy % from consecutive /proc/stat readings', async () => {
-		const sampler = createSampler({cores: 2, clock: fakeClock(), source: scriptedSource([
-			{processes: [], cpus: [{busy: 0, total: 100}, {busy: 0, total: 100}]},
-			{processes: [], cpus: [{busy: 50, total: 200}, {busy: 100, total: 200}]},
-		])});
+		const sampler = createSampler({
+			cores: 2,
+			clock: fakeClock(),
+			source: scriptedSource([
+				{
+					processes: [],
+					cpus: [
+						{busy: 0, total: 100},
+						{busy: 0, total: 100},
+					],
+				},
+				{
+					processes: [],
+					cpus: [
+						{busy: 50, total: 200},
+						{busy: 100, total: 200},
+					],
+				},
+			]),
+		});
 		await sampler.sample();
 		expect((await sampler.sample()).cpuPercentPerCore).toEqual([50, 100]);
 	});
 
 	test('reported CPU% (ps-list) passes through as-is', async () => {
-		const source: Source = {...scriptedSource([{processes: [raw({pid: 3, reportedCpuPercent: 12.5, reportedMemoryPercent: 3})]}]), cpuKind: 'reported', name: 'ps-list'};
+		const source: Source = {
+			...scriptedSource([{processes: [raw({pid: 3, reportedCpuPercent: 12.5, reportedMemoryPercent: 3})]}]),
+			cpuKind: 'reported',
+			name: 'ps-list',
+		};
 		const snapshot = await createSampler({cores: 1, clock: fakeClock(), source}).sample();
 		expect(snapshot.cpuKind).toBe('reported');
 		expect(snapshot.processes[0]).toMatchObject({cpuPercent: 12.5, memoryPercent: 3});

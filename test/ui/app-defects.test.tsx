@@ -1,20 +1,31 @@
-// The defects a new user hit (#12), each driven through the App as keys: signal picks by
-// number and name, the subtree question, tags of exited processes, details of an exited
-// process, kernel threads, expiring messages, PAUSED once, and the marker for TERM=dumb.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {App, type AppProps} from '../../source/ui/app.js';
 import type {Options, RawProcess} from '../../source/types.js';
-import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {App, type AppProps} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
+import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
 
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const ENTER = '\r';
 const ESC = '\u001b';
 const DOWN = '\u001b[B';
-const options: Options = {intervalMs: 50, sort: 'pid', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: false, pids: undefined, pick: false, explicit: []};
+const options: Options = {
+	intervalMs: 50,
+	sort: 'pid',
+	tree: false,
+	filter: '',
+	user: undefined,
+	once: false,
+	json: false,
+	watch: false,
+	count: undefined,
+	color: true,
+	readonly: false,
+	pids: undefined,
+	pick: false,
+	explicit: [],
+};
 
 function world(): RawProcess[] {
 	return [
@@ -85,7 +96,10 @@ describe('the signal menu', () => {
 		await frameWith(ui, text => text.includes('Typed: rtmin+3  → SIGRTMIN+3'));
 		ui.stdin.write(ENTER);
 		await frameWith(ui, text => text.includes('sent SIGRTMIN+3'));
-		expect(sent).toEqual([[100, 'SIGALRM'], [100, 37]]);
+		expect(sent).toEqual([
+			[100, 'SIGALRM'],
+			[100, 37],
+		]);
 	});
 
 	test('text that names no signal says so, and Enter sends nothing (after an earlier SIGTERM too)', async () => {
@@ -208,7 +222,6 @@ describe('kernel threads', () => {
 		await frameWith(ui, text => text.includes('[kthreadd]'));
 		expect(saved.at(-1)).toMatchObject({showKernelThreads: true});
 	});
-
 
 	test('hidden by default with their count in the header; K shows them; k on one is refused', async () => {
 		const {ui, sent} = mount();

@@ -1,15 +1,28 @@
-// The App with ink-testing-library: fake sampler, fixed sizes, assertions on stripped text.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
+import type {Options} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
-import type {Options} from '../../source/types.js';
-import {fakeSampler, fakeSystem, rawProcess} from '../helpers/fake-sampler.js';
+import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
 
 const ESC = '\u001b';
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const options: Options = {intervalMs: 50, sort: 'cpu', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: false, pids: undefined, pick: false, explicit: []};
+const options: Options = {
+	intervalMs: 50,
+	sort: 'cpu',
+	tree: false,
+	filter: '',
+	user: undefined,
+	once: false,
+	json: false,
+	watch: false,
+	count: undefined,
+	color: true,
+	readonly: false,
+	pids: undefined,
+	pick: false,
+	explicit: [],
+};
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 let world = [
@@ -31,7 +44,14 @@ async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string
 
 const mounted: Array<ReturnType<typeof render>> = [];
 function mount(width: number, height: number, overrides: Partial<Options> = {}, sampler = fakeSampler(() => world)) {
-	const ui = render(<App options={{...options, ...overrides}} sampler={sampler} platform={fakePlatform({readIdentity: () => undefined})} viewport={{columns: width, rows: height}} />);
+	const ui = render(
+		<App
+			options={{...options, ...overrides}}
+			sampler={sampler}
+			platform={fakePlatform({readIdentity: () => undefined})}
+			viewport={{columns: width, rows: height}}
+		/>,
+	);
 	mounted.push(ui);
 	return ui;
 }
@@ -40,7 +60,12 @@ afterEach(() => {
 });
 
 describe('App', () => {
-	test.each([[120, 30], [80, 24], [40, 12], [20, 5]])('at %i×%i: never taller than rows − 1, never wider than the terminal', async (width, height) => {
+	test.each([
+		[120, 30],
+		[80, 24],
+		[40, 12],
+		[20, 5],
+	])('at %i×%i: never taller than rows − 1, never wider than the terminal', async (width, height) => {
 		const ui = mount(width, height);
 		const frame = await frameWith(ui, text => text.includes('PID'));
 		const lines = frame.split('\n');
@@ -256,9 +281,17 @@ describe('App actions (fake kill)', () => {
 		// While the menu is open the list refreshes and re-sorts under it: pid 400 gets busy.
 		const before = world;
 		let ticks = 0;
-		world = world.map(process => (process.pid === 400 ? {...process, get cpuTicks() {
-			return (ticks += 50);
-		}} : process));
+		world = world.map(process =>
+			process.pid === 400
+				? {
+						...process,
+						get cpuTicks() {
+							ticks += 50;
+							return ticks;
+						},
+					}
+				: process,
+		);
 		await sleep(200);
 		ui.stdin.write('\r');
 		await frameWith(ui, text => text.includes('sent SIGTERM to 100 sshd') || text.includes('100 sshd exited'));
@@ -268,7 +301,9 @@ describe('App actions (fake kill)', () => {
 
 	test('--readonly: k and renice say signals are disabled and nothing is sent', async () => {
 		const platform = fakePlatform({world: () => world});
-		const ui = render(<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 120, rows: 30}} />);
+		const ui = render(
+			<App options={{...options, readonly: true}} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 120, rows: 30}} />,
+		);
 		mounted.push(ui);
 		const list = await frameWith(ui, text => text.includes('sshd'));
 		// Nothing that acts is offered, and each of its keys says so at once (no menu to fill in first).
@@ -286,7 +321,10 @@ describe('App actions (fake kill)', () => {
 
 describe('App restarts', () => {
 	test('a process killed from proctop and started again by a supervisor shows as a new, marked row', async () => {
-		let current = [rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init'}), rawProcess({pid: 500, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '100'})];
+		let current = [
+			rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init'}),
+			rawProcess({pid: 500, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '100'}),
+		];
 		const platform = fakePlatform({
 			world: () => current,
 			kill: pid => {
@@ -311,11 +349,14 @@ describe('App restarts', () => {
 	test('a costly refresh says so in the status bar and names the key; nothing slows down by itself', async () => {
 		// A sampler that really burns ~60 ms of CPU per 100 ms tick: proctop's own CPU is then well over the threshold.
 		const real = fakeSampler(() => world);
-		const costly = {...real, async sample() {
-			const until = performance.now() + 60;
-			while (performance.now() < until) {}
-			return real.sample();
-		}};
+		const costly = {
+			...real,
+			async sample() {
+				const until = performance.now() + 60;
+				while (performance.now() < until) {}
+				return real.sample();
+			},
+		};
 		const ui = mount(120, 20, {intervalMs: 100}, costly);
 		const frame = await frameWith(ui, text => text.includes('% CPU at a 0.1s refresh; d sets a slower one'));
 		expect(frame).toMatch(/proctop uses \d+% CPU at a 0\.1s refresh; d sets a slower one/);

@@ -1,7 +1,4 @@
-// paintLine turns a line of segments into the same styled text Ink draws for one nested <Text>
-// per segment (the way proctop painted lines before): compared through Ink's own renderer.
-import React from 'react';
-import {Text, renderToString} from 'ink';
+import {renderToString, Text} from 'ink';
 import {describe, expect, test} from 'vitest';
 import {paintLine} from '../../source/ui/lines/paint.js';
 import type {Line} from '../../source/ui/lines/segments.js';
@@ -10,7 +7,16 @@ function nested(line: Line) {
 	return (
 		<Text>
 			{line.map((segment, index) => (
-				<Text key={index} color={segment.color} backgroundColor={segment.backgroundColor} bold={segment.bold} dimColor={segment.dim} inverse={segment.inverse} underline={segment.underline}>
+				<Text
+					// biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of segments, as Ink's nested <Text> would draw them.
+					key={index}
+					color={segment.color}
+					backgroundColor={segment.backgroundColor}
+					bold={segment.bold}
+					dimColor={segment.dim}
+					inverse={segment.inverse}
+					underline={segment.underline}
+				>
 					{segment.text}
 				</Text>
 			))}
@@ -20,8 +26,16 @@ function nested(line: Line) {
 
 const LINES: Line[] = [
 	[{text: '  PID ', bold: true}, {text: 'USER', color: 'cyan'}, {text: ' plain '}, {text: '99.9', color: 'red', bold: true}],
-	[{text: 'selected row', color: 'black', backgroundColor: 'cyan'}, {text: ' inverse ', inverse: true}, {text: 'dim', dim: true, color: 'green'}],
-	[{text: 'match', underline: true, color: 'yellow'}, {text: '漢字 👩‍👩‍👧', color: 'magenta'}, {text: '#hex', color: '#ff8800'}],
+	[
+		{text: 'selected row', color: 'black', backgroundColor: 'cyan'},
+		{text: ' inverse ', inverse: true},
+		{text: 'dim', dim: true, color: 'green'},
+	],
+	[
+		{text: 'match', underline: true, color: 'yellow'},
+		{text: '漢字 👩‍👩‍👧', color: 'magenta'},
+		{text: '#hex', color: '#ff8800'},
+	],
 	[{text: ''}, {text: 'after an empty segment'}],
 ];
 

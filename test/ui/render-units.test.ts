@@ -2,18 +2,30 @@
 import {describe, expect, test} from 'vitest';
 import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
 import {displayWidth, formatBytes, formatCpuTime, formatPercent, formatUptime, truncate} from '../../source/model/format.js';
+import {sanitize} from '../../source/sanitize.js';
+import type {Snapshot} from '../../source/types.js';
 import {headerLines} from '../../source/ui/lines/meters.js';
 import {processRow} from '../../source/ui/lines/row.js';
 import {fitLine, lineText, lineWidth} from '../../source/ui/lines/segments.js';
-import {sanitize} from '../../source/sanitize.js';
 import {processSample} from '../helpers/processes.js';
-import type {Snapshot} from '../../source/types.js';
 
 describe('format', () => {
 	test.each([
-		[0, '0K'], [900 * 1024, '900K'], [5 * 1024 ** 2, '5.00M'], [123.4 * 1024 ** 2, '123M'], [1.5 * 1024 ** 3, '1.50G'], [-1, '?'], [Number.NaN, '?'],
+		[0, '0K'],
+		[900 * 1024, '900K'],
+		[5 * 1024 ** 2, '5.00M'],
+		[123.4 * 1024 ** 2, '123M'],
+		[1.5 * 1024 ** 3, '1.50G'],
+		[-1, '?'],
+		[Number.NaN, '?'],
 	])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
-	test.each([[0, '0:00.00'], [75.5, '1:15.50'], [3725, '1h02:05'], [400_000, '111h'], [-1, '?']])('formatCpuTime(%d) = %s', (seconds, text) => expect(formatCpuTime(seconds)).toBe(text));
+	test.each([
+		[0, '0:00.00'],
+		[75.5, '1:15.50'],
+		[3725, '1h02:05'],
+		[400_000, '111h'],
+		[-1, '?'],
+	])('formatCpuTime(%d) = %s', (seconds, text) => expect(formatCpuTime(seconds)).toBe(text));
 	test('percent and uptime', () => {
 		expect(formatPercent(null)).toBe('-');
 		expect(formatPercent(12.345)).toBe('12.3');
@@ -40,22 +52,21 @@ describe('format', () => {
 		expect(joined).toBe(kept);
 	});
 	test('a 300 KB command line truncates quickly and exactly', () => {
-		const huge = 'x'.repeat(300_000) + '日本';
+		const huge = `${'x'.repeat(300_000)}日本`;
 		expect(truncate(huge, 50)).toHaveLength(50);
 		expect(truncate(`日本${'y'.repeat(300_000)}`, 10)).toBe('日本yyyyy…');
 	});
 });
 
 describe('processRow', () => {
-	const hostile = [
-		sanitize('evil\u001b]52;c;cHduZWQ=\u0007\u001b[2J\r\n\t\u202Eexe'),
-		'日本語のプロセス 👨‍👩‍👧‍👦 🇫🇷 e\u0301',
-		'x'.repeat(300_000),
-	];
+	const hostile = [sanitize('evil\u001b]52;c;cHduZWQ=\u0007\u001b[2J\r\n\t\u202Eexe'), '日本語のプロセス 👨‍👩‍👧‍👦 🇫🇷 e\u0301', 'x'.repeat(300_000)];
 	test.each([20, 40, 80, 120, 200])('every row is exactly the terminal width (%i)', width => {
 		const columns = layoutColumns(TABLE_COLUMNS, width);
 		for (const command of hostile) {
-			const line = fitLine(processRow({row: {process: processSample({pid: 7, command}), prefix: '│  └─ ', hasChildren: false, collapsed: false, hiddenDescendants: 0}, columns}), width);
+			const line = fitLine(
+				processRow({row: {process: processSample({pid: 7, command}), prefix: '│  └─ ', hasChildren: false, collapsed: false, hiddenDescendants: 0}, columns}),
+				width,
+			);
 			expect(lineWidth(line)).toBe(width);
 			expect(lineText(line)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
 		}
@@ -74,21 +85,41 @@ describe('processRow', () => {
 
 describe('headerLines', () => {
 	const snapshot = (cores: number): Snapshot => ({
-		takenAt: 0, elapsedMs: 1000, cpuKind: 'delta', processes: [], changes: {appeared: [], exited: [], reparented: []}, garbled: 0, limited: false,
+		takenAt: 0,
+		elapsedMs: 1000,
+		cpuKind: 'delta',
+		processes: [],
+		changes: {appeared: [], exited: [], reparented: []},
+		garbled: 0,
+		limited: false,
 		counts: {total: 10, running: 1, sleeping: 9, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 20, kernelThreads: 0},
-		cpuPercentPerCore: Array.from({length: cores}, (_, index) => index * 3 % 100), cores,
+		cpuPercentPerCore: Array.from({length: cores}, (_, index) => (index * 3) % 100),
+		cores,
 	});
-	const system = {hostname: 'h', memory: {totalBytes: 8 * 2 ** 30, usedBytes: 2 ** 30, availableBytes: 7 * 2 ** 30}, swap: {totalBytes: 0, usedBytes: 0}, uptimeSeconds: 60, loadAverage: [1, 2, 3] as [number, number, number]};
+	const system = {
+		hostname: 'h',
+		memory: {totalBytes: 8 * 2 ** 30, usedBytes: 2 ** 30, availableBytes: 7 * 2 ** 30},
+		swap: {totalBytes: 0, usedBytes: 0},
+		uptimeSeconds: 60,
+		loadAverage: [1, 2, 3] as [number, number, number],
+	};
 	const own = {cpuPercent: 1.5, recentCpuPercent: 1.5, residentBytes: 50 * 2 ** 20};
 
 	test.each([
-		[2, 120, 30], [2, 60, 20], [16, 120, 30], [64, 120, 30], [256, 200, 50], [2, 20, 5], [8, 40, 3], [2, 120, 1],
+		[2, 120, 30],
+		[2, 60, 20],
+		[16, 120, 30],
+		[64, 120, 30],
+		[256, 200, 50],
+		[2, 20, 5],
+		[8, 40, 3],
+		[2, 120, 1],
 	])('%i cores at %i×%i lines: every line exact, never over budget', (cores, width, maxLines) => {
 		const lines = headerLines({snapshot: snapshot(cores), system, own, width, maxLines, limited: false});
 		expect(lines.length).toBeLessThanOrEqual(maxLines);
 		for (const line of lines) expect(lineWidth(line)).toBe(width);
 	});
-	test('per-core bars when they fit, a summary bar when not, a compact line at the end', () => {
+	test('per-core bars when they fitCell, a summary bar when not, a compact line at the end', () => {
 		const wide = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: false}).map(lineText);
 		expect(wide[0]).toMatch(/^0\[/);
 		expect(wide[1]).toMatch(/^1\[/);
@@ -100,7 +131,9 @@ describe('headerLines', () => {
 		expect(headerLines({snapshot: snapshot(2), system, own, width: 60, maxLines: 0, limited: false})).toEqual([]);
 	});
 	test('hidepid: a banner says the list is limited', () => {
-		const text = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: true}).map(lineText).join('\n');
+		const text = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: true})
+			.map(lineText)
+			.join('\n');
 		expect(text).toContain('limited: only your own processes are visible');
 	});
 });
@@ -110,7 +143,7 @@ describe('wrapText', () => {
 		['plain', 'abcdefghij'.repeat(50), 7],
 		['wide and emoji across chunk boundaries', `${'x'.repeat(2040)}日本語👨‍👩‍👧‍👦🇫🇷e\u0301${'y'.repeat(3000)}日本`, 13],
 		['all wide', '日本語'.repeat(2000), 9],
-	])('%s: lines fit, nothing lost, no grapheme split', async (_label, text, width) => {
+	])('%s: lines fitCell, nothing lost, no grapheme split', async (_label, text, width) => {
 		const {wrapText, displayWidth} = await import('../../source/model/format.js');
 		const lines = wrapText(text, width);
 		expect(lines.join('')).toBe(text);
@@ -118,7 +151,10 @@ describe('wrapText', () => {
 		const graphemes = [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)].map(s => s.segment);
 		let rebuilt = '';
 		const boundaries = new Set<number>([0]);
-		for (const grapheme of graphemes) boundaries.add((rebuilt += grapheme).length);
+		for (const grapheme of graphemes) {
+			rebuilt += grapheme;
+			boundaries.add(rebuilt.length);
+		}
 		let offset = 0;
 		for (const line of lines) {
 			expect(boundaries.has(offset)).toBe(true);

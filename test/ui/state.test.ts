@@ -1,7 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {initialState, reducer, type UiState} from '../../source/ui/state.js';
 
-const start = (overrides: Partial<UiState> = {}): UiState => ({...initialState({sort: 'cpu', tree: false, filter: '', user: undefined, intervalMs: 1000}), ...overrides});
+const start = (overrides: Partial<UiState> = {}): UiState => ({
+	...initialState({sort: 'cpu', tree: false, filter: '', user: undefined, intervalMs: 1000}),
+	...overrides,
+});
 const rows = ['1:1', '2:1', '3:1', '4:1'];
 
 describe('reducer', () => {

@@ -1,8 +1,8 @@
 // Pure parsers for Linux /proc text: <pid>/stat, /proc/stat, /proc/meminfo, /etc/passwd.
 // Strings in, plain objects out; no I/O. Field positions from proc(5).
 
-import type {CpuTimes} from '../../types.js';
 import {decodeUtf8} from '../../sanitize.js';
+import type {CpuTimes} from '../../types.js';
 
 /** PF_KTHREAD from include/linux/sched.h: set only on kernel threads, whatever their name. */
 export const PF_KTHREAD = 0x0020_0000;
@@ -175,7 +175,11 @@ function decodeAddress(hex: string): string {
 	// IPv6: four little-endian 32-bit words.
 	const groups: string[] = [];
 	for (let word = 0; word < 4; word++) {
-		const chunk = hex.slice(word * 8, word * 8 + 8).match(/../g)!.reverse().join('');
+		const chunk = hex
+			.slice(word * 8, word * 8 + 8)
+			.match(/../g)!
+			.reverse()
+			.join('');
 		groups.push(chunk.slice(0, 4), chunk.slice(4, 8));
 	}
 	const text = groups.map(group => Number.parseInt(group, 16).toString(16)).join(':');

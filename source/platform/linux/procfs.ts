@@ -4,8 +4,8 @@
 // Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
 
 import {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
-import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {sanitize, sanitizeArgv} from '../../sanitize.js';
+import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
 
 export type ProcfsOptions = {

@@ -3,8 +3,8 @@
 // so this source says cpuKind 'reported' and the UI labels the column accordingly.
 
 import {userInfo} from 'node:os';
-import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {sanitize} from '../../sanitize.js';
+import type {RawProcess, Source, SourceTable} from '../../types.js';
 
 type PsListEntry = {pid: number; name: string; ppid: number; cmd?: string; cpu?: number; memory?: number; uid?: number};
 export type PsList = (options?: {all?: boolean}) => Promise<PsListEntry[]>;

@@ -3,10 +3,10 @@
 // and Ink receives exactly one single-line write per row (the shape its patched output stage draws
 // without a cell grid; see scripts/ink-patches.js).
 
-import React, {memo} from 'react';
 import {Text} from 'ink';
-import type {Line as LineData, Segment} from '../lines/segments.js';
+import {memo} from 'react';
 import {paintLine} from '../lines/paint.js';
+import type {Line as LineData, Segment} from '../lines/segments.js';
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 	if (a.length !== b.length) return false;
@@ -14,9 +14,15 @@ function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 		const left = a[index]!;
 		const right = b[index]!;
 		if (
-			left.text !== right.text || left.color !== right.color || left.backgroundColor !== right.backgroundColor ||
-			left.bold !== right.bold || left.dim !== right.dim || left.inverse !== right.inverse || left.underline !== right.underline
-		) return false;
+			left.text !== right.text ||
+			left.color !== right.color ||
+			left.backgroundColor !== right.backgroundColor ||
+			left.bold !== right.bold ||
+			left.dim !== right.dim ||
+			left.inverse !== right.inverse ||
+			left.underline !== right.underline
+		)
+			return false;
 	}
 	return true;
 }
@@ -32,6 +38,7 @@ export function Lines({lines}: {lines: readonly LineData[]}) {
 	return (
 		<>
 			{lines.map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: a line is a screen row: row N is the same element from frame to frame, whatever it shows.
 				<LineView key={index} line={line} />
 			))}
 		</>

@@ -3,9 +3,9 @@
 // polling while anything is being watched. I/O only via the signaller.
 
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {Snapshot} from '../../types.js';
-import type {Signaller} from '../../actions/signaller.js';
 import {createFollowUps, who} from '../../actions/follow-ups.js';
+import type {Signaller} from '../../actions/signaller.js';
+import type {Snapshot} from '../../types.js';
 import type {Action, Confirmation, PickedProcess} from '../state.js';
 
 const POLL_MS = 100;
@@ -32,7 +32,11 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 	}, [followUps, say, dispatch]);
 
 	const follow = useCallback(
-		(targets: PickedProcess[], signal: string, extra: {subtree?: {root: PickedProcess; total: number}; afterTerm?: {root: PickedProcess; byTerm: number}} = {}) => {
+		(
+			targets: PickedProcess[],
+			signal: string,
+			extra: {subtree?: {root: PickedProcess; total: number}; afterTerm?: {root: PickedProcess; byTerm: number}} = {},
+		) => {
 			followUps.watch({targets, signal, ...extra});
 			if (followUps.active()) timer.current ??= setInterval(poll, POLL_MS);
 		},
@@ -78,7 +82,10 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 			const refused = [root, ...members].map(member => signaller.refusal(member)).find(Boolean);
 			if (refused) return say(`subtree of ${root.pid} ${root.name} not signalled: ${refused.replace(/^refused: /, '')}`);
 			const count = members.length === 1 ? `${root.pid} ${root.name} (no children)` : `${members.length} processes under ${root.pid} ${root.name}`;
-			dispatch({type: 'ask', confirm: {kind: 'subtree-term', question: `SIGTERM ${count}?`, yes: 'yes, SIGTERM', no: 'no', targets: [...members], root, exitedBefore: 0}});
+			dispatch({
+				type: 'ask',
+				confirm: {kind: 'subtree-term', question: `SIGTERM ${count}?`, yes: 'yes, SIGTERM', no: 'no', targets: [...members], root, exitedBefore: 0},
+			});
 		},
 		[signaller, dispatch, say, options.readonly],
 	);
@@ -110,8 +117,10 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 			if (failed && !failed.result.ok) return say(failed.result.message);
 			const partial = results.find(entry => entry.result.ok && entry.result.threads < entry.result.total);
 			const first = results[0];
-			if (!first || !first.result.ok) return;
-			say(`${who(targets)}: nice ${value(currentNice(first.target))} on ${first.result.threads} thread${first.result.threads === 1 ? '' : 's'}${partial ? ' (some threads ended meanwhile)' : ''}`);
+			if (!first?.result.ok) return;
+			say(
+				`${who(targets)}: nice ${value(currentNice(first.target))} on ${first.result.threads} thread${first.result.threads === 1 ? '' : 's'}${partial ? ' (some threads ended meanwhile)' : ''}`,
+			);
 		},
 		[signaller, say, options.readonly],
 	);

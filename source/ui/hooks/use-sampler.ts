@@ -3,11 +3,11 @@
 // and proctop's own CPU and memory. Pausing stops sampling altogether.
 
 import {useEffect, useRef, useState} from 'react';
-import type {Snapshot, SystemSample} from '../../types.js';
-import type {Sampler} from '../../sampling/sampler.js';
 import type {SystemReader} from '../../platform/meters.js';
-import type {OwnUsage} from '../lines/meters.js';
+import type {Sampler} from '../../sampling/sampler.js';
+import type {Snapshot, SystemSample} from '../../types.js';
 import {recentMean} from '../cost-hint.js';
+import type {OwnUsage} from '../lines/meters.js';
 
 /** Ticks of own CPU kept for the recent mean: a few seconds, so one slow tick is not a trend. */
 const RECENT_TICKS = 5;
@@ -37,6 +37,7 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 	const waitFirst = useRef(initial !== undefined);
 	const recentCpu = useRef<number[]>([]);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `initial` seeds the first tick only (read through refs); a new one must not restart sampling.
 	useEffect(() => {
 		if (paused) return;
 		// A new interval (or a resume) is a new cost: judge it on its own ticks.
@@ -51,7 +52,8 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 				const now = performance.now();
 				const cpu = process.cpuUsage();
 				const previous = usage.current;
-				const cpuPercent = previous && now > previous.at ? ((cpu.user - previous.cpu.user + cpu.system - previous.cpu.system) / 1000 / (now - previous.at)) * 100 : null;
+				const cpuPercent =
+					previous && now > previous.at ? ((cpu.user - previous.cpu.user + cpu.system - previous.cpu.system) / 1000 / (now - previous.at)) * 100 : null;
 				if (cpuPercent !== null) recentCpu.current = [...recentCpu.current, cpuPercent].slice(-RECENT_TICKS);
 				const own: OwnUsage = {cpuPercent, recentCpuPercent: recentMean(recentCpu.current), residentBytes: process.memoryUsage.rss()};
 				usage.current = {cpu, at: now};
@@ -64,7 +66,11 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 		if (waitFirst.current) {
 			waitFirst.current = false;
 			timer = setTimeout(tick, intervalMs);
-			if (!initial?.system) system.read().then(header => !cancelled && setSampled(current => ({...current, system: header})), () => {});
+			if (!initial?.system)
+				system.read().then(
+					header => !cancelled && setSampled(current => ({...current, system: header})),
+					() => {},
+				);
 		} else void tick();
 		return () => {
 			cancelled = true;

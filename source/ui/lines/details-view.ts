@@ -1,10 +1,10 @@
 // Pure: the details view's lines for one process (what /proc says now plus what the snapshot
 // knows: parent chain, children). The command line is wrapped in full, never truncated.
 
-import type {ProcessSample} from '../../types.js';
+import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from '../../model/format.js';
 import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
-import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from '../../model/format.js';
+import type {ProcessSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
 
 export type DetailsInput = {
@@ -45,23 +45,63 @@ export function detailLines(input: DetailsInput): Line[] {
 	const field = (label: string, value: string, maxLines = Number.POSITIVE_INFINITY) => {
 		let parts = value.length > 2000 ? wrapOnce(value, valueWidth) : wrapText(value, valueWidth);
 		if (parts.length > maxLines) parts = [...parts.slice(0, maxLines - 1), `… ${parts.length - maxLines + 1} more lines (w: the whole command line)`];
-		parts.forEach((part, index) => lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width)));
+		for (const [index, part] of parts.entries()) {
+			lines.push(fitLine([{text: (index === 0 ? label : '').padEnd(LABEL_WIDTH), color: 'cyan', bold: index === 0}, {text: part}], width));
+		}
 	};
-	const state = input.exitedAt === undefined ? `${stateName(process.state)} (${process.state})` : `exited at ${formatClock(input.exitedAt)} (ran ${formatLifetime(input.exitedAt - process.startTimeMs)}); last values below`;
-	lines.push(fitLine([{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true}, {text: `  ${state}${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`, color: input.exitedAt === undefined ? undefined : 'yellow', bold: input.exitedAt !== undefined}], width));
+	const state =
+		input.exitedAt === undefined
+			? `${stateName(process.state)} (${process.state})`
+			: `exited at ${formatClock(input.exitedAt)} (ran ${formatLifetime(input.exitedAt - process.startTimeMs)}); last values below`;
+	lines.push(
+		fitLine(
+			[
+				{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true},
+				{
+					text: `  ${state}${process.isOrphan ? ', orphan' : ''}${process.isKernelThread ? ', kernel thread' : ''}`,
+					color: input.exitedAt === undefined ? undefined : 'yellow',
+					bold: input.exitedAt !== undefined,
+				},
+			],
+			width,
+		),
+	);
 	// Until /proc has been read for the details (or without /proc), the sampled command line.
 	const command = details?.command ?? process.command;
-	field('Command', show(command, text => text || '(none: kernel thread or zombie)'), input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES);
-	field('Executable', show(details?.executable, text => text));
-	field('Working dir', show(details?.workingDirectory, text => text));
+	field(
+		'Command',
+		show(command, text => text || '(none: kernel thread or zombie)'),
+		input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES,
+	);
+	field(
+		'Executable',
+		show(details?.executable, text => text),
+	);
+	field(
+		'Working dir',
+		show(details?.workingDirectory, text => text),
+	);
 	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));
 	field('User', `${process.user} (uid ${show(details?.uids, text => text)})`);
-	field('Started', `${formatDateTime(process.startTimeMs)} (${formatUptime(((input.exitedAt ?? input.nowMs) - process.startTimeMs) / 1000)} ${input.exitedAt === undefined ? 'ago' : 'before it exited'})`);
+	field(
+		'Started',
+		`${formatDateTime(process.startTimeMs)} (${formatUptime(((input.exitedAt ?? input.nowMs) - process.startTimeMs) / 1000)} ${input.exitedAt === undefined ? 'ago' : 'before it exited'})`,
+	);
 	field('Threads', `${process.threads}   nice ${process.nice}   priority ${process.priority <= -100 ? 'RT' : process.priority}`);
-	field('Memory', `RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${show(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`);
+	field(
+		'Memory',
+		`RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${show(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`,
+	);
 	field('CPU', `${formatPercent(process.cpuPercent)}% now, ${formatCpuTime(process.cpuSeconds)} total`);
 	field('Children', String(input.children));
 	field('Open files', show(details?.openFiles, String));
-	field('Listening', show(details?.listening, sockets => (sockets.length === 0 ? 'none' : sockets.map(socket => `${socket.protocol} ${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`).join(', '))));
+	field(
+		'Listening',
+		show(details?.listening, sockets =>
+			sockets.length === 0
+				? 'none'
+				: sockets.map(socket => `${socket.protocol} ${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`).join(', '),
+		),
+	);
 	return lines;
 }

@@ -1,9 +1,9 @@
 // Pure: the entries of the pick-a-user and pick-a-sort-column menus, and the help screen lines.
 
-import type {ProcessSample} from '../../types.js';
+import {fitCell} from '../../model/format.js';
 import {SORT_KEYS, type SortKeyId} from '../../model/sort.js';
-import {KEYMAP, bindingLabel} from '../keymap.js';
-import {fit} from '../../model/format.js';
+import type {ProcessSample} from '../../types.js';
+import {bindingLabel, KEYMAP} from '../keymap.js';
 import {fitLine, type Line} from './segments.js';
 
 export type MenuEntry<T> = {label: string; value: T};
@@ -37,7 +37,14 @@ export function menuLines<T>(title: string, entries: ReadonlyArray<MenuEntry<T>>
 function helpBody(width: number, readonly: boolean): Line[] {
 	const keyWidth = Math.max(...KEYMAP.map(binding => bindingLabel(binding).length)) + 2;
 	return KEYMAP.map(binding =>
-		fitLine([{text: fit(bindingLabel(binding), keyWidth), bold: true, color: 'cyan'}, {text: binding.help}, ...(readonly && binding.acts ? [{text: '  (off: --readonly)', dim: true}] : [])], width),
+		fitLine(
+			[
+				{text: fitCell(bindingLabel(binding), keyWidth), bold: true, color: 'cyan'},
+				{text: binding.help},
+				...(readonly && binding.acts ? [{text: '  (off: --readonly)', dim: true}] : []),
+			],
+			width,
+		),
 	);
 }
 
@@ -52,6 +59,12 @@ export function helpScreen(options: {width: number; height: number; scroll: numb
 	const maxScroll = Math.max(0, body.length - room);
 	const top = Math.min(Math.max(0, options.scroll), maxScroll);
 	const position = maxScroll > 0 ? `  keys ${top + 1}–${Math.min(body.length, top + room)} of ${body.length}; ↑↓ PgUp PgDn scroll` : '';
-	const title = fitLine([{text: 'proctop keys', bold: true, inverse: true}, {text: `  Esc, q or h closes this screen${position}`, dim: true}], width);
+	const title = fitLine(
+		[
+			{text: 'proctop keys', bold: true, inverse: true},
+			{text: `  Esc, q or h closes this screen${position}`, dim: true},
+		],
+		width,
+	);
 	return {lines: height > 0 ? [title, ...body.slice(top, top + room)] : [], maxScroll};
 }

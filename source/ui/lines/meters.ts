@@ -2,8 +2,8 @@
 // when they do not fit), memory and swap bars, tasks, load average, uptime and proctop's own cost.
 // Degrades with the space it gets: two columns → one column → one compact line → nothing.
 
-import type {Snapshot, SystemSample} from '../../types.js';
 import {formatBytes, formatUptime} from '../../model/format.js';
+import type {Snapshot, SystemSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
 
 /** proctop's own cost: CPU over the last tick and over the last few (for the cost hint), and RSS. */
@@ -91,7 +91,12 @@ function textLines(input: HeaderInput, width: number): Line[] {
 	const lines: Line[] = [];
 	lines.push([
 		{text: 'Tasks: ', color: 'cyan'},
-		{text: counts ? `${counts.total - counts.kernelThreads}, ${counts.threads - counts.kernelThreads} thr, ${counts.kernelThreads} kthr; ${counts.running} running` : '…', bold: true},
+		{
+			text: counts
+				? `${counts.total - counts.kernelThreads}, ${counts.threads - counts.kernelThreads} thr, ${counts.kernelThreads} kthr; ${counts.running} running`
+				: '…',
+			bold: true,
+		},
 	]);
 	if (counts) {
 		lines.push([
@@ -103,8 +108,15 @@ function textLines(input: HeaderInput, width: number): Line[] {
 			{text: `${counts.zombie} zombie`, color: counts.zombie > 0 ? 'magenta' : undefined},
 		]);
 	}
-	lines.push([{text: 'Load average: ', color: 'cyan'}, {text: system ? system.loadAverage.map(value => value.toFixed(2)).join(' ') : '…', bold: true}]);
-	lines.push([{text: 'Uptime: ', color: 'cyan'}, {text: system ? formatUptime(system.uptimeSeconds) : '…', bold: true}, {text: system ? `  ${system.hostname}` : '', dim: true}]);
+	lines.push([
+		{text: 'Load average: ', color: 'cyan'},
+		{text: system ? system.loadAverage.map(value => value.toFixed(2)).join(' ') : '…', bold: true},
+	]);
+	lines.push([
+		{text: 'Uptime: ', color: 'cyan'},
+		{text: system ? formatUptime(system.uptimeSeconds) : '…', bold: true},
+		{text: system ? `  ${system.hostname}` : '', dim: true},
+	]);
 	lines.push([
 		{text: 'proctop: ', color: 'cyan'},
 		{text: `${input.own.cpuPercent === null ? '-' : input.own.cpuPercent.toFixed(1)}% CPU, ${formatBytes(input.own.residentBytes)} RES`, bold: true},
@@ -162,4 +174,3 @@ export function headerLines(input: HeaderInput): Line[] {
 	}
 	return [compactLine(input, width)];
 }
-

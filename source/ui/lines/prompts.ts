@@ -2,8 +2,8 @@
 // was typed into them. A pre-filled value is drawn selected (inverse): the first key replaces it.
 
 import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from '../../interval.js';
-import type {Segment} from './segments.js';
 import type {UiState} from '../state.js';
+import type {Segment} from './segments.js';
 
 export function parseDraftInterval(draft: string): {ok: true; intervalMs: number} | {ok: false; message: string} {
 	const intervalMs = draft.trim() === '' ? undefined : intervalFromSeconds(Number(draft));

@@ -1,12 +1,12 @@
 // Pure: one process row as styled segments, every cell fitted to its column width, with
 // state/CPU/memory colours, tree guides, collapsed counts, orphan marks and match highlights.
 
-import type {ProcessSample} from '../../types.js';
-import type {MatchResult} from '../../model/filter.js';
 import type {LaidOutColumn} from '../../model/columns.js';
-import {displayCommand, displayWidth, fit, truncate} from '../../model/format.js';
-import type {Line, Segment, Style} from './segments.js';
+import type {MatchResult} from '../../model/filter.js';
+import {displayCommand, displayWidth, fitCell, truncate} from '../../model/format.js';
 import type {ViewRow} from '../../model/view.js';
+import type {ProcessSample} from '../../types.js';
+import type {Line, Segment, Style} from './segments.js';
 
 const STATE_COLORS: Record<string, Style> = {
 	R: {color: 'green', bold: true},
@@ -40,7 +40,11 @@ function cellStyle(column: LaidOutColumn, process: ProcessSample): Style {
 }
 
 /** The COMMAND cell's parts: guide + marks, then the command, and where matches fall in it. */
-function commandParts(row: ViewRow, match: MatchResult | undefined, marks: {tagged?: boolean; restarted?: boolean}): {lead: Segment[]; text: string; highlights: Set<number>} {
+function commandParts(
+	row: ViewRow,
+	match: MatchResult | undefined,
+	marks: {tagged?: boolean; restarted?: boolean},
+): {lead: Segment[]; text: string; highlights: Set<number>} {
 	const {process} = row;
 	const lead: Segment[] = [];
 	if (marks.tagged) lead.push({text: '* ', color: 'yellow', bold: true});
@@ -91,7 +95,7 @@ export function processRow(options: {row: ViewRow; columns: readonly LaidOutColu
 	columns.forEach((column, index) => {
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
-			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fit(column.text(process), column.cells, column.align)});
+			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fitCell(column.text(process), column.cells, column.align)});
 			return;
 		}
 		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted});
@@ -102,7 +106,7 @@ export function processRow(options: {row: ViewRow; columns: readonly LaidOutColu
 			line.push({...segment, text: cut});
 			room -= displayWidth(cut);
 		}
-		const shown = fit(text, Math.max(0, room));
+		const shown = fitCell(text, Math.max(0, room));
 		line.push(...highlightRuns(shown, highlights, base));
 	});
 	return line;

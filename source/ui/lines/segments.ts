@@ -1,7 +1,7 @@
 // A styled run of text: the unit every line of the screen is built from (pure data).
 // Lines are arrays of segments whose text is already fitted to width; components only paint.
 
-import {displayWidth, fit} from '../../model/format.js';
+import {displayWidth, fitCell} from '../../model/format.js';
 
 export type Style = {color?: string; backgroundColor?: string; bold?: boolean; dim?: boolean; inverse?: boolean; underline?: boolean};
 export type Segment = Style & {text: string};
@@ -22,7 +22,7 @@ export function fitLine(line: Line, width: number): Line {
 			result.push(segment);
 			used += cells;
 		} else {
-			result.push({...segment, text: fit(segment.text, width - used)});
+			result.push({...segment, text: fitCell(segment.text, width - used)});
 			used = width;
 		}
 	}
@@ -45,7 +45,14 @@ export function monochrome(line: Line): Line {
 }
 
 function sameStyle(a: Style, b: Style): boolean {
-	return a.color === b.color && a.backgroundColor === b.backgroundColor && a.bold === b.bold && a.dim === b.dim && a.inverse === b.inverse && a.underline === b.underline;
+	return (
+		a.color === b.color &&
+		a.backgroundColor === b.backgroundColor &&
+		a.bold === b.bold &&
+		a.dim === b.dim &&
+		a.inverse === b.inverse &&
+		a.underline === b.underline
+	);
 }
 
 /**

@@ -1,15 +1,15 @@
 // Pure: the table's title line (sort mark) and the status bar (prompt or message or cost hint,
 // active sort, filter, user, interval, paused, and the key hints of the current mode).
 
-import type {CpuKind} from '../../types.js';
-import {sortKey} from '../../model/sort.js';
 import type {LaidOutColumn} from '../../model/columns.js';
-import {fit} from '../../model/format.js';
+import {FUZZY_PREFIX, parseQuery} from '../../model/filter.js';
+import {fitCell} from '../../model/format.js';
+import {sortKey} from '../../model/sort.js';
+import type {CpuKind} from '../../types.js';
 import {hintsFor} from '../keymap.js';
-import {fitLine, type Line} from './segments.js';
 import type {UiState} from '../state.js';
 import {intervalPrompt, nicePrompt} from './prompts.js';
-import {FUZZY_PREFIX, parseQuery} from '../../model/filter.js';
+import {fitLine, type Line} from './segments.js';
 
 /** Column titles; the sorted column carries ▼/▲ and a highlight. */
 export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState, 'sort' | 'inverted' | 'tree'>, cpuKind: CpuKind, width: number): Line {
@@ -21,7 +21,12 @@ export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState
 		let title = column.id === 'cpu' && cpuKind === 'reported' ? 'CPU%*' : column.title;
 		if (column.id === 'command' && state.tree) title = `${title} (tree)`;
 		if (sorted) title += descending ? '▼' : '▲';
-		line.push({text: fit(title, column.cells, column.id === 'command' ? 'left' : column.align), inverse: true, bold: true, color: sorted ? 'cyan' : undefined});
+		line.push({
+			text: fitCell(title, column.cells, column.id === 'command' ? 'left' : column.align),
+			inverse: true,
+			bold: true,
+			color: sorted ? 'cyan' : undefined,
+		});
 	});
 	return fitLine(line, width);
 }
@@ -61,10 +66,16 @@ export function statusLine(input: StatusInput): Line {
 	const cursor = {text: '▏', bold: true};
 	switch (state.mode) {
 		case 'search':
-			line.push({text: 'Search: ', color: 'cyan', bold: true}, {text: state.search}, cursor, {text: `  ${input.searchMatches} match${input.searchMatches === 1 ? '' : 'es'} · ${matchingLabel(state.search)}  `, dim: true});
+			line.push({text: 'Search: ', color: 'cyan', bold: true}, {text: state.search}, cursor, {
+				text: `  ${input.searchMatches} match${input.searchMatches === 1 ? '' : 'es'} · ${matchingLabel(state.search)}  `,
+				dim: true,
+			});
 			break;
 		case 'filter':
-			line.push({text: 'Filter: ', color: 'cyan', bold: true}, {text: state.filter}, cursor, {text: `  ${input.shown}/${input.total} shown · ${matchingLabel(state.filter)}  `, dim: true});
+			line.push({text: 'Filter: ', color: 'cyan', bold: true}, {text: state.filter}, cursor, {
+				text: `  ${input.shown}/${input.total} shown · ${matchingLabel(state.filter)}  `,
+				dim: true,
+			});
 			break;
 		case 'interval':
 			line.push(...intervalPrompt(state));
@@ -79,6 +90,7 @@ export function statusLine(input: StatusInput): Line {
 			line.push({text: `${info(state, input.shown, input.total)}  `, dim: true});
 	}
 	if (input.pick && state.mode === 'list') line.push({text: 'Space', inverse: true, bold: true}, {text: ' Tag  '});
-	for (const {keys, hint} of hintsFor(state.mode, {readonly: input.readonly})) line.push({text: keys, inverse: true, bold: true}, {text: ` ${input.pick && hint === 'Details' ? 'Pick' : hint}  `});
+	for (const {keys, hint} of hintsFor(state.mode, {readonly: input.readonly}))
+		line.push({text: keys, inverse: true, bold: true}, {text: ` ${input.pick && hint === 'Details' ? 'Pick' : hint}  `});
 	return fitLine(line, width);
 }

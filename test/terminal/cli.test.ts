@@ -1,7 +1,7 @@
 // The built bundle, run as a user would from a pipe or a script.
 import {spawn} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
-import {runCli} from './helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 const ESC = '\u001b';
 
@@ -41,7 +41,24 @@ describe('proctop CLI (built bundle)', () => {
 		expect(me).toMatchObject({name: expect.any(String), command: 'proctop', state: expect.stringMatching(/^[A-Z]$/), isKernelThread: false});
 		expect(typeof me.cpuPercent).toBe('number');
 		expect(new Date(me.startTime).getTime()).toBeGreaterThan(Date.now() - 60_000);
-		for (const key of ['pid', 'ppid', 'name', 'command', 'user', 'uid', 'state', 'cpuPercent', 'memoryPercent', 'residentBytes', 'virtualBytes', 'threads', 'nice', 'startTime', 'cpuSeconds', 'isKernelThread']) {
+		for (const key of [
+			'pid',
+			'ppid',
+			'name',
+			'command',
+			'user',
+			'uid',
+			'state',
+			'cpuPercent',
+			'memoryPercent',
+			'residentBytes',
+			'virtualBytes',
+			'threads',
+			'nice',
+			'startTime',
+			'cpuSeconds',
+			'isKernelThread',
+		]) {
 			expect(me).toHaveProperty(key);
 		}
 	});
@@ -88,7 +105,7 @@ describe('proctop CLI (built bundle)', () => {
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('--interval <seconds>');
 		// Every sort key is listed, read from the one sort table.
-		const {SORT_KEYS} = await import('../source/model/sort.js');
+		const {SORT_KEYS} = await import('../../source/model/sort.js');
 		const listed = help.stdout.replace(/\s+/g, ' ');
 		for (const key of SORT_KEYS) expect(listed).toMatch(new RegExp(`[ ,]${key.id}[ ,)]`));
 		// htop's short forms.

@@ -5,10 +5,10 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {spawnInPty, spawnProctop} from './helpers/pty.js';
-import {CLI, runCli} from './helpers/run-cli.js';
+import {spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {CLI, runCli} from '../helpers/run-cli.js';
 
-const LAUNCHER = join(import.meta.dirname, '..', 'dist', 'proctop.cjs');
+const LAUNCHER = join(import.meta.dirname, '..', '..', 'dist', 'proctop.cjs');
 const temporary = () => mkdtempSync(join(tmpdir(), 'proctop-cli-'));
 
 describe('no terminal', () => {
@@ -21,7 +21,11 @@ describe('no terminal', () => {
 	});
 
 	test('a closed pipe (--json --watch | head) exits quietly with status 0', () => {
-		const result = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --json --watch --interval 0.1 | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], {encoding: 'utf8', timeout: 20_000});
+		const result = spawnSync(
+			'bash',
+			['-c', `"${process.execPath}" "${CLI}" --json --watch --interval 0.1 | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`],
+			{encoding: 'utf8', timeout: 20_000},
+		);
 		expect(result.stdout.trim()).toBe('0');
 		expect(result.stderr).toBe('');
 	});
@@ -35,7 +39,11 @@ describe('no terminal', () => {
 
 	test('--pid limits the batch output to those pids; a bad list exits 2', async () => {
 		const result = await runCli(['--once', '--interval', '0.1', '--pid', `1,${process.pid}`]);
-		const pids = result.stdout.trim().split('\n').slice(1).map(line => Number(line.trim().split(/\s+/)[0]));
+		const pids = result.stdout
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map(line => Number(line.trim().split(/\s+/)[0]));
 		expect(pids.sort((a, b) => a - b)).toEqual([1, process.pid].sort((a, b) => a - b));
 		const bad = await runCli(['--pid', '1,x']);
 		expect(bad.code).toBe(2);
@@ -78,7 +86,10 @@ describe.runIf(process.platform === 'linux')('interactive extras', () => {
 	test('--pick draws on the terminal and prints the chosen pids to the piped stdout', async () => {
 		const directory = temporary();
 		const output = join(directory, 'picked.txt');
-		const screen = spawnInPty('sh', ['-c', `"${process.execPath}" "${CLI}" --pick --sort pid > "${output}"; echo "status=$?"; sleep 1`], {columns: 120, rows: 30});
+		const screen = spawnInPty('sh', ['-c', `"${process.execPath}" "${CLI}" --pick --sort pid > "${output}"; echo "status=$?"; sleep 1`], {
+			columns: 120,
+			rows: 30,
+		});
 		await screen.waitFor(text => text.includes('Enter Pick'));
 		screen.write(' ');
 		await new Promise(resolve => setTimeout(resolve, 100));
@@ -108,19 +119,27 @@ describe('packaging', () => {
 	test('an old Node gets one clear line from the launcher', () => {
 		const directory = temporary();
 		const preload = join(directory, 'old-node.cjs');
-		writeFileSync(preload, "Object.defineProperty(process.versions, 'node', {value: '18.19.0'}); Object.defineProperty(process, 'version', {value: 'v18.19.0'});");
+		writeFileSync(
+			preload,
+			"Object.defineProperty(process.versions, 'node', {value: '18.19.0'}); Object.defineProperty(process, 'version', {value: 'v18.19.0'});",
+		);
 		const result = spawnSync(process.execPath, ['-r', preload, LAUNCHER, '--version'], {encoding: 'utf8'});
 		rmSync(directory, {recursive: true, force: true});
 		expect(result.status).toBe(1);
-		expect(result.stderr.trim()).toBe('proctop needs Node.js 20 or newer; this is Node.js v18.19.0. Install a current Node (https://nodejs.org) or switch with a version manager such as nvm.');
+		expect(result.stderr.trim()).toBe(
+			'proctop needs Node.js 20 or newer; this is Node.js v18.19.0. Install a current Node (https://nodejs.org) or switch with a version manager such as nvm.',
+		);
 	});
 
 	test('npm pack, install the tarball into an empty directory offline: --version, --once and the UI work', async () => {
 		const directory = temporary();
-		const root = join(import.meta.dirname, '..');
+		const root = join(import.meta.dirname, '..', '..');
 		const quiet = {cwd: root, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe']};
 		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', directory], quiet).trim().split('\n').at(-1)!;
-		const contents = execFileSync('tar', ['tzf', join(directory, tarball)], {encoding: 'utf8'}).trim().split('\n').sort();
+		const contents = execFileSync('tar', ['tzf', join(directory, tarball)], {encoding: 'utf8'})
+			.trim()
+			.split('\n')
+			.sort();
 		expect(contents).toEqual(['package/README.md', 'package/dist/cli.js', 'package/dist/proctop.cjs', 'package/npm-shrinkwrap.json', 'package/package.json']);
 		const project = join(directory, 'project');
 		mkdirSync(project);

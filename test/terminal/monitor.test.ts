@@ -1,11 +1,11 @@
 // Real-terminal tests: the built CLI in a pseudo-terminal, keys typed, the screen read back.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {cleanUpAfterAll} from './helpers/cleanup.js';
-import {spawnInPty, spawnProctop} from './helpers/pty.js';
-import {CLI} from './helpers/run-cli.js';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
+import {spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {CLI} from '../helpers/run-cli.js';
 
 const marker = `ptytest${process.pid}`;
 const {groups: helpers, screens} = cleanUpAfterAll();
@@ -14,7 +14,11 @@ const {groups: helpers, screens} = cleanUpAfterAll();
 async function startTree(): Promise<ChildProcess> {
 	const script = `const {spawn} = require('child_process'); spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '${marker}-child'], {stdio: 'ignore'}); setInterval(() => {}, 1000);`;
 	// The script travels in the environment so the parent's command line stays short and findable.
-	const parent = spawn(process.execPath, ['-e', 'eval(process.env.TREE_SCRIPT)', `${marker}-parent`], {stdio: 'ignore', detached: true, env: {...process.env, TREE_SCRIPT: script}});
+	const parent = spawn(process.execPath, ['-e', 'eval(process.env.TREE_SCRIPT)', `${marker}-parent`], {
+		stdio: 'ignore',
+		detached: true,
+		env: {...process.env, TREE_SCRIPT: script},
+	});
 	helpers.push(parent);
 	await new Promise(resolve => setTimeout(resolve, 400));
 	return parent;

@@ -1,10 +1,10 @@
 // Untrusted bytes that are not text: a command line with invalid UTF-8 and a name made only of
 // spaces. Both must show visibly (`\xff`, `\x20`), never as U+FFFD or as nothing, in the UI,
 // in --once and in --json.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {spawnProctop} from './helpers/pty.js';
-import {runCli} from './helpers/run-cli.js';
+import {spawnProctop} from '../helpers/pty.js';
+import {runCli} from '../helpers/run-cli.js';
 
 const marker = `badbytes${process.pid}`;
 let invalid: ChildProcess;

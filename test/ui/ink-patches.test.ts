@@ -8,14 +8,22 @@ import {pathToFileURL} from 'node:url';
 import xterm from '@xterm/headless';
 import {Chalk} from 'chalk';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {INK_PATCHES, inkPatchFor} from '../scripts/ink-patches.js';
+import {INK_PATCHES, inkPatchFor} from '../../scripts/ink-patches.js';
 
 const INK = 'node_modules/ink/build';
 // Inside the project, so the patched copies resolve Ink's own dependencies from node_modules.
 const COPIES = 'node_modules/.cache/proctop-ink-patches';
 
-type Frame = {width: number; height: number; writes: Array<{x: number; y: number; text: string; transformers?: Array<(line: string, index: number) => string>}>; clip?: boolean};
-type OutputClass = new (options: {width: number; height: number}) => {
+type Frame = {
+	width: number;
+	height: number;
+	writes: Array<{x: number; y: number; text: string; transformers?: Array<(line: string, index: number) => string>}>;
+	clip?: boolean;
+};
+type OutputClass = new (options: {
+	width: number;
+	height: number;
+}) => {
 	write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void;
 	clip(clip: {x1?: number; x2?: number; y1?: number; y2?: number}): void;
 	unclip(): void;
@@ -55,7 +63,9 @@ async function screenOf(output: string, width: number, height: number): Promise<
 		const line = terminal.buffer.active.getLine(y)!;
 		for (let x = 0; x < width + 10; x++) {
 			line.getCell(x, cell);
-			cells.push(`${y},${x}:${cell.getChars()}|${cell.getFgColor()}/${cell.getBgColor()}|${cell.isBold()}${cell.isDim()}${cell.isInverse()}${cell.isUnderline()}`);
+			cells.push(
+				`${y},${x}:${cell.getChars()}|${cell.getFgColor()}/${cell.getBgColor()}|${cell.isBold()}${cell.isDim()}${cell.isInverse()}${cell.isUnderline()}`,
+			);
 		}
 	}
 	terminal.dispose();
@@ -95,7 +105,14 @@ describe('Ink patches', () => {
 		const frames: Frame[] = [
 			{width: 40, height: STYLED_LINES.length + 2, writes: STYLED_LINES.map((text, y) => ({x: 0, y, text}))},
 			{width: 40, height: STYLED_LINES.length, writes: STYLED_LINES.map((text, y) => ({x: 3, y, text}))},
-			{width: 30, height: 4, writes: [{x: 0, y: 2, text: 'beyond the width of the frame, kept as Ink keeps it'}, {x: 0, y: 9, text: 'below the frame'}]},
+			{
+				width: 30,
+				height: 4,
+				writes: [
+					{x: 0, y: 2, text: 'beyond the width of the frame, kept as Ink keeps it'},
+					{x: 0, y: 9, text: 'below the frame'},
+				],
+			},
 			{width: 20, height: 3, writes: [{x: 0, y: 0, text: 'shout', transformers: [line => line.toUpperCase(), line => `[${line}]`]}]},
 			{width: 10, height: 3, writes: []},
 		];
@@ -112,7 +129,14 @@ describe('Ink patches', () => {
 
 	test('any other frame takes Ink’s own path: two writes on a row, a multi-line write, a clip', async () => {
 		const frames: Frame[] = [
-			{width: 20, height: 2, writes: [{x: 0, y: 0, text: 'abcdefgh'}, {x: 2, y: 0, text: chalk.red('XY')}]},
+			{
+				width: 20,
+				height: 2,
+				writes: [
+					{x: 0, y: 0, text: 'abcdefgh'},
+					{x: 2, y: 0, text: chalk.red('XY')},
+				],
+			},
 			{width: 20, height: 3, writes: [{x: 1, y: 0, text: 'two\nlines'}]},
 			{width: 20, height: 2, writes: [{x: 0, y: 0, text: 'clipped at five'}], clip: true},
 		];
@@ -142,7 +166,11 @@ describe('Ink patches', () => {
 		for (let index = 0; index < 5000; index++) expect(wrap(`process number ${index} with a long name`, 10, 'truncate')).toBe('process n…');
 		expect(entries()).toBeLessThanOrEqual(1000);
 		const stock = (await import(join(process.cwd(), INK, 'wrap-text.js'))).default as typeof wrap;
-		for (const [text, width, mode] of [['one two three', 7, 'wrap'], ['a long command line', 9, 'truncate-middle'], ['漢字漢字漢字', 5, 'wrap']] as const) {
+		for (const [text, width, mode] of [
+			['one two three', 7, 'wrap'],
+			['a long command line', 9, 'truncate-middle'],
+			['漢字漢字漢字', 5, 'wrap'],
+		] as const) {
 			expect(wrap(text, width, mode)).toBe(stock(text, width, mode));
 		}
 	});
@@ -152,7 +180,12 @@ describe('Ink patches', () => {
 		const sanitize = module.default as (text: string) => string;
 		const entries = module.entries as () => number;
 		const stock = (await import(join(process.cwd(), INK, 'sanitize-ansi.js'))).default as typeof sanitize;
-		const inputs = [`${chalk.red('kept')} \u001b[2J\u001b[5Aclear and move are dropped`, 'plain', '\u001b]0;title\u0007osc', `${chalk.inverse('x')}\u001b[?25l`];
+		const inputs = [
+			`${chalk.red('kept')} \u001b[2J\u001b[5Aclear and move are dropped`,
+			'plain',
+			'\u001b]0;title\u0007osc',
+			`${chalk.inverse('x')}\u001b[?25l`,
+		];
 		for (const text of [...inputs, ...inputs]) expect(sanitize(text)).toBe(stock(text));
 		for (let index = 0; index < 5000; index++) sanitize(`\u001b[31mline ${index}\u001b[39m`);
 		expect(entries()).toBeLessThanOrEqual(1000);

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {sanitize, sanitizeArgv, sanitizeBytes} from '../source/sanitize.js';
+import {sanitize, sanitizeArgv, sanitizeBytes} from '../../source/sanitize.js';
 
 // Nothing that reaches a terminal may contain C0/C1 controls, DEL, bidi or invisible format chars.
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;

@@ -5,9 +5,9 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
-import {cleanUpAfterAll} from './helpers/cleanup.js';
-import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
-import {CLI} from './helpers/run-cli.js';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
+import {type Screen, spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {CLI} from '../helpers/run-cli.js';
 
 const {screens} = cleanUpAfterAll();
 const folders: string[] = [];
@@ -58,7 +58,11 @@ describe.runIf(process.platform === 'linux')('in a real terminal', () => {
 	test('a resize repaints everything: a short frame leaves no old meter block behind', async () => {
 		const screen = start(['--pid', `1,${process.pid}`], {columns: 100, rows: 30});
 		await screen.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
-		for (const [columns, rows] of [[120, 40], [80, 20], [140, 35]] as const) {
+		for (const [columns, rows] of [
+			[120, 40],
+			[80, 20],
+			[140, 35],
+		] as const) {
 			screen.resize(columns, rows);
 			const text = await screen.waitFor(text => {
 				const lines = text.split('\n');
@@ -82,7 +86,10 @@ describe.runIf(process.platform === 'linux')('in a real terminal', () => {
 
 	test('--pick cancelled: q exits 1 and Ctrl+C 130, with nothing on stdout (so `kill $(proctop --pick)` runs no bare kill)', async () => {
 		const directory = folder();
-		for (const [key, status] of [['q', 1], ['\u0003', 130]] as const) {
+		for (const [key, status] of [
+			['q', 1],
+			['\u0003', 130],
+		] as const) {
 			const output = join(directory, `picked-${status}.txt`);
 			const screen = underShell(`"${process.execPath}" "${CLI}" --pick > "${output}"`);
 			await screen.waitFor(text => text.includes('Enter Pick'));

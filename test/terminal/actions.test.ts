@@ -1,12 +1,12 @@
 // Acting on processes in a real terminal: the built CLI in a pseudo-terminal, processes this
 // test starts, keys typed as a person would, and the processes' fate checked from /proc.
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {cleanUpAfterAll} from './helpers/cleanup.js';
-import {spawnInPty, spawnProctop, type Screen} from './helpers/pty.js';
-import {CLI} from './helpers/run-cli.js';
-import {readProcIdentity} from '../source/platform/linux/identity.js';
+import {readProcIdentity} from '../../source/platform/linux/identity.js';
+import {cleanUpAfterAll} from '../helpers/cleanup.js';
+import {type Screen, spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {CLI} from '../helpers/run-cli.js';
 
 const marker = `acttest${process.pid}`;
 const {groups, screens} = cleanUpAfterAll();
@@ -19,7 +19,12 @@ const alive = (pid: number) => {
 
 /** A node process whose argv carries `name`; `script` runs inside it. Own process group. */
 function startNamed(name: string, script = 'setInterval(() => {}, 1000)', options: {uid?: number} = {}): ChildProcess {
-	const child = spawn(process.execPath, ['-e', 'eval(process.env.SCRIPT)', name], {stdio: 'ignore', detached: true, env: {...process.env, SCRIPT: script}, ...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid})});
+	const child = spawn(process.execPath, ['-e', 'eval(process.env.SCRIPT)', name], {
+		stdio: 'ignore',
+		detached: true,
+		env: {...process.env, SCRIPT: script},
+		...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid}),
+	});
 	groups.push(child);
 	return child;
 }
@@ -96,7 +101,11 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		const root = `const {spawn} = require('child_process'); spawn(process.execPath, ['-e', ${JSON.stringify(child)}, '${marker}-child'], {stdio: 'ignore'}); setInterval(() => {}, 1000)`;
 		const tree = startNamed(`${marker}-root`, root);
 		await sleep(800);
-		const members = spawnSync('pgrep', ['-f', `${marker}-(root|child|grandchild)`], {encoding: 'utf8'}).stdout.trim().split('\n').map(Number).filter(pid => pid !== 0);
+		const members = spawnSync('pgrep', ['-f', `${marker}-(root|child|grandchild)`], {encoding: 'utf8'})
+			.stdout.trim()
+			.split('\n')
+			.map(Number)
+			.filter(pid => pid !== 0);
 		expect(members.length).toBeGreaterThanOrEqual(3);
 		const screen = await proctopFilteredTo(`${marker}-root`);
 		await screen.waitFor(text => text.includes(`${marker}-root`));
@@ -138,7 +147,9 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		await screen.waitFor(text => text.includes(`${marker}-nice`));
 		screen.write('[');
 		await screen.waitFor(text => /nice 1 on \d+ threads/.test(text));
-		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(victim.pid)], {encoding: 'utf8'}).stdout.trim().split(/\s+/);
+		const nices = spawnSync('ps', ['-L', '-o', 'nice=', '-p', String(victim.pid)], {encoding: 'utf8'})
+			.stdout.trim()
+			.split(/\s+/);
 		expect(new Set(nices)).toEqual(new Set(['1']));
 		screen.write('q');
 		await screen.exited;
@@ -148,7 +159,11 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 		const victim = startNamed(`${marker}-unpriv`, 'setInterval(() => {}, 1000)', {uid: 65534});
 		await sleep(300);
 		// proctop itself as an ordinary user (nobody), acting on that user's own process.
-		const screen = spawnInPty('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI], {columns: 200, rows: 40, env: {HOME: '/tmp'}});
+		const screen = spawnInPty('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI], {
+			columns: 200,
+			rows: 40,
+			env: {HOME: '/tmp'},
+		});
 		screens.push(screen);
 		await screen.waitFor(text => text.includes('PID USER'));
 		screen.write('\\');
@@ -168,7 +183,15 @@ describe.runIf(process.platform === 'linux')('signals from the UI', () => {
 
 describe.runIf(process.platform === 'linux')('details view', () => {
 	test('Enter shows the live details (parents, listening port); Esc returns with the selection intact', async () => {
-		const server = spawn(process.execPath, ['-e', "require('net').createServer().listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); })", `${marker}-server`], {stdio: ['ignore', 'pipe', 'ignore'], detached: true});
+		const server = spawn(
+			process.execPath,
+			[
+				'-e',
+				"require('net').createServer().listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); })",
+				`${marker}-server`,
+			],
+			{stdio: ['ignore', 'pipe', 'ignore'], detached: true},
+		);
 		groups.push(server);
 		const port = await new Promise<number>(resolve => server.stdout!.once('data', chunk => resolve(Number(String(chunk).trim()))));
 		const screen = await proctopFilteredTo(`${marker}-server`);
@@ -190,7 +213,11 @@ describe.runIf(process.platform === 'linux' && process.getuid?.() === 0 && exist
 	test("another user's process: details say n/a (permission), k says not permitted, the app keeps running", async () => {
 		const rootOwned = startNamed(`${marker}-rootowned`);
 		await sleep(300);
-		const screen = spawnInPty('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI], {columns: 200, rows: 40, env: {HOME: '/tmp'}});
+		const screen = spawnInPty('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI], {
+			columns: 200,
+			rows: 40,
+			env: {HOME: '/tmp'},
+		});
 		screens.push(screen);
 		await screen.waitFor(text => text.includes('PID USER'));
 		screen.write('\\');

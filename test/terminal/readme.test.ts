@@ -1,11 +1,11 @@
 // The README's generated sections match their sources: --help output and the keymap table.
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
-import {keysMarkdown} from '../source/ui/keymap.js';
-import {costHintMarkdown} from '../source/ui/cost-hint.js';
-import {runCli} from './helpers/run-cli.js';
+import {costHintMarkdown} from '../../source/ui/cost-hint.js';
+import {keysMarkdown} from '../../source/ui/keymap.js';
+import {runCli} from '../helpers/run-cli.js';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = (name: string) => readme.match(new RegExp(`<!-- ${name}:start -->\\n([\\s\\S]*?)\\n<!-- ${name}:end -->`))?.[1];
 
 describe('README', () => {

@@ -4,7 +4,7 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {loadSettings, openSettings, parseSettings, saveSettings} from '../source/config.js';
+import {loadSettings, openSettings, parseSettings, saveSettings} from '../../source/config.js';
 
 const made: string[] = [];
 function folder(): string {
@@ -48,7 +48,10 @@ describe('settings file', () => {
 	});
 
 	test('only known keys with valid values survive', () => {
-		expect(parseSettings({sort: 'memory', intervalMs: 1e12, tree: 'yes', showKernelThreads: true, extra: 1})).toEqual({sort: 'memory', showKernelThreads: true});
+		expect(parseSettings({sort: 'memory', intervalMs: 1e12, tree: 'yes', showKernelThreads: true, extra: 1})).toEqual({
+			sort: 'memory',
+			showKernelThreads: true,
+		});
 		expect(parseSettings({intervalMs: 50})).toEqual({});
 		expect(parseSettings({intervalMs: 1500})).toEqual({intervalMs: 1500});
 	});

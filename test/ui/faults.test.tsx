@@ -1,18 +1,30 @@
-// The whole UI over a fault-injecting source: a failed read, vanishing rows, garbled rows,
-// counters going backwards and hidepid all leave a working monitor and a readable message.
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
-import {App} from '../source/ui/app.js';
-import {createSampler} from '../source/sampling/sampler.js';
-import type {Options} from '../source/types.js';
-import {rawProcess} from './helpers/fake-sampler.js';
-import {fakePlatform} from './helpers/fake-platform.js';
-import {faultySource, type Fault} from './helpers/fault-source.js';
+import {createSampler} from '../../source/sampling/sampler.js';
+import type {Options} from '../../source/types.js';
+import {App} from '../../source/ui/app.js';
+import {fakePlatform} from '../helpers/fake-platform.js';
+import {rawProcess} from '../helpers/fake-sampler.js';
+import {type Fault, faultySource} from '../helpers/fault-source.js';
 
 const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-const options: Options = {intervalMs: 40, sort: 'pid', tree: false, filter: '', user: undefined, once: false, json: false, watch: false, count: undefined, color: true, readonly: true, pids: undefined, pick: false, explicit: []};
+const options: Options = {
+	intervalMs: 40,
+	sort: 'pid',
+	tree: false,
+	filter: '',
+	user: undefined,
+	once: false,
+	json: false,
+	watch: false,
+	count: undefined,
+	color: true,
+	readonly: true,
+	pids: undefined,
+	pick: false,
+	explicit: [],
+};
 const world = () => [
 	rawProcess({pid: 1, ppid: 0, name: 'init', command: 'init', user: 'root'}),
 	rawProcess({pid: 10, name: 'alpha', command: 'alpha', user: 'alice'}),
@@ -64,7 +76,12 @@ describe('faults from /proc', () => {
 		vanished = true; // beta exits
 		const text = await until(ui, text => text.includes('20 beta exited'));
 		expect(text).toContain('alpha');
-		expect(text.split('\n').filter(line => /^\s+\d+ /.test(line)).map(line => line.trim().split(' ')[0])).toEqual(['1', '10', '30']);
+		expect(
+			text
+				.split('\n')
+				.filter(line => /^\s+\d+ /.test(line))
+				.map(line => line.trim().split(' ')[0]),
+		).toEqual(['1', '10', '30']);
 		// The selection went to the neighbour now at beta's place: gamma is drawn selected.
 		expect(strip(selectedLine())).toContain('gamma');
 	});
@@ -86,8 +103,14 @@ describe('faults from /proc', () => {
 	});
 
 	test('tiny terminals never crash: 1×1, 5×2, 10×3', async () => {
-		for (const [columns, rows] of [[1, 1], [5, 2], [10, 3]] as const) {
-			const ui = render(<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} platform={fakePlatform()} viewport={{columns, rows}} />);
+		for (const [columns, rows] of [
+			[1, 1],
+			[5, 2],
+			[10, 3],
+		] as const) {
+			const ui = render(
+				<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} platform={fakePlatform()} viewport={{columns, rows}} />,
+			);
 			mounted.push(ui);
 			await sleep(80);
 			const lines = strip(ui.lastFrame() ?? '').split('\n');

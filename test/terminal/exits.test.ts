@@ -5,19 +5,35 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {spawnInPty, spawnProctop} from './helpers/pty.js';
-import {CLI} from './helpers/run-cli.js';
+import {spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {CLI} from '../helpers/run-cli.js';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const FAULTY = join(root, 'node_modules', '.cache', 'proctop-test', 'faulty-cli.js');
 const marker = `exits${process.pid}`;
 
 beforeAll(async () => {
 	mkdirSync(join(FAULTY, '..'), {recursive: true});
-	await build({entryPoints: [join(root, 'test/helpers/faulty-cli.tsx')], outfile: FAULTY, bundle: true, platform: 'node', format: 'esm', target: 'node20', define: {'process.env.NODE_ENV': '"production"'}, logLevel: 'error', banner: {js: "import {createRequire as r} from 'node:module';const require=r(import.meta.url);"}, plugins: [{name: 'inert', setup(builder) {
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'x', namespace: 'inert'}));
-		builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {}', loader: 'js'}));
-	}}]});
+	await build({
+		entryPoints: [join(root, 'test/helpers/faulty-cli.tsx')],
+		outfile: FAULTY,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		define: {'process.env.NODE_ENV': '"production"'},
+		logLevel: 'error',
+		banner: {js: "import {createRequire as r} from 'node:module';const require=r(import.meta.url);"},
+		plugins: [
+			{
+				name: 'inert',
+				setup(builder) {
+					builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'x', namespace: 'inert'}));
+					builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {}', loader: 'js'}));
+				},
+			},
+		],
+	});
 });
 
 /**
@@ -26,7 +42,14 @@ beforeAll(async () => {
  */
 async function underShell(command: string, during: (screen: ReturnType<typeof spawnInPty>) => Promise<void>, id: string) {
 	const tmp = join(tmpdir(), `${marker}-${id}`);
-	const script = [`stty -g > ${tmp}.before`, `${command}`, 'echo "status=$?"', `stty -g > ${tmp}.after`, `cmp -s ${tmp}.before ${tmp}.after && echo SAME-STTY || echo DIFFERENT-STTY`, 'sleep 2'].join('\n');
+	const script = [
+		`stty -g > ${tmp}.before`,
+		`${command}`,
+		'echo "status=$?"',
+		`stty -g > ${tmp}.after`,
+		`cmp -s ${tmp}.before ${tmp}.after && echo SAME-STTY || echo DIFFERENT-STTY`,
+		'sleep 2',
+	].join('\n');
 	const screen = spawnInPty('sh', ['-c', script], {columns: 120, rows: 30});
 	await screen.waitFor(text => text.includes('PID USER'));
 	await during(screen);

@@ -1,10 +1,10 @@
 // A hostile local process: its name and command line carry escape sequences, controls, bidi
 // overrides, wide text and 300 KB of arguments. In a real terminal (and in --once/--json) they
 // show escaped, on one line, width-correct, and change nothing about the terminal.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {spawnProctop} from './helpers/pty.js';
-import {runCli} from './helpers/run-cli.js';
+import {spawnProctop} from '../helpers/pty.js';
+import {runCli} from '../helpers/run-cli.js';
 
 const marker = `hostile${process.pid}`;
 const ESC = '\u001b';
@@ -31,7 +31,10 @@ let hostile: ChildProcess;
 beforeAll(async () => {
 	// comm itself is set to an escape-laden name, as prctl(PR_SET_NAME) would.
 	// The script travels in the environment so the hostile arguments come first on the command line.
-	hostile = spawn(process.execPath, ['-e', 'eval(process.env.S)', ...HOSTILE_ARGS], {stdio: 'ignore', env: {...process.env, S: "require('fs').writeFileSync('/proc/self/comm', 'a) b\\u001b[31mX'); setInterval(() => {}, 1000)"}});
+	hostile = spawn(process.execPath, ['-e', 'eval(process.env.S)', ...HOSTILE_ARGS], {
+		stdio: 'ignore',
+		env: {...process.env, S: "require('fs').writeFileSync('/proc/self/comm', 'a) b\\u001b[31mX'); setInterval(() => {}, 1000)"},
+	});
 	await new Promise(resolve => setTimeout(resolve, 400));
 });
 const screens: Array<ReturnType<typeof spawnProctop>> = [];

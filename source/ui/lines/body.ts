@@ -1,0 +1,99 @@
+// Pure: the lines between the header and the status bar for the current mode: the table (titles
+// and the visible rows, the selected one highlighted), a menu, the help, the signal menu or the
+// details of one process; and how far the scrolling screens can scroll at this size.
+
+import type {LaidOutColumn} from '../../model/columns.js';
+import {highlightFor, type Window} from '../../model/view.js';
+import type {ProcessSample, Snapshot} from '../../types.js';
+import type {ShownDetails} from '../hooks/use-details.js';
+import type {UiState} from '../state.js';
+import {signalMenuLines} from './action-views.js';
+import {detailLines} from './details-view.js';
+import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
+import {processRow} from './row.js';
+import {fitLine, type Line, markFirstCell} from './segments.js';
+import {titleLine} from './status.js';
+
+const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
+
+export type BodyInput = {
+	state: UiState;
+	snapshot: Snapshot | undefined;
+	shown: Window;
+	columns: readonly LaidOutColumn[];
+	details: ShownDetails | undefined;
+	restarted: ReadonlySet<string>;
+	width: number;
+	/** Lines available below the header. */
+	height: number;
+	color: boolean;
+	/** No attributes (TERM=dumb): the selected row also carries a '>'. */
+	markers: boolean;
+	readonly: boolean;
+	nowMs: number;
+};
+
+/** Ancestors from the parent up, nearest first (cycles and runaway chains cut). */
+function parentsOf(process: ProcessSample, byPid: ReadonlyMap<number, ProcessSample>): ProcessSample[] {
+	const chain: ProcessSample[] = [];
+	let parent = process.ppid !== process.pid ? byPid.get(process.ppid) : undefined;
+	while (parent && !chain.includes(parent) && chain.length < 1000) {
+		chain.push(parent);
+		parent = parent.ppid !== parent.pid ? byPid.get(parent.ppid) : undefined;
+	}
+	return chain;
+}
+
+function detailsBody(input: BodyInput, shown: ShownDetails): {lines: Line[]; maxScroll: number} {
+	const {snapshot, state, width, height} = input;
+	const {process} = shown;
+	const processes = snapshot?.processes ?? [];
+	const all = detailLines({
+		process,
+		details: shown.details,
+		parents: parentsOf(process, new Map(processes.map(candidate => [candidate.pid, candidate]))),
+		children: processes.filter(child => child.ppid === process.pid && child.pid !== process.pid).length,
+		nowMs: input.nowMs,
+		width,
+		exitedAt: shown.exitedAt,
+		wholeCommand: state.detailsWholeCommand,
+	});
+	const maxScroll = Math.max(0, all.length - height);
+	const top = Math.min(state.detailsScroll, maxScroll);
+	return {lines: all.slice(top, top + height), maxScroll};
+}
+
+function tableBody(input: BodyInput): Line[] {
+	const {state, snapshot, shown, columns, width} = input;
+	const query = state.mode === 'search' || (state.search && !state.filter) ? state.search : state.filter;
+	const lines = [titleLine(columns, state, snapshot?.cpuKind ?? 'delta', width)];
+	shown.visible.forEach((row, offset) => {
+		const isSelected = shown.top + offset === shown.selectedIndex;
+		const match = query ? highlightFor(row.process, query) : undefined;
+		let line = fitLine(processRow({row, columns, match, tagged: state.tagged.has(row.process.key), restarted: input.restarted.has(row.process.key)}), width);
+		if (isSelected) line = line.map(segment => (input.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
+		if (isSelected && input.markers) line = markFirstCell(line);
+		lines.push(line);
+	});
+	if (!snapshot) lines.push(fitLine([{text: 'reading the process table…', dim: true}], width));
+	return lines;
+}
+
+/** The body for the current mode; `maxScroll` is how far the details or the help can scroll. */
+export function bodyLines(input: BodyInput): {lines: Line[]; maxScroll: number} {
+	const {state, snapshot, width, height} = input;
+	if (state.mode === 'details' && input.details) return detailsBody(input, input.details);
+	if (state.mode === 'help') {
+		const help = helpScreen({width, height, scroll: state.helpScroll, readonly: input.readonly});
+		return {lines: help.lines, maxScroll: help.maxScroll};
+	}
+	const startTimes = () => new Map(snapshot?.processes.map(process => [process.key, process.startTimeMs]));
+	if (state.mode === 'signal')
+		return {
+			lines: signalMenuLines({targets: state.targets, index: state.menuIndex, typed: state.typed, width, height, startTimes: startTimes()}),
+			maxScroll: 0,
+		};
+	if (state.mode === 'users') return {lines: menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, height), maxScroll: 0};
+	if (state.mode === 'sort') return {lines: menuLines('Sort by', sortMenu(), state.menuIndex, width, height), maxScroll: 0};
+	return {lines: tableBody(input), maxScroll: 0};
+}
