@@ -1,5 +1,6 @@
 // Regenerates the README sections that are data elsewhere: Usage (the exact --help output of
-// the built CLI), Keys (from the keymap table) and the cost hint (from its thresholds).
+// the built CLI), Keys (from the keymap table), the cost hint (from its thresholds) and the
+// fields of a process in --json (from the field table).
 // Run: npm run readme. A test checks each.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -9,6 +10,7 @@ execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inhe
 const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {encoding: 'utf8'});
 const {keysMarkdown} = await loadSource('source/ui/keymap.ts');
 const {costHintMarkdown} = await loadSource('source/ui/cost-hint.ts');
+const {jsonFieldsMarkdown} = await loadSource('source/model/fields.ts');
 
 let readme = readFileSync('README.md', 'utf8');
 const replace = (name, content) => {
@@ -19,4 +21,5 @@ const replace = (name, content) => {
 replace('usage', `\`\`\`\n${help.trimEnd()}\n\`\`\``);
 replace('keys', keysMarkdown());
 replace('cost-hint', costHintMarkdown());
+replace('json-processes', jsonFieldsMarkdown());
 writeFileSync('README.md', readme);

@@ -1,28 +1,11 @@
-// The --json document: a stable, documented shape built from a Snapshot (pure).
-// The README's "JSON schema" section describes exactly these fields.
+// The --json document: a stable, documented shape built from a Snapshot (pure). A process's
+// fields come from the field table (model/fields.ts), which also writes the README's table of them.
 
+import {JSON_FIELDS} from '../model/fields.js';
 import type {ProcessSample, Snapshot, SystemSample} from '../types.js';
 
-export type JsonProcess = {
-	pid: number;
-	ppid: number;
-	name: string;
-	command: string;
-	user: string;
-	uid: number | null;
-	state: string;
-	cpuPercent: number | null;
-	memoryPercent: number;
-	residentBytes: number;
-	virtualBytes: number;
-	threads: number;
-	nice: number;
-	priority: number;
-	startTime: string | null;
-	cpuSeconds: number;
-	isKernelThread: boolean;
-	isOrphan: boolean;
-};
+/** One process in --json: the json entries of the field table (fields.ts), in its order. */
+export type JsonProcess = Record<string, unknown>;
 
 export type JsonDocument = {
 	takenAt: string;
@@ -44,32 +27,10 @@ export type JsonDocument = {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function isoOrNull(ms: number): string | null {
-	const date = new Date(ms);
-	return Number.isFinite(date.getTime()) && ms > 0 ? date.toISOString() : null;
-}
-
 export function toJsonProcess(process: ProcessSample): JsonProcess {
-	return {
-		pid: process.pid,
-		ppid: process.ppid,
-		name: process.name,
-		command: process.command,
-		user: process.user,
-		uid: process.uid ?? null,
-		state: process.state,
-		cpuPercent: process.cpuPercent === null ? null : round(process.cpuPercent),
-		memoryPercent: round(process.memoryPercent),
-		residentBytes: process.residentBytes,
-		virtualBytes: process.virtualBytes,
-		threads: process.threads,
-		nice: process.nice,
-		priority: process.priority,
-		startTime: isoOrNull(process.startTimeMs),
-		cpuSeconds: round(process.cpuSeconds),
-		isKernelThread: process.isKernelThread,
-		isOrphan: process.isOrphan,
-	};
+	const document: JsonProcess = {};
+	for (const field of JSON_FIELDS) document[field.name] = field.value(process);
+	return document;
 }
 
 export function toJsonDocument(snapshot: Snapshot, system: SystemSample & {cpuPercentPerCore?: number[]}, processes: readonly ProcessSample[]): JsonDocument {

@@ -1,42 +1,27 @@
-// The process table's columns as one data table: title, width, alignment, drop priority,
-// sort key and cell text. The UI, the --once table and the README all read it.
+// The process table's columns (their definitions are entries of the field table, fields.ts),
+// the order each table shows them in, and how they fit a width. Pure.
 
-import type {ProcessSample} from '../types.js';
-import {displayCommand, fitCell, formatBytes, formatCpuTime, formatPercent} from './format.js';
-import type {SortKeyId} from './sort.js';
+import {COLUMNS, type ColumnId, type FieldColumn} from './fields.js';
+import {fitCell} from './format.js';
 
-export type ColumnId = 'pid' | 'user' | 'priority' | 'nice' | 'virtual' | 'resident' | 'state' | 'cpu' | 'memory' | 'time' | 'threads' | 'command';
-
-export type Column = {
-	id: ColumnId;
-	title: string;
-	/** Cells; the command column's width is whatever is left (at least `width`). */
-	width: number;
-	align: 'left' | 'right';
-	/** Lower is more important: on a narrow terminal the highest priorities drop first. */
-	priority: number;
-	sortKey: SortKeyId;
-	/** Plain cell text, before fitting (untrusted parts are sanitized upstream). */
-	text: (process: ProcessSample) => string;
-};
-
-export const COLUMNS: readonly Column[] = [
-	{id: 'pid', title: 'PID', width: 7, align: 'right', priority: 0, sortKey: 'pid', text: p => String(p.pid)},
-	{id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user},
-	{id: 'priority', title: 'PRI', width: 3, align: 'right', priority: 9, sortKey: 'priority', text: p => (p.priority <= -100 ? 'RT' : String(p.priority))},
-	{id: 'nice', title: 'NI', width: 3, align: 'right', priority: 7, sortKey: 'nice', text: p => String(p.nice)},
-	{id: 'virtual', title: 'VIRT', width: 6, align: 'right', priority: 10, sortKey: 'virtual', text: p => formatBytes(p.virtualBytes)},
-	{id: 'resident', title: 'RES', width: 6, align: 'right', priority: 5, sortKey: 'resident', text: p => formatBytes(p.residentBytes)},
-	{id: 'state', title: 'S', width: 1, align: 'left', priority: 3, sortKey: 'state', text: p => p.state},
-	{id: 'cpu', title: 'CPU%', width: 5, align: 'right', priority: 1, sortKey: 'cpu', text: p => formatPercent(p.cpuPercent)},
-	{id: 'memory', title: 'MEM%', width: 5, align: 'right', priority: 2, sortKey: 'memory', text: p => formatPercent(p.memoryPercent)},
-	{id: 'time', title: 'TIME+', width: 9, align: 'right', priority: 6, sortKey: 'time', text: p => formatCpuTime(p.cpuSeconds)},
-	{id: 'threads', title: 'THR', width: 4, align: 'right', priority: 8, sortKey: 'threads', text: p => String(p.threads)},
-	{id: 'command', title: 'COMMAND', width: 10, align: 'left', priority: 0, sortKey: 'name', text: p => displayCommand(p)},
-];
+export {COLUMNS, type ColumnId} from './fields.js';
+export type Column = FieldColumn;
 
 /** The interactive table's order, as htop's default screen. */
-export const TABLE_COLUMNS: readonly ColumnId[] = COLUMNS.map(column => column.id);
+export const TABLE_COLUMNS: readonly ColumnId[] = [
+	'pid',
+	'user',
+	'priority',
+	'nice',
+	'virtual',
+	'resident',
+	'state',
+	'cpu',
+	'memory',
+	'time',
+	'threads',
+	'command',
+];
 
 /** The --once table's order. */
 export const BATCH_COLUMNS: readonly ColumnId[] = ['pid', 'user', 'state', 'cpu', 'memory', 'resident', 'threads', 'nice', 'time', 'command'];

@@ -1,35 +1,12 @@
-// Pure, stable process ordering: one table of sort keys, comparators with pid as tie-break.
+// Pure, stable process ordering: comparators over the sort keys of the field table
+// (fields.ts), with ascending pid as the tie-break.
 
 import type {ProcessSample} from '../types.js';
+import {type FieldSort, SORT_KEYS, type SortKeyId} from './fields.js';
 
-export type SortKeyId = 'cpu' | 'memory' | 'time' | 'pid' | 'name' | 'user' | 'state' | 'threads' | 'nice' | 'priority' | 'virtual' | 'resident';
+export {SORT_KEYS, type SortKeyId} from './fields.js';
 
-type SortKey = {
-	id: SortKeyId;
-	label: string;
-	/** Numbers sort numerically, strings by locale-independent code-unit order. */
-	value: (process: ProcessSample) => number | string;
-	/** Big-first by default for load figures (as htop), small-first for names and ids. */
-	descending: boolean;
-};
-
-export const SORT_KEYS: readonly SortKey[] = [
-	// First sight has no CPU% yet: sort it below every measured value, including 0.
-	{id: 'cpu', label: 'CPU%', value: p => p.cpuPercent ?? -1, descending: true},
-	{id: 'memory', label: 'MEM%', value: p => p.residentBytes || p.memoryPercent, descending: true},
-	{id: 'time', label: 'TIME+', value: p => p.cpuSeconds, descending: true},
-	{id: 'pid', label: 'PID', value: p => p.pid, descending: false},
-	{id: 'name', label: 'COMMAND', value: p => p.name.toLowerCase(), descending: false},
-	{id: 'user', label: 'USER', value: p => p.user, descending: false},
-	{id: 'state', label: 'S', value: p => p.state, descending: false},
-	{id: 'threads', label: 'THR', value: p => p.threads, descending: true},
-	{id: 'nice', label: 'NI', value: p => p.nice, descending: false},
-	{id: 'priority', label: 'PRI', value: p => p.priority, descending: false},
-	{id: 'virtual', label: 'VIRT', value: p => p.virtualBytes, descending: true},
-	{id: 'resident', label: 'RES', value: p => p.residentBytes, descending: true},
-];
-
-export function sortKey(id: SortKeyId): SortKey {
+export function sortKey(id: SortKeyId): FieldSort {
 	return SORT_KEYS.find(key => key.id === id)!;
 }
 

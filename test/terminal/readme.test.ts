@@ -1,6 +1,7 @@
 // The README's generated sections match their sources: --help output and the keymap table.
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
+import {jsonFieldsMarkdown} from '../../source/model/fields.js';
 import {costHintMarkdown} from '../../source/ui/cost-hint.js';
 import {keysMarkdown} from '../../source/ui/keymap.js';
 import {runCli} from '../helpers/run-cli.js';
@@ -22,6 +23,10 @@ describe('README', () => {
 
 	test('Keys is exactly the keymap table', () => {
 		expect(section('keys')).toBe(keysMarkdown());
+	});
+
+	test('the JSON fields of a process are exactly the field table', () => {
+		expect(section('json-processes')).toBe(jsonFieldsMarkdown());
 	});
 
 	test('the cost hint is described with its real thresholds', () => {

@@ -1,0 +1,163 @@
+// The one table of what proctop knows about a process (pure). Each entry says, for one field,
+// how it shows as a column (title, width, alignment, drop priority, cell text), how it sorts
+// (the --sort id, label and default direction) and what it is in --json (name, type, meaning).
+// The UI's columns, the --once table, the sort keys and menu, --help's sort list and the
+// README's JSON table are all read from here. A column from an existing field is one entry;
+// from a new /proc field, a parser (platform/linux/procfs-parse.ts) plus an entry.
+
+import type {ProcessSample} from '../types.js';
+import {displayCommand, formatBytes, formatCpuTime, formatPercent} from './format.js';
+
+export type SortKeyId = 'cpu' | 'memory' | 'time' | 'pid' | 'name' | 'user' | 'state' | 'threads' | 'nice' | 'priority' | 'virtual' | 'resident';
+export type ColumnId = 'pid' | 'user' | 'priority' | 'nice' | 'virtual' | 'resident' | 'state' | 'cpu' | 'memory' | 'time' | 'threads' | 'command';
+
+export type FieldColumn = {
+	id: ColumnId;
+	title: string;
+	/** Cells; the command column's width is whatever is left (at least `width`). */
+	width: number;
+	align: 'left' | 'right';
+	/** Lower is more important: on a narrow terminal the highest priorities drop first. */
+	priority: number;
+	/** Plain cell text, before fitting (untrusted parts are sanitized upstream). */
+	text: (process: ProcessSample) => string;
+	/** The sort key that orders by this column (its title carries ▼/▲ while active). */
+	sortKey: SortKeyId;
+};
+
+export type FieldSort = {
+	id: SortKeyId;
+	label: string;
+	/** Numbers sort numerically, strings by locale-independent code-unit order. */
+	value: (process: ProcessSample) => number | string;
+	/** Big-first by default for load figures (as htop), small-first for names and ids. */
+	descending: boolean;
+};
+
+export type FieldJson = {
+	name: string;
+	/** As the README's JSON table writes it. */
+	type: string;
+	meaning: string;
+	value: (process: ProcessSample) => unknown;
+};
+
+export type Field = {column?: FieldColumn; sort?: FieldSort; json?: FieldJson};
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function isoOrNull(ms: number): string | null {
+	const date = new Date(ms);
+	return Number.isFinite(date.getTime()) && ms > 0 ? date.toISOString() : null;
+}
+
+/** In --json order. */
+export const FIELDS: readonly Field[] = [
+	{
+		column: {id: 'pid', title: 'PID', width: 7, align: 'right', priority: 0, sortKey: 'pid', text: p => String(p.pid)},
+		sort: {id: 'pid', label: 'PID', value: p => p.pid, descending: false},
+		json: {name: 'pid', type: 'number', meaning: 'process id', value: p => p.pid},
+	},
+	{json: {name: 'ppid', type: 'number', meaning: 'parent process id', value: p => p.ppid}},
+	{
+		sort: {id: 'name', label: 'COMMAND', value: p => p.name.toLowerCase(), descending: false},
+		json: {name: 'name', type: 'string', meaning: 'short name (`comm`), sanitized', value: p => p.name},
+	},
+	{
+		column: {id: 'command', title: 'COMMAND', width: 10, align: 'left', priority: 0, sortKey: 'name', text: p => displayCommand(p)},
+		json: {
+			name: 'command',
+			type: 'string',
+			meaning: 'full command line, arguments joined by spaces, sanitized; `""` for kernel threads and zombies',
+			value: p => p.command,
+		},
+	},
+	{
+		column: {id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user},
+		sort: {id: 'user', label: 'USER', value: p => p.user, descending: false},
+		json: {name: 'user', type: 'string', meaning: 'owner; the uid as digits when it has no name', value: p => p.user},
+	},
+	{json: {name: 'uid', type: 'number \\| null', meaning: 'owner uid; null where the platform does not say', value: p => p.uid ?? null}},
+	{
+		column: {id: 'state', title: 'S', width: 1, align: 'left', priority: 3, sortKey: 'state', text: p => p.state},
+		sort: {id: 'state', label: 'S', value: p => p.state, descending: false},
+		json: {
+			name: 'state',
+			type: 'string',
+			meaning: 'one letter: R running, S sleeping, D disk wait, T stopped, t traced, Z zombie, I idle',
+			value: p => p.state,
+		},
+	},
+	{
+		column: {id: 'cpu', title: 'CPU%', width: 5, align: 'right', priority: 1, sortKey: 'cpu', text: p => formatPercent(p.cpuPercent)},
+		// First sight has no CPU% yet: sort it below every measured value, including 0.
+		sort: {id: 'cpu', label: 'CPU%', value: p => p.cpuPercent ?? -1, descending: true},
+		json: {
+			name: 'cpuPercent',
+			type: 'number \\| null',
+			meaning: '% of one core over the interval (can exceed 100 for multithreaded processes); null on first sight',
+			value: p => (p.cpuPercent === null ? null : round(p.cpuPercent)),
+		},
+	},
+	{
+		column: {id: 'memory', title: 'MEM%', width: 5, align: 'right', priority: 2, sortKey: 'memory', text: p => formatPercent(p.memoryPercent)},
+		sort: {id: 'memory', label: 'MEM%', value: p => p.residentBytes || p.memoryPercent, descending: true},
+		json: {name: 'memoryPercent', type: 'number', meaning: 'resident memory ÷ physical memory × 100', value: p => round(p.memoryPercent)},
+	},
+	{
+		column: {id: 'resident', title: 'RES', width: 6, align: 'right', priority: 5, sortKey: 'resident', text: p => formatBytes(p.residentBytes)},
+		sort: {id: 'resident', label: 'RES', value: p => p.residentBytes, descending: true},
+		json: {name: 'residentBytes', type: 'number', meaning: 'resident memory (RES), bytes', value: p => p.residentBytes},
+	},
+	{
+		column: {id: 'virtual', title: 'VIRT', width: 6, align: 'right', priority: 10, sortKey: 'virtual', text: p => formatBytes(p.virtualBytes)},
+		sort: {id: 'virtual', label: 'VIRT', value: p => p.virtualBytes, descending: true},
+		json: {name: 'virtualBytes', type: 'number', meaning: 'virtual memory (VIRT), bytes', value: p => p.virtualBytes},
+	},
+	{
+		column: {id: 'threads', title: 'THR', width: 4, align: 'right', priority: 8, sortKey: 'threads', text: p => String(p.threads)},
+		sort: {id: 'threads', label: 'THR', value: p => p.threads, descending: true},
+		json: {name: 'threads', type: 'number', meaning: 'threads', value: p => p.threads},
+	},
+	{
+		column: {id: 'nice', title: 'NI', width: 3, align: 'right', priority: 7, sortKey: 'nice', text: p => String(p.nice)},
+		sort: {id: 'nice', label: 'NI', value: p => p.nice, descending: false},
+		json: {name: 'nice', type: 'number', meaning: 'nice value, -20 (highest priority) to 19', value: p => p.nice},
+	},
+	{
+		column: {
+			id: 'priority',
+			title: 'PRI',
+			width: 3,
+			align: 'right',
+			priority: 9,
+			sortKey: 'priority',
+			text: p => (p.priority <= -100 ? 'RT' : String(p.priority)),
+		},
+		sort: {id: 'priority', label: 'PRI', value: p => p.priority, descending: false},
+		json: {name: 'priority', type: 'number', meaning: 'kernel priority (negative: real-time)', value: p => p.priority},
+	},
+	{json: {name: 'startTime', type: 'string \\| null', meaning: 'when it started, ISO 8601', value: p => isoOrNull(p.startTimeMs)}},
+	{
+		column: {id: 'time', title: 'TIME+', width: 9, align: 'right', priority: 6, sortKey: 'time', text: p => formatCpuTime(p.cpuSeconds)},
+		sort: {id: 'time', label: 'TIME+', value: p => p.cpuSeconds, descending: true},
+		json: {name: 'cpuSeconds', type: 'number', meaning: 'user + system CPU time in seconds, not counting children', value: p => round(p.cpuSeconds)},
+	},
+	{json: {name: 'isKernelThread', type: 'boolean', meaning: 'from the `PF_KTHREAD` flag, never from the name', value: p => p.isKernelThread}},
+	{json: {name: 'isOrphan', type: 'boolean', meaning: 'its parent exited while proctop watched and it was reparented', value: p => p.isOrphan}},
+];
+
+/** The order of the sort keys: the `<` `>` keys step through it, menus and --help list it. */
+const SORT_ORDER: readonly SortKeyId[] = ['cpu', 'memory', 'time', 'pid', 'name', 'user', 'state', 'threads', 'nice', 'priority', 'virtual', 'resident'];
+
+export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);
+
+export const COLUMNS: readonly FieldColumn[] = FIELDS.flatMap(field => (field.column ? [field.column] : []));
+
+export const JSON_FIELDS: readonly FieldJson[] = FIELDS.flatMap(field => (field.json ? [field.json] : []));
+
+/** The README's table of a process in --json, from the same entries (a test checks the README). */
+export function jsonFieldsMarkdown(): string {
+	const rows = JSON_FIELDS.map(field => `| \`processes[].${field.name}\` | ${field.type} | ${field.meaning} |`);
+	return ['| field | type | meaning |', '|---|---|---|', ...rows].join('\n');
+}
