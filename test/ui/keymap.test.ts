@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {commandFor, commandForFunctionKey, KEYMAP, keyLabel, splitKeys} from '../../source/ui/keymap.js';
+import {commandFor, commandForFunctionKey, hintsFor, KEYMAP, keyLabel, splitKeys} from '../../source/ui/keymap.js';
 import type {Mode} from '../../source/ui/state.js';
 
 const MODES: Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
@@ -64,6 +64,15 @@ describe('KEYMAP', () => {
 		expect(commandForFunctionKey('list', 2)).toBeUndefined();
 		expect(commandForFunctionKey('help', 1)).toBe('cancel');
 		expect(commandForFunctionKey('filter', 10)).toBeUndefined(); // typing: F10 does not quit
+	});
+
+	test('each mode hints at what Enter and Esc do there, not one generic pair', () => {
+		const hints = (mode: Mode) => hintsFor(mode).map(hint => `${hint.keys} ${hint.hint}`);
+		expect(hints('filter')).toEqual(['Enter Done', 'Esc Clear']);
+		expect(hints('signal')).toEqual(['Enter Send', 'Esc Cancel']);
+		expect(hints('users')).toEqual(['Enter Pick', 'Esc Cancel']);
+		expect(hints('nice')).toEqual(['Enter Set', 'Esc Cancel']);
+		expect(hintsFor('list', {readonly: true}).map(hint => hint.hint)).not.toContain('Kill');
 	});
 
 	test('[ and ] as in htop: ] raises the priority (nice −1), [ lowers it (nice +1)', () => {
