@@ -4,10 +4,9 @@
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
 
 import {chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, utimesSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {build} from 'esbuild';
-import {INK_PATCHES} from './ink-patches.js';
+import {bundlePlugins} from './bundle-plugins.js';
 
 const output = 'dist/cli.js';
 
@@ -43,38 +42,7 @@ await build({
 		'process.env.NODE_ENV': '"production"',
 		PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
 	},
-	plugins: [
-		{
-			// See scripts/ink-patches.js: direct rows in Ink's output stage, bounded text caches.
-			name: 'ink-patches',
-			setup(builder) {
-				for (const patch of INK_PATCHES) {
-					builder.onLoad({filter: patch.file}, async args => ({contents: patch.apply(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
-				}
-			},
-		},
-		{
-			// Ink imports react-devtools-core only when DEV=true. It is a large dev tool we never ship:
-			// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
-			name: 'no-react-devtools',
-			setup(builder) {
-				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));
-				// Ink's devtools bridge (and the WebSocket client it pulls in) likewise.
-				builder.onResolve({filter: /^\.\/devtools\.js$/}, args => (args.importer.includes('/ink/') ? {path: 'ink-devtools', namespace: 'inert'} : undefined));
-				builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
-			},
-		},
-		{
-			// cli-cursor's restore-cursor registers an exit hook that writes ESC[?25h to process.stderr,
-			// whatever stderr is: with `2>file` a stray escape landed in the user's file (#12). proctop
-			// shows the cursor itself on every exit path, on the terminal it drew on, so the hook goes.
-			name: 'no-restore-cursor',
-			setup(builder) {
-				builder.onResolve({filter: /^restore-cursor$/}, () => ({path: 'restore-cursor', namespace: 'no-restore-cursor'}));
-				builder.onLoad({filter: /.*/, namespace: 'no-restore-cursor'}, () => ({contents: 'export default function restoreCursor() {}', loader: 'js'}));
-			},
-		},
-	],
+	plugins: bundlePlugins(),
 	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
 	logLevel: 'warning',

@@ -4,8 +4,8 @@
 // the subtree kill's SIGKILL question, stopped/resumed processes, and restarts of commands that
 // were just killed. No React and no timers: the caller polls while active() and shows events.
 
-import type {Confirmation, PickedProcess} from '../ui/state.js';
 import type {Signaller} from './signaller.js';
+import type {Confirmation, PickedProcess} from './targets.js';
 
 /** How long a signalled process gets before "still running" (and the subtree SIGKILL question). */
 export const GRACE_MS = 3000;

@@ -2,10 +2,9 @@
 // the resolved selection, and the window of rows that fits on screen. No React, no I/O.
 
 import type {ProcessSample} from '../types.js';
-import type {UiState} from '../ui/state.js';
 import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank} from './filter.js';
 import {selectProcesses} from './select.js';
-import {compareProcesses} from './sort.js';
+import {compareProcesses, type SortKeyId} from './sort.js';
 import {buildForest, flattenForest, withAncestors} from './tree.js';
 
 export type ViewRow = {
@@ -17,7 +16,15 @@ export type ViewRow = {
 	hiddenDescendants: number;
 };
 
-export type RowsInput = Pick<UiState, 'sort' | 'inverted' | 'tree' | 'collapsed' | 'filter' | 'user'> & {
+/** What the listed rows depend on: the user's choices (the UI's state has these fields). */
+export type RowsInput = {
+	sort: SortKeyId;
+	inverted: boolean;
+	tree: boolean;
+	/** Identity keys of collapsed branches. */
+	collapsed: ReadonlySet<string>;
+	filter: string;
+	user: string | undefined;
 	pids?: readonly number[] | undefined;
 	/** false hides kernel threads (the UI's default, as htop's); absent shows everything (batch). */
 	showKernelThreads?: boolean;

@@ -1,29 +1,15 @@
-// What the user chose, as a reducer: selection (by identity), sort, tree, filter/search text,
-// mode, user, pause, follow and the last message. Pure; the visible rows are derived elsewhere.
+// What the user chose, as a reducer: selection (by identity), sort, tree, kernel threads,
+// filter/search text, mode and its menu or prompt, user, pause, follow, tags, the scroll of the
+// help and details, and the last message. Pure; the visible rows are derived (model/view.ts).
 
-import type {Target} from '../actions/signaller.js';
+import type {Confirmation, PickedProcess} from '../actions/targets.js';
 import type {SortKeyId} from '../model/sort.js';
 import {SORT_KEYS} from '../model/sort.js';
 import type {Options} from '../types.js';
 
+export type {Confirmation, PickedProcess} from '../actions/targets.js';
+
 export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval' | 'signal' | 'confirm' | 'nice' | 'details';
-
-/** A process as captured when an action started: the identity later checks are made against. */
-export type PickedProcess = Target & {key: string; command: string};
-
-/**
- * A question waiting for y/n: SIGTERM to a whole subtree (X asks first), or SIGKILL for the
- * survivors of one. `yes`/`no` say what each answer does.
- */
-export type Confirmation = {
-	kind: 'subtree-term' | 'subtree-kill';
-	question: string;
-	yes: string;
-	no: string;
-	targets: PickedProcess[];
-	root: PickedProcess;
-	exitedBefore: number;
-};
 
 export type UiState = {
 	mode: Mode;

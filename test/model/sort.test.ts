@@ -30,7 +30,30 @@ describe('sortProcesses', () => {
 		expect(pids(sortProcesses(tied, 'cpu', true))).toEqual([3, 5, 9]);
 	});
 
-	test('every sort key orders without NaN surprises', () => {
-		for (const key of SORT_KEYS) expect(sortProcesses(processes, key.id)).toHaveLength(4);
+	test('every sort key orders by its value, in its direction, ties by pid', () => {
+		const varied = [1, 2, 3, 4, 5].map(pid =>
+			processSample({
+				pid,
+				name: `n${6 - pid}`,
+				user: `u${pid % 3}`,
+				state: 'RSDTZ'[pid - 1]!,
+				threads: pid % 2,
+				nice: -pid,
+				priority: 20 - pid,
+				virtualBytes: pid * 7,
+				residentBytes: pid * 11,
+				memoryPercent: pid,
+				cpuPercent: pid,
+				cpuSeconds: pid,
+			}),
+		);
+		for (const key of SORT_KEYS) {
+			const sorted = sortProcesses(varied, key.id);
+			for (let index = 1; index < sorted.length; index++) {
+				const [before, after] = [key.value(sorted[index - 1]!), key.value(sorted[index]!)];
+				const inOrder = key.descending ? before > after : before < after;
+				expect(inOrder || (before === after && sorted[index - 1]!.pid < sorted[index]!.pid), `${key.id} at ${index}`).toBe(true);
+			}
+		}
 	});
 });

@@ -1,6 +1,7 @@
 // Header meters: the /proc reader on a fixture, and the two real readers agreeing on this machine.
 import {describe, expect, test} from 'vitest';
-import {createProcfsSystemReader, createSiSystemReader, selectSystemReader} from '../../source/platform/meters.js';
+import {createProcfsSystemReader, createSiSystemReader} from '../../source/platform/meters.js';
+import {createPlatform} from '../../source/platform/platform.js';
 import {writeProcTree} from '../helpers/proc-builder.js';
 
 describe('system readers', () => {
@@ -22,8 +23,10 @@ describe('system readers', () => {
 		expect(fromProc.uptimeSeconds).toBeGreaterThan(0);
 	});
 
-	test('the platform branch', () => {
-		expect(selectSystemReader('linux')).toBeDefined();
-		expect(selectSystemReader('darwin')).toBeDefined();
+	test('the platform branch: /proc on Linux, systeminformation (with per-core load) elsewhere', async () => {
+		expect(createPlatform('linux').meters.read).toBeTypeOf('function');
+		// Only systeminformation's reader reports per-core load; the procfs reader leaves it to /proc/stat.
+		if (process.platform === 'linux') expect((await createPlatform('linux').meters.read()).cpuPercentPerCore).toBeUndefined();
+		expect((await createPlatform('darwin').meters.read()).cpuPercentPerCore?.length).toBeGreaterThan(0);
 	});
 });

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {beforeAll, describe, expect, test} from 'vitest';
+import {bundlePlugins} from '../../scripts/bundle-plugins.js';
 import {spawnInPty, spawnProctop} from '../helpers/pty.js';
 import {CLI} from '../helpers/run-cli.js';
 
@@ -24,15 +25,8 @@ beforeAll(async () => {
 		define: {'process.env.NODE_ENV': '"production"'},
 		logLevel: 'error',
 		banner: {js: "import {createRequire as r} from 'node:module';const require=r(import.meta.url);"},
-		plugins: [
-			{
-				name: 'inert',
-				setup(builder) {
-					builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'x', namespace: 'inert'}));
-					builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {}', loader: 'js'}));
-				},
-			},
-		],
+		// The shipped bundle's plugins, the Ink patches among them: the same Ink users run.
+		plugins: bundlePlugins(),
 	});
 });
 

@@ -1,0 +1,39 @@
+// The esbuild plugins every bundle of proctop uses: the shipped dist/cli.js (scripts/build.js) and
+// the fault-injecting CLI the exit-path tests build, so both run the same patched Ink.
+import {readFile} from 'node:fs/promises';
+import {INK_PATCHES} from './ink-patches.js';
+
+export function bundlePlugins() {
+	return [
+		{
+			// See scripts/ink-patches.js: direct rows in Ink's output stage, bounded text caches.
+			name: 'ink-patches',
+			setup(builder) {
+				for (const patch of INK_PATCHES) {
+					builder.onLoad({filter: patch.file}, async args => ({contents: patch.apply(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
+				}
+			},
+		},
+		{
+			// Ink imports react-devtools-core only when DEV=true. It is a large dev tool we never ship:
+			// resolve it to an inert module so the bundle has no import that npx cannot satisfy.
+			name: 'no-react-devtools',
+			setup(builder) {
+				builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'inert'}));
+				// Ink's devtools bridge (and the WebSocket client it pulls in) likewise.
+				builder.onResolve({filter: /^\.\/devtools\.js$/}, args => (args.importer.includes('/ink/') ? {path: 'ink-devtools', namespace: 'inert'} : undefined));
+				builder.onLoad({filter: /.*/, namespace: 'inert'}, () => ({contents: 'export default {initialize() {}, connectToDevTools() {}};', loader: 'js'}));
+			},
+		},
+		{
+			// cli-cursor's restore-cursor registers an exit hook that writes ESC[?25h to process.stderr,
+			// whatever stderr is: with `2>file` a stray escape landed in the user's file (#12). proctop
+			// shows the cursor itself on every exit path, on the terminal it drew on, so the hook goes.
+			name: 'no-restore-cursor',
+			setup(builder) {
+				builder.onResolve({filter: /^restore-cursor$/}, () => ({path: 'restore-cursor', namespace: 'no-restore-cursor'}));
+				builder.onLoad({filter: /.*/, namespace: 'no-restore-cursor'}, () => ({contents: 'export default function restoreCursor() {}', loader: 'js'}));
+			},
+		},
+	];
+}

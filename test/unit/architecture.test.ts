@@ -1,0 +1,51 @@
+// The map in ARCHITECTURE.md, checked: what each folder of source/ may import, and which files
+// may touch the operating system. A change that breaks a rule fails here, not in review.
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join, normalize, relative} from 'node:path';
+import {describe, expect, test} from 'vitest';
+
+const SOURCE = join(import.meta.dirname, '..', '..', 'source');
+
+/** Folder (or top-level file) → what it may import from source/. */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+	platform: ['platform', 'types', 'sanitize'],
+	sampling: ['sampling', 'types'],
+	model: ['model', 'types'],
+	actions: ['actions', 'platform', 'types'],
+	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
+	ui: ['ui', 'model', 'actions', 'sampling', 'platform', 'types', 'config', 'interval', 'sanitize'],
+};
+
+/** The only files that may use node's I/O modules: the platform, the settings file, the terminal. */
+const MAY_DO_IO = [/^platform\//, /^config\.ts$/, /^ui\/run-interactive\.tsx$/];
+const IO_MODULES = /from 'node:(fs|fs\/promises|child_process|net|tty)'/;
+
+function files(directory: string): string[] {
+	return readdirSync(directory, {withFileTypes: true}).flatMap(entry =>
+		entry.isDirectory() ? files(join(directory, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(directory, entry.name)] : [],
+	);
+}
+
+const area = (path: string) =>
+	relative(SOURCE, path)
+		.split('/')[0]!
+		.replace(/\.(tsx?|js)$/, '');
+const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)].map(match => normalize(join(dirname(file), match[1]!)));
+
+describe('architecture', () => {
+	test.each(Object.keys(MAY_IMPORT))('%s/ imports only what the map allows', folder => {
+		const wrong: string[] = [];
+		for (const file of files(join(SOURCE, folder))) {
+			for (const target of imports(file))
+				if (!MAY_IMPORT[folder]!.includes(area(target))) wrong.push(`${relative(SOURCE, file)} → ${relative(SOURCE, target)}`);
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	test('only the platform, the settings file and the terminal runner touch the OS', () => {
+		const wrong = files(SOURCE)
+			.map(file => relative(SOURCE, file))
+			.filter(file => IO_MODULES.test(readFileSync(join(SOURCE, file), 'utf8')) && !MAY_DO_IO.some(rule => rule.test(file)));
+		expect(wrong).toEqual([]);
+	});
+});
