@@ -147,5 +147,12 @@ describe('proctop CLI (built bundle)', () => {
 		const rows = result.stdout.trimEnd().split('\n').slice(1);
 		expect(rows.length).toBeGreaterThan(0);
 		for (const row of rows) expect(row).toMatch(/kthreadd/);
+		// --user: only that user's processes (this test runs as someone; daemon owns nothing here).
+		const me = (await import('node:os')).userInfo().username;
+		const mine = (await runCli(['--once', '--interval', '0.1', '--user', me])).stdout.trimEnd().split('\n').slice(1);
+		expect(mine.length).toBeGreaterThan(0);
+		for (const row of mine) expect(row.trim().split(/\s+/)[1]).toBe(me.slice(0, 9));
+		const nobodys = await runCli(['--once', '--interval', '0.1', '--user', 'daemon']);
+		expect(nobodys.stdout).not.toMatch(new RegExp(`^\\s*${process.pid} `, 'm'));
 	});
 });

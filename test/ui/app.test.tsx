@@ -42,6 +42,9 @@ async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string
 	throw new Error(`frame never matched:\n${strip(ui.lastFrame() ?? '')}`);
 }
 
+/** The selected row: the one drawn with the selection's cyan background. */
+const selectedRow = (ui: ReturnType<typeof render>) => strip((ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '');
+
 const mounted: Array<ReturnType<typeof render>> = [];
 function mount(width: number, height: number, overrides: Partial<Options> = {}, sampler = fakeSampler(() => world)) {
 	const ui = render(
@@ -240,15 +243,25 @@ describe('App keys', () => {
 		const frame = await frameWith(ui, text => text.includes('Search: bash') && text.includes('1 match'));
 		expect(frame).toContain('sshd'); // nothing hidden
 		ui.stdin.write(ENTER);
+		// The search selected 200 bash; n finds the next match (wrapping to it again, the only one).
+		await frameWith(ui, () => selectedRow(ui).includes('-bash'));
+		ui.stdin.write('/');
+		ui.stdin.write('node');
+		await frameWith(ui, () => selectedRow(ui).includes('node server.js'));
+		ui.stdin.write(ENTER);
+		ui.stdin.write('\u001b[H'); // Home: away from the match
+		await frameWith(ui, () => selectedRow(ui).includes('/sbin/init'));
 		ui.stdin.write('n');
-		await frameWith(ui, text => !text.includes('no match'));
+		await frameWith(ui, () => selectedRow(ui).includes('node server.js'));
 	});
 
 	test('F follows the selected process', async () => {
 		const ui = mount(120, 30);
 		await frameWith(ui, text => text.includes('sshd'));
 		ui.stdin.write('F');
-		await frameWith(ui, text => text.includes('following'));
+		const frame = await frameWith(ui, text => text.includes('following'));
+		expect(frame).toMatch(/following \d+ \S+/); // names the process it follows
+		expect(frame).toContain('· following ·'); // and the status bar keeps saying so
 	});
 
 	test('tree keys: - collapses with a hidden count, + and * expand', async () => {
