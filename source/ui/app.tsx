@@ -177,11 +177,10 @@ export function App(props: AppProps) {
 	const total = snapshot?.processes.length ?? 0;
 	const status = statusLine({state, width, shown: rows.length, total, searchMatches, pick: options.pick, costHint: cost, readonly: options.readonly});
 	// The y/n question sits just above the status bar, over the bottom of the table.
-	let lines = [...header, ...body.lines];
-	if (state.mode === 'confirm' && state.confirm) lines = [...lines.slice(0, Math.max(0, frameHeight - 4)), ...confirmLines(state.confirm, width)];
+	const question = state.mode === 'confirm' && state.confirm ? confirmLines(state.confirm, width) : [];
 	return (
 		<Box flexDirection="column" width={width}>
-			<Lines lines={frameLines(lines, status, frameHeight, options.color)} />
+			<Lines lines={frameLines({lines: [...header, ...body.lines], bottom: question, status, frameHeight, color: options.color})} />
 		</Box>
 	);
 }
@@ -189,12 +188,15 @@ export function App(props: AppProps) {
 /**
  * The frame: at most `frameHeight − 1` lines, padded so the status bar sits on the last line as
  * in htop, however few rows there are (a blank line must hold a space: Ink lays out an empty text
- * as no line at all). Styles merged, trailing blanks trimmed, colour dropped for --no-color.
+ * as no line at all); `bottom` (the y/n question) sits just above it. Styles merged, trailing blanks
+ * trimmed, colour dropped for --no-color.
  */
-function frameLines(lines: Line[], status: Line, frameHeight: number, color: boolean): Line[] {
-	const finish = (line: Line) => trimEnd(mergeSegments(color ? line : monochrome(line)));
-	const framed = lines.slice(0, Math.max(0, frameHeight - 1)).map(finish);
-	while (framed.length < frameHeight - 1) framed.push(BLANK_LINE);
-	framed.push(finish(status));
+function frameLines(input: {lines: Line[]; bottom: Line[]; status: Line; frameHeight: number; color: boolean}): Line[] {
+	const {bottom, frameHeight} = input;
+	const finish = (line: Line) => trimEnd(mergeSegments(input.color ? line : monochrome(line)));
+	const room = Math.max(0, frameHeight - 1 - bottom.length);
+	const framed = input.lines.slice(0, room).map(finish);
+	while (framed.length < room) framed.push(BLANK_LINE);
+	framed.push(...bottom.slice(0, Math.max(0, frameHeight - 1)).map(finish), finish(input.status));
 	return framed;
 }
