@@ -4,28 +4,12 @@ import type {Options, RawProcess} from '../../source/types.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {frameWith, selectedRow, sleep, strip, testOptions} from '../helpers/ui.js';
 
-const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const ENTER = '\r';
 const ESC = '\u001b';
 const DOWN = '\u001b[B';
-const options: Options = {
-	intervalMs: 50,
-	sort: 'pid',
-	tree: false,
-	filter: '',
-	user: undefined,
-	once: false,
-	json: false,
-	watch: false,
-	count: undefined,
-	color: true,
-	readonly: false,
-	pids: undefined,
-	pick: false,
-	explicit: [],
-};
+const options: Options = testOptions({sort: 'pid'});
 
 function world(): RawProcess[] {
 	return [
@@ -52,18 +36,6 @@ function mount(overrides: Partial<Options> = {}, props: Partial<AppProps> = {}, 
 	mounted.push(ui);
 	return {ui, sent: platform.sent, setWorld: next => (current = next)};
 }
-
-async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string) => boolean): Promise<string> {
-	for (let attempt = 0; attempt < 150; attempt++) {
-		const frame = strip(ui.lastFrame() ?? '');
-		if (predicate(frame)) return frame;
-		await sleep(20);
-	}
-	throw new Error(`frame never matched:\n${strip(ui.lastFrame() ?? '')}`);
-}
-
-/** The selected row: the one drawn with the selection's cyan background. */
-const selectedRow = (ui: ReturnType<typeof render>) => strip((ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '');
 
 describe('the signal menu', () => {
 	test('a typed number is shown and picks exactly that signal: 14 sends SIGALRM, not SIGHUP', async () => {

@@ -4,26 +4,10 @@ import type {Options} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {frameWith, selectedRow, sleep, strip, testOptions} from '../helpers/ui.js';
 
 const ESC = '\u001b';
-const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const options: Options = {
-	intervalMs: 50,
-	sort: 'cpu',
-	tree: false,
-	filter: '',
-	user: undefined,
-	once: false,
-	json: false,
-	watch: false,
-	count: undefined,
-	color: true,
-	readonly: false,
-	pids: undefined,
-	pick: false,
-	explicit: [],
-};
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const options: Options = testOptions();
 
 let world = [
 	rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init', user: 'root', uid: 0}),
@@ -32,18 +16,6 @@ let world = [
 	rawProcess({pid: 300, ppid: 200, name: 'node', command: 'node server.js', cpuTicks: 0}),
 	rawProcess({pid: 400, ppid: 1, name: 'evil', command: 'evil \\e]52;c;eA==\\x07 \\e[2J', user: 'mallory', uid: 1001}),
 ];
-
-async function frameWith(ui: ReturnType<typeof render>, predicate: (text: string) => boolean): Promise<string> {
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const frame = strip(ui.lastFrame() ?? '');
-		if (predicate(frame)) return frame;
-		await sleep(20);
-	}
-	throw new Error(`frame never matched:\n${strip(ui.lastFrame() ?? '')}`);
-}
-
-/** The selected row: the one drawn with the selection's cyan background. */
-const selectedRow = (ui: ReturnType<typeof render>) => strip((ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '');
 
 const mounted: Array<ReturnType<typeof render>> = [];
 function mount(width: number, height: number, overrides: Partial<Options> = {}, sampler = fakeSampler(() => world)) {

@@ -6,25 +6,9 @@ import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {rawProcess} from '../helpers/fake-sampler.js';
 import {type Fault, faultySource} from '../helpers/fault-source.js';
+import {frameWith, sleep, strip, testOptions} from '../helpers/ui.js';
 
-const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-const options: Options = {
-	intervalMs: 40,
-	sort: 'pid',
-	tree: false,
-	filter: '',
-	user: undefined,
-	once: false,
-	json: false,
-	watch: false,
-	count: undefined,
-	color: true,
-	readonly: true,
-	pids: undefined,
-	pick: false,
-	explicit: [],
-};
+const options: Options = testOptions({intervalMs: 40, sort: 'pid', readonly: true});
 const world = () => [
 	rawProcess({pid: 1, ppid: 0, name: 'init', command: 'init', user: 'root'}),
 	rawProcess({pid: 10, name: 'alpha', command: 'alpha', user: 'alice'}),
@@ -44,21 +28,12 @@ function mountWith(faults: Fault[]) {
 	return {ui, source};
 }
 
-async function until(ui: ReturnType<typeof render>, predicate: (text: string) => boolean): Promise<string> {
-	for (let attempt = 0; attempt < 150; attempt++) {
-		const text = strip(ui.lastFrame() ?? '');
-		if (predicate(text)) return text;
-		await sleep(20);
-	}
-	throw new Error(`never matched:\n${strip(ui.lastFrame() ?? '')}`);
-}
-
 describe('faults from /proc', () => {
 	test('a failed read is one line in the status bar; the last table stays; the next tick recovers', async () => {
 		const {ui, source} = mountWith(['none', 'throw', 'none']);
-		const failed = await until(ui, text => text.includes('sampling failed: EIO: i/o error, read'));
+		const failed = await frameWith(ui, text => text.includes('sampling failed: EIO: i/o error, read'));
 		expect(failed).toContain('alpha');
-		await until(ui, () => source.reads() > 3);
+		await frameWith(ui, () => source.reads() > 3);
 		expect(strip(ui.lastFrame() ?? '')).toContain('gamma');
 	});
 
@@ -67,14 +42,14 @@ describe('faults from /proc', () => {
 		const source = faultySource(() => (vanished ? world().filter(process => process.pid !== 20) : world()), []);
 		const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} platform={fakePlatform()} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
-		await until(ui, text => text.includes('beta'));
+		await frameWith(ui, text => text.includes('beta'));
 		ui.stdin.write('\u001b[B'); // alpha (pid 10)
 		ui.stdin.write('\u001b[B'); // beta (pid 20)
 		const selectedLine = () => (ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '';
 		for (let attempt = 0; attempt < 100 && !strip(selectedLine()).includes('beta'); attempt++) await sleep(20);
 		expect(strip(selectedLine())).toContain('beta');
 		vanished = true; // beta exits
-		const text = await until(ui, text => text.includes('20 beta exited'));
+		const text = await frameWith(ui, text => text.includes('20 beta exited'));
 		expect(text).toContain('alpha');
 		expect(
 			text
@@ -88,7 +63,7 @@ describe('faults from /proc', () => {
 
 	test('counters going backwards give 0 %, never negative or NaN', async () => {
 		const {ui} = mountWith(['none', 'none', 'backwards', 'backwards']);
-		const text = await until(ui, text => text.includes('alpha'));
+		const text = await frameWith(ui, text => text.includes('alpha'));
 		await sleep(150);
 		const frame = strip(ui.lastFrame() ?? '');
 		expect(frame).not.toMatch(/NaN|-\d+\.\d/);
@@ -97,7 +72,7 @@ describe('faults from /proc', () => {
 
 	test('hidepid: a banner says the list is limited; orphaned roots still show', async () => {
 		const {ui} = mountWith(['hidepid', 'hidepid', 'hidepid']);
-		const text = await until(ui, text => text.includes('limited: only your own processes are visible'));
+		const text = await frameWith(ui, text => text.includes('limited: only your own processes are visible'));
 		expect(text).toContain('alpha');
 		expect(text).not.toContain('beta');
 	});
