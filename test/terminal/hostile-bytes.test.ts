@@ -38,7 +38,7 @@ describe.runIf(process.platform === 'linux')('bytes that are not text', () => {
 	});
 
 	test('the UI shows them the same way', async () => {
-		const screen = spawnProctop(['--pid', `${invalid.pid},${blank.pid}`, '--tree'], {columns: 140, rows: 20});
+		const screen = spawnProctop(['--pid', `${invalid.pid},${blank.pid}`], {columns: 140, rows: 20});
 		screens.push(screen);
 		const text = await screen.waitFor(text => text.includes(`\\xff\\xfe${marker}`) && text.includes(String(blank.pid)));
 		expect(text).not.toContain('\ufffd');
