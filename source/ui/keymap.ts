@@ -231,7 +231,8 @@ export function hintsFor(mode: Mode, options: {readonly?: boolean} = {}): Array<
 	}));
 }
 
-const NO_KEY: Key = {
+/** A key press with no flag set: the base for synthetic presses (split input, tests). */
+export const NO_KEY: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

@@ -11,6 +11,7 @@ import {createLinuxPlatform} from '../../source/platform/platform.js';
 import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
 import type {Options} from '../../source/types.js';
 import {runInteractive} from '../../source/ui/run-interactive.js';
+import {testOptions} from './ui.js';
 
 const fault = process.argv[2] ?? 'none';
 const realSampler = createSampler({source: createProcfsSource(), cores: 2});
@@ -50,22 +51,7 @@ if (fault === 'throw-in-timer')
 		throw new Error('injected uncaught fault');
 	}, 1500);
 
-const options: Options = {
-	intervalMs: 300,
-	sort: 'cpu',
-	tree: false,
-	filter: '',
-	user: undefined,
-	once: false,
-	json: false,
-	watch: false,
-	count: undefined,
-	color: true,
-	readonly: true,
-	pids: undefined,
-	pick: false,
-	explicit: [],
-};
+const options: Options = testOptions({intervalMs: 300, readonly: true});
 // The real Linux platform with the noisy meters in place of its own.
 const platform = {...createLinuxPlatform(), meters};
 const code = await runInteractive({options, sampler, platform});

@@ -1,30 +1,9 @@
 import {describe, expect, test} from 'vitest';
-import {commandFor, commandForFunctionKey, hintsFor, KEYMAP, keyLabel, splitKeys} from '../../source/ui/keymap.js';
+import {commandFor, commandForFunctionKey, hintsFor, KEYMAP, keyLabel, NO_KEY, splitKeys} from '../../source/ui/keymap.js';
 import type {Mode} from '../../source/ui/state.js';
 
 const MODES: Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
-const plainKey = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+const plainKey = NO_KEY;
 
 describe('KEYMAP', () => {
 	test('no key is bound twice in the same mode', () => {
