@@ -6,9 +6,11 @@ import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {runBatch} from './batch/run-batch.js';
 import {parseFlags} from './flags.js';
+import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
-import {createPlatform} from './platform/platform.js';
-import {createSampler} from './sampling/sampler.js';
+import {createPlatform, type Platform} from './platform/platform.js';
+import {createSampler, type Sampler} from './sampling/sampler.js';
+import type {Options} from './types.js';
 
 /**
  * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global
@@ -29,6 +31,27 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 // V8's young generation otherwise grows to 32 MB; small and fixed costs the same CPU (bench/steady).
 setFlagsFromString('--semi-space-growth-factor=1');
 
+/** `--kill :PORT…`: the signaller and socket table of this platform, real time, stdout/stderr. */
+async function killPorts(request: NonNullable<Options['kill']>, sampler: Sampler, platform: Platform): Promise<number> {
+	const {listening} = platform.inspector;
+	if (!listening) {
+		process.stderr.write('proctop: finding the process behind a port needs /proc (Linux); here, try lsof -i\n');
+		return 1;
+	}
+	const {killPort} = await import('./actions/kill-port.js');
+	const {createSignaller} = await import('./actions/signaller.js');
+	return killPort({
+		...request,
+		sampler,
+		signaller: createSignaller({platform}),
+		listening,
+		sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+		now: () => performance.now(),
+		say: line => process.stdout.write(`${line}\n`),
+		warn: line => process.stderr.write(`${line}\n`),
+	});
+}
+
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
 	const platform = createPlatform();
@@ -40,12 +63,13 @@ async function main(): Promise<number> {
 		}
 		options.user = user;
 	}
-	const sampler = createSampler({source: platform.source, cores: availableParallelism()});
+	const sampler = identifyingSampler(createSampler({source: platform.source, cores: availableParallelism()}), platform.inspector);
+	if (options.kill) return killPorts(options.kill, sampler, platform);
 	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
 	const interactive = !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
-		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width});
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`)});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');

@@ -23,7 +23,9 @@ function sortKeyList(): string {
 
 export const HELP_TEXT = `
 Usage
-  $ proctop [options]
+  $ proctop [options] [:PORT]
+
+  :PORT                 Show what listens on this port (:3000); with --once/--json print it
 
 Options
   --interval <seconds>  Refresh interval, decimals allowed, 0.1 to 3600 (default 1)
@@ -40,6 +42,9 @@ Options
   --no-color            Monochrome output (NO_COLOR is honoured too)
   --readonly            Look only: no signals, no renice
   --pick                Pick processes in the UI; Enter prints their pids to stdout
+  --kill :PORT…         SIGTERM what listens on the ports, wait, report; exit 0 once free
+  --timeout <seconds>   With --kill: how long to wait for them to end (default 3)
+  --force               With --kill: SIGKILL whatever is still running after the timeout
   -h, --help            Show this help
   -V, --version         Show the version
 
@@ -48,6 +53,8 @@ Examples
   $ proctop --once --filter node
   $ proctop --json | jq '.processes[0]'
   $ kill $(proctop --pick)
+  $ proctop :3000
+  $ proctop --kill :3000 --force
 `;
 
 export class UsageError extends Error {}
@@ -73,6 +80,9 @@ const KNOWN_FLAGS = new Set([
 	'pid',
 	'p',
 	'pick',
+	'kill',
+	'timeout',
+	'force',
 	'help',
 	'h',
 	'version',
@@ -92,7 +102,32 @@ const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolea
 		message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree',
 	},
 	{when: f => Boolean(f.pick) && Boolean(f.once || f.json), message: '--pick is interactive; it cannot be combined with --once or --json'},
+	{
+		when: f => Boolean(f.kill) && Boolean(f.once || f.json || f.pick || f.watch),
+		message: '--kill acts and exits; it cannot be combined with --once, --json or --pick',
+	},
+	{when: f => Boolean(f.kill) && Boolean(f.readonly), message: '--kill sends signals, which --readonly forbids; drop one of them'},
+	{when: f => !f.kill && (f.timeout !== undefined || f.force !== undefined), message: '--timeout and --force go with --kill :PORT'},
 ];
+
+/** `:3000` (or `3000` after --kill): a TCP/UDP port number. */
+function parsePort(text: string, kill: boolean): number {
+	const match = (kill ? /^:?(\d+)$/ : /^:(\d+)$/).exec(text.trim());
+	const port = match ? Number(match[1]) : Number.NaN;
+	if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+		const what = kill ? '--kill expects ports like :3000' : 'expected :PORT (like :3000); options start with --';
+		throw new UsageError(`${JSON.stringify(text)} is not a port: ${what}, from 1 to 65535`);
+	}
+	return port;
+}
+
+/** Positional `:PORT`s: with --kill, the ports to free; else one port to watch (a filter). */
+function portsFrom(input: readonly string[], kill: boolean): number[] {
+	const ports = [...new Set(input.map(text => parsePort(text, kill)))];
+	if (kill && ports.length === 0) throw new UsageError('--kill needs the port to free: proctop --kill :3000');
+	if (!kill && ports.length > 1) throw new UsageError(`give one :PORT to watch (${input.join(' ')}); --kill takes several`);
+	return ports;
+}
 
 function positiveNumber(flag: string, raw: string | undefined, allowed: string): number | undefined {
 	if (raw === undefined) return undefined;
@@ -110,8 +145,11 @@ function listOf(value: unknown): string[] {
 }
 
 /** Validated options from raw meow flags; throws UsageError with one readable line. */
-export function toOptions(flags: Record<string, unknown>, environment: NodeJS.ProcessEnv = process.env): Options {
+export function toOptions(flags: Record<string, unknown>, environment: NodeJS.ProcessEnv = process.env, input: readonly string[] = []): Options {
 	for (const conflict of CONFLICTS) if (conflict.when(flags)) throw new UsageError(conflict.message);
+	const ports = portsFrom(input, Boolean(flags.kill));
+	const timeout = positiveNumber('--timeout', flags.timeout as string | undefined, 'seconds to wait, e.g. 3 or 0.5');
+	const kill = flags.kill ? {ports, timeoutMs: Math.round((timeout ?? 3) * 1000), force: Boolean(flags.force)} : undefined;
 	const interval = positiveNumber('--interval', flags.interval as string | undefined, `a number of seconds ${INTERVAL_RANGE_TEXT}, e.g. 0.5`);
 	const delay = positiveNumber('--delay', flags.delay as string | undefined, 'tenths of a second from 1 to 36000, e.g. 15');
 	const sort = (flags.sort as string | undefined) ?? 'cpu';
@@ -154,7 +192,8 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		intervalMs,
 		sort,
 		tree: Boolean(flags.tree),
-		filter: (flags.filter as string | undefined) ?? '',
+		// `proctop :3000` watches the port: the filter term `:3000` matches its listener only.
+		filter: [kill ? undefined : ports.map(port => `:${port}`)[0], flags.filter as string | undefined].filter(Boolean).join(' '),
 		user,
 		once: Boolean(flags.once),
 		json: Boolean(flags.json),
@@ -165,6 +204,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		pids,
 		pick: Boolean(flags.pick),
 		explicit,
+		...(kill ? {kill} : {}),
 	};
 }
 
@@ -192,6 +232,9 @@ export function parseFlags(argv: string[]): Options {
 			readonly: {type: 'boolean'},
 			pid: {type: 'string', shortFlag: 'p', isMultiple: true},
 			pick: {type: 'boolean'},
+			kill: {type: 'boolean'},
+			timeout: {type: 'string'},
+			force: {type: 'boolean'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'V'},
 		},
@@ -207,7 +250,7 @@ export function parseFlags(argv: string[]): Options {
 			const dashes = unknown.length === 1 ? '-' : '--';
 			throw new UsageError(`unknown flag ${dashes}${unknown}; run proctop --help for the flags it accepts`);
 		}
-		return toOptions(cli.flags);
+		return toOptions(cli.flags, process.env, cli.input);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		process.stderr.write(`proctop: ${error.message}\n`);

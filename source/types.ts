@@ -81,6 +81,38 @@ export type ProcessSample = RawProcess & {
 	startTimeMs: number;
 	/** The parent exited while we watched and this process was reparented. */
 	isOrphan: boolean;
+	/** What it is, in a few words (`my-api › server.js`); set by the identify stage, '' before. */
+	app: string;
+	/** The systemd unit, container or pod it runs in, from its cgroup; '' when none. */
+	service: string;
+	/** The listening TCP and bound UDP sockets it holds (empty when none or unknown). */
+	ports: readonly Listener[];
+};
+
+/** A listening TCP or bound UDP socket. */
+export type Listener = {protocol: 'tcp' | 'udp'; address: string; port: number};
+
+/** The nearest package.json with a name: its name and directory. */
+export type PackageInfo = {name: string; dir: string};
+
+/**
+ * What identifying a process may read, per process identity (never every tick). Linux reads
+ * /proc and the container runtimes' files; elsewhere there is less, and what is absent is unknown.
+ */
+export type Inspector = {
+	/** The command line's arguments one by one, sanitized. */
+	argv(pid: number): string[] | undefined;
+	cwd(pid: number): string | undefined;
+	packageNear(dir: string): PackageInfo | undefined;
+	/** The raw text of /proc/<pid>/cgroup. */
+	cgroup?(pid: number): string | undefined;
+	containerName?(runtime: 'docker' | 'podman', id: string): string | undefined;
+	/** A pod's `namespace/name` from its uid. */
+	podName?(uid: string): string | undefined;
+	/** Every listening socket by inode. */
+	listening?(): Map<string, Listener>;
+	/** The socket inodes a process holds; 'denied' when its fds are not ours to read. */
+	socketsOf?(pid: number): string[] | 'denied' | undefined;
 };
 
 export type StateCounts = {
@@ -117,6 +149,8 @@ export type Snapshot = {
 	changes: Changes;
 	garbled: number;
 	limited: boolean;
+	/** Listening sockets whose holder this user cannot see (another user's process, without root). */
+	unseenListeners: readonly Listener[];
 	/** Per-core busy % over the last interval (empty when unknown). */
 	cpuPercentPerCore: number[];
 	cores: number;
@@ -153,4 +187,6 @@ export type Options = {
 	pick: boolean;
 	/** Options the command line set explicitly; remembered settings fill in the rest. */
 	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
+	/** `--kill :PORT…`: stop what listens on these ports, then exit; undefined = the monitor. */
+	kill?: {ports: readonly number[]; timeoutMs: number; force: boolean};
 };

@@ -6,7 +6,7 @@ import {selectProcesses} from '../model/select.js';
 import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {Options, SystemSample} from '../types.js';
+import type {Listener, Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
 import {renderTable, type TableRow} from './table.js';
 
@@ -18,6 +18,8 @@ export type BatchContext = {
 	/** Terminal width when stdout is a TTY; Infinity for pipes and files. */
 	width: number;
 	sleep?: (ms: number) => Promise<void>;
+	/** One line for stderr (`proctop :3000 --once` when nothing listens there). */
+	warn?: (line: string) => void;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -34,6 +36,15 @@ function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 			else resolve();
 		});
 	});
+}
+
+/** For `proctop :PORT --once/--json` with no listener shown: why, in one line. */
+function nothingOnPort(filter: string, shown: number, unseen: readonly Listener[]): string | undefined {
+	const port = /^:(\d+)$/.exec(filter.trim())?.[1];
+	if (port === undefined || shown > 0) return undefined;
+	return unseen.some(listener => listener.port === Number(port))
+		? `:${port} is held by a process you cannot see (run with sudo)`
+		: `nothing is listening on :${port}`;
 }
 
 /** Runs the batch mode the options ask for; resolves to the exit status. */
@@ -61,6 +72,11 @@ export async function runBatch(context: BatchContext): Promise<number> {
 					? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()})
 					: processes.map(process => ({process}));
 				await write(out, `${renderTable(rows, width).join('\n')}\n`);
+			}
+			const free = options.watch ? undefined : nothingOnPort(options.filter, processes.length, snapshot.unseenListeners);
+			if (free) {
+				context.warn?.(`proctop: ${free}`);
+				return 1;
 			}
 		}
 		return 0;

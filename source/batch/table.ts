@@ -1,6 +1,6 @@
 // The plain-text --once table (pure): header + one line per process, no escape codes.
 
-import {BATCH_COLUMNS, formatRow, layoutColumns} from '../model/columns.js';
+import {BATCH_COLUMNS, formatRow, layoutColumns, presentColumns} from '../model/columns.js';
 import type {ProcessSample} from '../types.js';
 
 /** One line of the table: a process and, in tree order, its guide ("│  ├─ "). */
@@ -8,8 +8,15 @@ export type TableRow = {process: ProcessSample; prefix?: string};
 
 /** Lines of the table; `width` Infinity (a pipe) never truncates the command. */
 export function renderTable(rows: readonly TableRow[], width: number): string[] {
-	const columns = layoutColumns(BATCH_COLUMNS, width);
+	const columns = layoutColumns(
+		presentColumns(
+			BATCH_COLUMNS,
+			rows.map(row => row.process),
+		),
+		width,
+	);
 	const lines = [formatRow(columns, c => c.title)];
-	for (const {process, prefix = ''} of rows) lines.push(formatRow(columns, c => (c.id === 'command' ? prefix + c.text(process) : c.text(process))));
+	for (const {process, prefix = ''} of rows)
+		lines.push(formatRow(columns, c => (c.id === 'command' ? prefix + c.text(process, c.cells) : c.text(process, c.cells))));
 	return lines;
 }

@@ -1,6 +1,7 @@
 // The process table's columns (their definitions are entries of the field table, fields.ts),
 // the order each table shows them in, and how they fit a width. Pure.
 
+import type {ProcessSample} from '../types.js';
 import {COLUMNS, type ColumnId, type FieldColumn} from './fields.js';
 import {fitCell} from './format.js';
 
@@ -20,17 +21,45 @@ export const TABLE_COLUMNS: readonly ColumnId[] = [
 	'memory',
 	'time',
 	'threads',
+	'service',
+	'ports',
+	'app',
 	'command',
 ];
 
 /** The --once table's order. */
-export const BATCH_COLUMNS: readonly ColumnId[] = ['pid', 'user', 'state', 'cpu', 'memory', 'resident', 'threads', 'nice', 'time', 'command'];
+export const BATCH_COLUMNS: readonly ColumnId[] = [
+	'pid',
+	'user',
+	'state',
+	'cpu',
+	'memory',
+	'resident',
+	'threads',
+	'nice',
+	'time',
+	'service',
+	'ports',
+	'app',
+	'command',
+];
 
 export function column(id: ColumnId): Column {
 	return COLUMNS.find(candidate => candidate.id === id)!;
 }
 
 export type LaidOutColumn = Column & {cells: number};
+
+/**
+ * The columns worth showing for these processes: a column that only some processes have a value
+ * for (ports, service) is left out while none has one.
+ */
+export function presentColumns(ids: readonly ColumnId[], processes: readonly ProcessSample[]): ColumnId[] {
+	return ids.filter(id => {
+		const {whenAny} = column(id);
+		return !whenAny || processes.some(whenAny);
+	});
+}
 
 /**
  * Which columns fitCell in `width` cells (one space between columns), dropping the least important

@@ -6,10 +6,40 @@
 // from a new /proc field, a parser (platform/linux/procfs-parse.ts) plus an entry.
 
 import type {ProcessSample} from '../types.js';
-import {displayCommand, formatBytes, formatCpuTime, formatPercent} from './format.js';
+import {displayCommand, formatBytes, formatCpuTime, formatPercent, formatPorts} from './format.js';
 
-export type SortKeyId = 'cpu' | 'memory' | 'time' | 'pid' | 'name' | 'user' | 'state' | 'threads' | 'nice' | 'priority' | 'virtual' | 'resident';
-export type ColumnId = 'pid' | 'user' | 'priority' | 'nice' | 'virtual' | 'resident' | 'state' | 'cpu' | 'memory' | 'time' | 'threads' | 'command';
+export type SortKeyId =
+	| 'cpu'
+	| 'memory'
+	| 'time'
+	| 'pid'
+	| 'name'
+	| 'app'
+	| 'user'
+	| 'state'
+	| 'threads'
+	| 'nice'
+	| 'priority'
+	| 'virtual'
+	| 'resident'
+	| 'ports'
+	| 'service';
+export type ColumnId =
+	| 'pid'
+	| 'user'
+	| 'priority'
+	| 'nice'
+	| 'virtual'
+	| 'resident'
+	| 'state'
+	| 'cpu'
+	| 'memory'
+	| 'time'
+	| 'threads'
+	| 'service'
+	| 'ports'
+	| 'app'
+	| 'command';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -19,8 +49,10 @@ export type FieldColumn = {
 	align: 'left' | 'right';
 	/** Lower is more important: on a narrow terminal the highest priorities drop first. */
 	priority: number;
-	/** Plain cell text, before fitting (untrusted parts are sanitized upstream). */
-	text: (process: ProcessSample) => string;
+	/** Plain cell text for `cells` cells (Infinity: no limit), before fitting (untrusted parts are sanitized upstream). */
+	text: (process: ProcessSample, cells: number) => string;
+	/** Shown only while some process has a value (most have no ports or service): saves the room. */
+	whenAny?: (process: ProcessSample) => boolean;
 	/** The sort key that orders by this column (its title carries ▼/▲ while active). */
 	sortKey: SortKeyId;
 };
@@ -64,12 +96,61 @@ export const FIELDS: readonly Field[] = [
 		json: {name: 'name', type: 'string', meaning: 'short name (`comm`), sanitized', value: p => p.name},
 	},
 	{
-		column: {id: 'command', title: 'COMMAND', width: 10, align: 'left', priority: 0, sortKey: 'name', text: p => displayCommand(p)},
+		column: {id: 'command', title: 'COMMAND', width: 24, align: 'left', priority: 0, sortKey: 'name', text: p => displayCommand(p)},
 		json: {
 			name: 'command',
 			type: 'string',
 			meaning: 'full command line, arguments joined by spaces, sanitized; `""` for kernel threads and zombies',
 			value: p => p.command,
+		},
+	},
+	{
+		column: {id: 'app', title: 'APP', width: 22, align: 'left', priority: 4.2, sortKey: 'app', text: p => p.app},
+		sort: {id: 'app', label: 'APP', value: p => p.app.toLowerCase(), descending: false},
+		json: {
+			name: 'app',
+			type: 'string',
+			meaning: 'what it is, from its command line, working directory and package.json (`my-api › server.js`, `worker of pool.py`), sanitized',
+			value: p => p.app,
+		},
+	},
+	{
+		column: {
+			id: 'ports',
+			title: 'PORTS',
+			width: 11,
+			align: 'left',
+			priority: 4.5,
+			sortKey: 'ports',
+			text: (p, cells) => formatPorts(p.ports, cells),
+			whenAny: p => p.ports.length > 0,
+		},
+		// The lowest port first; processes without a port after every listener.
+		sort: {id: 'ports', label: 'PORTS', value: p => p.ports[0]?.port ?? 70_000, descending: false},
+		json: {
+			name: 'ports',
+			type: 'array',
+			meaning: 'listening TCP and bound UDP sockets it holds: `[{protocol, address, port}]`, from /proc/net and its fds',
+			value: p => p.ports.map(({protocol, address, port}) => ({protocol, address, port})),
+		},
+	},
+	{
+		column: {
+			id: 'service',
+			title: 'SERVICE',
+			width: 16,
+			align: 'left',
+			priority: 6.5,
+			sortKey: 'service',
+			text: p => p.service,
+			whenAny: p => p.service !== '',
+		},
+		sort: {id: 'service', label: 'SERVICE', value: p => p.service, descending: false},
+		json: {
+			name: 'service',
+			type: 'string',
+			meaning: 'systemd unit, container (`docker:name`) or pod (`namespace/pod`) from its cgroup; `""` when none',
+			value: p => p.service,
 		},
 	},
 	{
@@ -148,7 +229,23 @@ export const FIELDS: readonly Field[] = [
 ];
 
 /** The order of the sort keys: the `<` `>` keys step through it, menus and --help list it. */
-const SORT_ORDER: readonly SortKeyId[] = ['cpu', 'memory', 'time', 'pid', 'name', 'user', 'state', 'threads', 'nice', 'priority', 'virtual', 'resident'];
+const SORT_ORDER: readonly SortKeyId[] = [
+	'cpu',
+	'memory',
+	'time',
+	'pid',
+	'name',
+	'app',
+	'user',
+	'state',
+	'threads',
+	'nice',
+	'priority',
+	'virtual',
+	'resident',
+	'ports',
+	'service',
+];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);
 

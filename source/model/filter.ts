@@ -1,9 +1,12 @@
-// Pure matching of a typed query against a process: its name, command line and user.
+// Pure matching of a typed query against a process: its name, command line, user, app label and
+// service. A term `:3000` matches the process listening on port 3000 and nothing else.
 // By default every term is a case-insensitive substring, as htop's filter and search: what you
 // type is what must appear. A query starting with `~` matches fuzzily (the letters in order,
 // gaps allowed, name and program only) — on request only, because with `k` one keystroke away a
 // surprising fuzzy match is how the wrong process gets a signal. Ranked exact > prefix >
 // substring > fuzzy, with the matched character positions for highlighting.
+
+import type {Listener} from '../types.js';
 
 export const Rank = {None: 0, Fuzzy: 1, Substring: 2, Prefix: 3, Exact: 4} as const;
 export type Rank = (typeof Rank)[keyof typeof Rank];
@@ -25,7 +28,9 @@ export type MatchResult = {
 };
 
 /** What a process offers to a query. */
-export type Matchable = {name: string; command: string; user?: string};
+export type Matchable = {name: string; command: string; user?: string; app?: string; service?: string; ports?: readonly Listener[]};
+
+const PORT_TERM = /^:(\d{1,5})$/;
 
 export function parseQuery(text: string): Query {
 	const trimmed = text.trimStart();
@@ -62,8 +67,13 @@ function fuzzyPositions(text: string, term: string): number[] | undefined {
 }
 
 const NONE: MatchResult = {rank: Rank.None, namePositions: [], commandPositions: []};
+/** A match in a column other than the name and command (nothing there to highlight). */
+const SUBSTRING_ELSEWHERE: MatchResult = {rank: Rank.Substring, namePositions: [], commandPositions: []};
+const EXACT_ELSEWHERE: MatchResult = {rank: Rank.Exact, namePositions: [], commandPositions: []};
 
-function matchTerm(term: string, fuzzy: boolean, name: string, command: string, user: string): MatchResult {
+function matchTerm(term: string, fuzzy: boolean, name: string, command: string, user: string, process: Matchable): MatchResult {
+	const port = PORT_TERM.exec(term);
+	if (port) return process.ports?.some(listener => listener.port === Number(port[1])) ? EXACT_ELSEWHERE : NONE;
 	const program = programName(command);
 	if (name === term) return {rank: Rank.Exact, namePositions: range(0, term.length), commandPositions: []};
 	if (program.text === term) return {rank: Rank.Exact, namePositions: [], commandPositions: range(program.start, term.length)};
@@ -73,8 +83,8 @@ function matchTerm(term: string, fuzzy: boolean, name: string, command: string, 
 	if (inName !== -1) return {rank: Rank.Substring, namePositions: range(inName, term.length), commandPositions: []};
 	const inCommand = command.indexOf(term);
 	if (inCommand !== -1) return {rank: Rank.Substring, namePositions: [], commandPositions: range(inCommand, term.length)};
-	// The user is matched but not highlighted: the row shows it in its own column.
-	if (user.includes(term)) return {rank: Rank.Substring, namePositions: [], commandPositions: []};
+	// The user, app and service are matched but not highlighted: each has its own column.
+	if (user.includes(term) || process.app?.toLowerCase().includes(term) || process.service?.toLowerCase().includes(term)) return SUBSTRING_ELSEWHERE;
 	if (!fuzzy) return NONE;
 	const fuzzyName = fuzzyPositions(name, term);
 	if (fuzzyName) return {rank: Rank.Fuzzy, namePositions: fuzzyName, commandPositions: []};
@@ -95,7 +105,7 @@ export function matchProcess(query: Query, process: Matchable): MatchResult {
 	const namePositions: number[] = [];
 	const commandPositions: number[] = [];
 	for (const term of query.terms) {
-		const match = matchTerm(term, query.fuzzy, name, command, user);
+		const match = matchTerm(term, query.fuzzy, name, command, user, process);
 		if (match.rank === Rank.None) return NONE;
 		rank = Math.min(rank, match.rank) as Rank;
 		namePositions.push(...match.namePositions);

@@ -2,7 +2,7 @@
 // and display-width-aware truncation/padding (never splits a grapheme, never wraps).
 
 import stringWidth from 'string-width';
-import type {ProcessSample} from '../types.js';
+import type {Listener, ProcessSample} from '../types.js';
 
 const UNITS = ['K', 'M', 'G', 'T', 'P'];
 
@@ -185,4 +185,20 @@ export function formatClock(ms: number): string {
 /** A lifetime as people say it: "3.2 s" under a minute, else "01:02:03" (days first when any). */
 export function formatLifetime(ms: number): string {
 	return ms < 60_000 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : formatUptime(ms / 1000);
+}
+
+/**
+ * A process's ports for its cell: `:3000`, `:5353/udp`, IPv4 and IPv6 of one port once, lowest
+ * first, as many as fit in `cells` with `+N` for the rest.
+ */
+export function formatPorts(listeners: readonly Listener[], cells: number): string {
+	if (listeners.length === 0) return '';
+	const labels = [...new Set(listeners.map(listener => (listener.protocol === 'tcp' ? `:${listener.port}` : `:${listener.port}/udp`)))];
+	const all = labels.join(',');
+	if (all.length <= cells) return all;
+	for (let shown = labels.length - 1; shown >= 1; shown--) {
+		const text = `${labels.slice(0, shown).join(',')} +${labels.length - shown}`;
+		if (text.length <= cells) return text;
+	}
+	return `${labels[0]} +${labels.length - 1}`;
 }

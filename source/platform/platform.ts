@@ -6,9 +6,10 @@
 // numbers for this platform too: data, not I/O).
 
 import {setPriority} from 'node:os';
-import type {Source} from '../types.js';
+import type {Inspector, Source} from '../types.js';
 import {type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
+import {createLinuxInspector} from './linux/inspect.js';
 import {createProcfsSource} from './linux/procfs.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
@@ -22,6 +23,8 @@ export type Platform = {
 	readonly kind: 'linux' | 'other';
 	/** The process table (procfs: exact CPU deltas; ps-list: `ps`'s figures). */
 	readonly source: Source;
+	/** What a process is (arguments, working directory, cgroup, sockets): read per identity. */
+	readonly inspector: Inspector;
 	/** Header meters: memory, swap, load, uptime (and per-core load off Linux). */
 	readonly meters: SystemReader;
 	/** One process's details for the details view; absent where the platform has none. */
@@ -45,6 +48,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 	return {
 		kind: 'linux',
 		source: createProcfsSource({procRoot}),
+		inspector: createLinuxInspector(procRoot),
 		meters: createProcfsSystemReader(procRoot),
 		readDetails: pid => readDetails(pid, procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
@@ -59,6 +63,8 @@ export function createOtherPlatform(): Platform {
 	return {
 		kind: 'other',
 		source: createPsListSource(),
+		// ps-list gives a joined command line only: the labels work from that; no ports or cgroups.
+		inspector: {argv: () => undefined, cwd: () => undefined, packageNear: () => undefined},
 		meters: createSiSystemReader(),
 		readIdentity: existsIdentity,
 		threadsOf: pid => [pid],

@@ -2,7 +2,7 @@
 // MEM%, counts by state, and what appeared, exited or was reparented since the last tick.
 // I/O: only through the injected Source and clock; keeps the previous tick in memory.
 
-import type {Changes, CpuTimes, ProcessSample, RawProcess, Snapshot, Source, StateCounts} from '../types.js';
+import type {Changes, CpuTimes, Listener, ProcessSample, RawProcess, Snapshot, Source, StateCounts} from '../types.js';
 import {coreBusyPercent, processCpuPercent} from './cpu.js';
 
 export type Clock = {
@@ -15,6 +15,8 @@ export type Clock = {
 export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs: () => Date.now()};
 
 export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
+
+const NO_PORTS: readonly Listener[] = Object.freeze([]);
 
 export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): string {
 	return `${process.pid}:${process.startTicks}`;
@@ -114,6 +116,10 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				cpuSeconds: raw.cpuTicks / source.clockTicks,
 				startTimeMs: source.bootTimeMs + (Number(raw.startTicks) / source.clockTicks) * 1000,
 				isOrphan,
+				// Filled in by the identify stage (identify/identifier.ts), cached per identity.
+				app: '',
+				service: '',
+				ports: NO_PORTS,
 			};
 			processes.push(sample);
 			next.set(key, sample);
@@ -137,6 +143,7 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 			changes,
 			garbled: table.garbled,
 			limited: table.limited,
+			unseenListeners: NO_PORTS,
 			cpuPercentPerCore,
 			cores,
 		};

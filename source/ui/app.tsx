@@ -6,7 +6,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
-import {layoutColumns, TABLE_COLUMNS} from '../model/columns.js';
+import {type ColumnId, layoutColumns, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
 import {buildRows, highlightFor, windowRows} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
@@ -129,7 +129,8 @@ export function App(props: AppProps) {
 	const selected = rows[shown.selectedIndex];
 	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
 	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform});
-	const columns = useMemo(() => layoutColumns(TABLE_COLUMNS, width), [width]);
+	const present = useMemo(() => presentColumns(TABLE_COLUMNS, snapshot?.processes ?? []).join(), [snapshot]);
+	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
 

@@ -2,7 +2,7 @@
 // Input handling, the help screen, the status bar hints and the README's key table read it.
 
 import type {Key} from 'ink';
-import type {Mode} from './state.js';
+import {MODES, type Mode} from './state.js';
 
 export type CommandId =
 	| 'up'
@@ -74,7 +74,7 @@ export type Binding = {
 const LIST: readonly Mode[] = ['list'];
 const MENUS: readonly Mode[] = ['users', 'sort', 'signal'];
 const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice'];
-const ALL: readonly Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details'];
+const ALL: readonly Mode[] = MODES;
 
 /** Screens that scroll as a whole: the details view and the help. */
 const SCROLLING: readonly Mode[] = ['details', 'help'];

@@ -9,7 +9,9 @@ import type {Options} from '../types.js';
 
 export type {Confirmation, PickedProcess} from '../actions/targets.js';
 
-export type Mode = 'list' | 'search' | 'filter' | 'help' | 'users' | 'sort' | 'interval' | 'signal' | 'confirm' | 'nice' | 'details';
+/** Every screen the keys can be in; the keymap and its test read this list. */
+export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details'] as const;
+export type Mode = (typeof MODES)[number];
 
 export type UiState = {
 	mode: Mode;

@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {toJsonDocument} from '../../source/batch/json.js';
 import {renderTable} from '../../source/batch/table.js';
 import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
+import {formatPorts} from '../../source/model/format.js';
 import type {Snapshot} from '../../source/types.js';
 import {processSample} from '../helpers/processes.js';
 
@@ -28,11 +29,27 @@ describe('renderTable', () => {
 			processes.map(process => ({process})),
 			Number.POSITIVE_INFINITY,
 		);
-		expect(lines[0]).toMatch(/^\s+PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ COMMAND/);
-		expect(lines[1]).toMatch(/^\s+42 alice\s+R\s+99\.9\s+1\.2\s+5\.00M\s+3\s+5\s+1:15\.50 \/usr\/bin\/app --flag$/);
+		// No process here has ports or a service: those columns stay out.
+		expect(lines[0]).toMatch(/^\s+PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ APP\s+COMMAND/);
+		expect(lines[1]).toMatch(/^\s+42 alice\s+R\s+99\.9\s+1\.2\s+5\.00M\s+3\s+5\s+1:15\.50\s+\/usr\/bin\/app --flag$/);
 		expect(lines[2]).toContain(' - ');
 		expect(lines[2]).toMatch(/\[kworker\/0:1\]$/);
 		expect(lines[3]).toMatch(/dead <defunct>$/);
+	});
+
+	test('ports and service appear as soon as one process has them', () => {
+		const web = processSample({pid: 7, name: 'node', command: 'node server.js', app: 'api › server.js'});
+		web.ports = [
+			{protocol: 'tcp', address: '0.0.0.0', port: 3000},
+			{protocol: 'tcp', address: '::', port: 3000},
+			{protocol: 'udp', address: '0.0.0.0', port: 5353},
+		];
+		web.service = 'api.service';
+		const lines = renderTable([{process: web}, {process: processSample({pid: 8})}], Infinity);
+		expect(lines[0]).toMatch(/TIME\+ SERVICE\s+PORTS\s+APP\s+COMMAND$/);
+		// IPv4 and IPv6 of :3000 once; the UDP port does not fit in 11 cells: `+1`.
+		expect(lines[1]).toMatch(/ api\.service\s+:3000 \+1\s+api › server\.js\s+node server\.js$/);
+		expect(formatPorts(web.ports, Infinity)).toBe(':3000,:5353/udp');
 	});
 
 	test('a terminal width truncates the command, never wraps', () => {
@@ -71,6 +88,7 @@ describe('toJsonDocument', () => {
 			cpuPercentPerCore: [1, 2],
 			counts: {total: 3, running: 1, sleeping: 0, diskWait: 0, stopped: 0, zombie: 1, idle: 0, threads: 5, kernelThreads: 0},
 			limited: false,
+			unseenListeners: [],
 			garbled: 0,
 			processes: [],
 			changes: {appeared: [], exited: [], reparented: []},
@@ -87,6 +105,7 @@ describe('toJsonDocument', () => {
 		expect(document.takenAt).toBe('2023-11-14T22:13:20.000Z');
 		expect(document.system).toMatchObject({hostname: 'h', cores: 2, cpuPercentPerCore: [1, 2], uptimeSeconds: 12.35});
 		expect(Object.keys(document.processes[0]!).sort()).toEqual([
+			'app',
 			'command',
 			'cpuPercent',
 			'cpuSeconds',
@@ -96,9 +115,11 @@ describe('toJsonDocument', () => {
 			'name',
 			'nice',
 			'pid',
+			'ports',
 			'ppid',
 			'priority',
 			'residentBytes',
+			'service',
 			'startTime',
 			'state',
 			'threads',

@@ -3,6 +3,7 @@
 // the same world, so a process removed from it has "exited". Every part can be overridden.
 import type {Platform} from '../../source/platform/platform.js';
 import type {RawProcess} from '../../source/types.js';
+import {fakeInspector} from './fake-inspector.js';
 import {fakeSource, fakeSystem} from './fake-sampler.js';
 
 export type FakePlatform = Platform & {
@@ -19,6 +20,7 @@ export function fakePlatform(options: {world?: () => RawProcess[]} & Partial<Pla
 	return {
 		kind: 'linux',
 		source: fakeSource(world),
+		inspector: fakeInspector(),
 		meters: fakeSystem,
 		readIdentity(pid) {
 			const process = world().find(candidate => candidate.pid === pid);

@@ -1,9 +1,11 @@
 // Test edge: a Sampler over a scripted Source (the real sampler maths, fake process tables)
 // and a fixed SystemReader, for component tests.
 
+import {identifyingSampler} from '../../source/identify/identifier.js';
 import type {SystemReader} from '../../source/platform/meters.js';
 import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
 import type {RawProcess, Source} from '../../source/types.js';
+import {fakeInspector} from './fake-inspector.js';
 
 export function rawProcess(fields: Partial<RawProcess> & {pid: number}): RawProcess {
 	return {
@@ -51,8 +53,21 @@ export function fakeSource(tables: () => RawProcess[]): Source {
 	};
 }
 
+/** Wraps a table so a test can wait for refreshes instead of sleeping: `reads()` counts calls. */
+export function counting(tables: () => RawProcess[]): {tables: () => RawProcess[]; reads: () => number} {
+	let reads = 0;
+	return {
+		tables() {
+			reads++;
+			return tables();
+		},
+		reads: () => reads,
+	};
+}
+
+/** The real sampler and identify stage over a scripted table (labels come from the command lines). */
 export function fakeSampler(tables: () => RawProcess[]): Sampler {
-	return createSampler({source: fakeSource(tables), cores: 2});
+	return identifyingSampler(createSampler({source: fakeSource(tables), cores: 2}), fakeInspector());
 }
 
 export const fakeSystem: SystemReader = {

@@ -28,6 +28,9 @@ export function processSample(fields: Partial<ProcessSample> & {pid: number}): P
 		cpuSeconds: 0,
 		startTimeMs: 0,
 		isOrphan: false,
+		app: fields.app ?? '',
+		service: '',
+		ports: [],
 		key: `${fields.pid}:${startTicks}`,
 		...fields,
 	};

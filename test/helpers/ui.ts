@@ -39,5 +39,12 @@ export async function frameWith(ui: Rendered, predicate: (text: string) => boole
 	throw new Error(`frame never matched:\n${strip(ui.lastFrame() ?? '')}`);
 }
 
+/** Resolves once `reads()` has grown by `more` (refreshes passed); fails after ~3 s. */
+export async function afterReads(reads: () => number, more: number): Promise<void> {
+	const target = reads() + more;
+	for (let attempt = 0; attempt < 300 && reads() < target; attempt++) await sleep(10);
+	if (reads() < target) throw new Error(`only ${reads() - target + more} of ${more} refreshes happened`);
+}
+
 /** The selected row: the one drawn with the selection's cyan background. */
 export const selectedRow = (ui: Rendered) => strip((ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '');

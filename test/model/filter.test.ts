@@ -56,3 +56,20 @@ describe('selectProcesses', () => {
 		expect(selectProcesses(processes, {filter: '', user: 'alice', sort: 'cpu', inverted: false}).map(p => p.pid)).toEqual([3, 2]);
 	});
 });
+
+describe('app, service and port terms', () => {
+	const web = {...processSample({pid: 5, name: 'node', command: 'node server.js http://localhost:3000'}), app: 'my-api › server.js', service: 'api.service'};
+	web.ports = [{protocol: 'tcp', address: '::', port: 8080}];
+	const other = {...processSample({pid: 6, name: 'curl', command: 'curl http://localhost:8080'}), app: 'curl'};
+	test('the app label and the service match as text', () => {
+		expect(matchProcess(parseQuery('my-api'), web).rank).toBe(Rank.Substring);
+		expect(matchProcess(parseQuery('api.service'), web).rank).toBe(Rank.Substring);
+		expect(matchProcess(parseQuery('my-api'), other).rank).toBe(Rank.None);
+	});
+	test(':PORT matches the listener of that port and nothing else (not a command line that mentions it)', () => {
+		expect(matchProcess(parseQuery(':8080'), web).rank).toBe(Rank.Exact);
+		expect(matchProcess(parseQuery(':8080'), other).rank).toBe(Rank.None);
+		expect(matchProcess(parseQuery(':3000'), web).rank).toBe(Rank.None);
+		expect(selectProcesses([web, other], {filter: ':8080', user: undefined, sort: 'cpu', inverted: false}).map(p => p.pid)).toEqual([5]);
+	});
+});

@@ -13,7 +13,7 @@ describe('proctop CLI (built bundle)', () => {
 			expect(result.code).toBe(0);
 			expect(result.stdout).not.toContain(ESC);
 			const lines = result.stdout.trimEnd().split('\n');
-			expect(lines[0]).toMatch(/PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ COMMAND/);
+			expect(lines[0]).toMatch(/PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ (PORTS\s+)?APP\s+COMMAND/);
 			// The busy child is measured over the interval, so it tops the CPU sort.
 			expect(lines[1]).toMatch(new RegExp(`^\\s*${busy.pid} `));
 			const cpu = lines.slice(1).map(line => Number(line.trim().split(/\s+/)[3]));
@@ -78,7 +78,10 @@ describe('proctop CLI (built bundle)', () => {
 		[['--interval', '0.05'], /the refresh interval must be from 0.1 to 3600 seconds/],
 		[['-d', '0'], /--delay "0" is not valid/],
 		[['-d', '36001'], /--delay "36001" is not valid: the refresh interval must be/],
-		[['--sort', 'bogus'], /--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name, user, state, threads, nice, priority, virtual, resident/],
+		[
+			['--sort', 'bogus'],
+			/--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name, app, user, state, threads, nice, priority, virtual, resident, ports, service/,
+		],
 		[['--bogus'], /unknown flag --bogus/],
 		[['--json', '--watch', '--count', '1.5'], /--count "1.5" is not valid/],
 		[['--user', 'nosuchuser'], /no such user: "nosuchuser"/],

@@ -45,7 +45,7 @@ afterAll(() => {
 
 describe.runIf(process.platform === 'linux')('a hostile process', () => {
 	test('in the terminal: escaped on one line, no title, clipboard, clear or cursor move', async () => {
-		const screen = spawnProctop([], {columns: 160, rows: 30});
+		const screen = spawnProctop([], {columns: 200, rows: 30});
 		screens.push(screen);
 		await screen.waitFor(text => text.includes('PID USER'));
 		screen.write('\\');
@@ -58,10 +58,12 @@ describe.runIf(process.platform === 'linux')('a hostile process', () => {
 		// Its own line: the next line is the (empty) rest of the table or the status bar, not a fragment.
 		expect(lines[row + 1] ?? '').not.toMatch(/\\e\[2J|filler/);
 		expect(lines[row]).toContain('\\e]52;c;cHduZWQ=\\x07 \\e]0;pwned-title\\x07 \\e]8;;http');
-		expect(lines[row]!.length).toBeLessThanOrEqual(160);
+		expect(lines[row]!.length).toBeLessThanOrEqual(200);
 		// Columns line up with the titles: CPU% ends where the title's CPU% ends.
 		const title = lines.find(line => line.includes('PID USER'))!;
-		expect(lines[row]!.slice(0, title.indexOf('COMMAND'))).toMatch(/^\s+\d+ root\s+\d+\s+-?\d+\s+\S+\s+\S+ [A-Z]\s+\S+\s+\S+\s+\S+\s+\d+ $/);
+		expect(lines[row]!.slice(0, title.indexOf('THR') + 4)).toMatch(/^\s+\d+ root\s+\d+\s+-?\d+\s+\S+\s+\S+ [A-Z]\s+\S+\s+\S+\s+\S+\s+\d+ $/);
+		// Its APP cell is escaped too, and stays inside its column.
+		expect(lines[row]!.slice(title.indexOf('APP'), title.indexOf('COMMAND'))).toMatch(/^node -e\s+$/);
 		expect(unsafeIn(text)).toEqual([]);
 		// Nothing reached the terminal as a command.
 		expect(screen.titles()).toEqual([]);
@@ -73,7 +75,10 @@ describe.runIf(process.platform === 'linux')('a hostile process', () => {
 		expect(screen.raw()).not.toContain('\u202e');
 		// The header is still at the top: nothing cleared or moved the screen.
 		expect(lines[0]).toMatch(/^0\[/);
-		// Details fold the command line to a few lines; w shows all of it, wrapped and escaped.
+		// Details fold the command line to a few lines; w shows all of it, wrapped and escaped
+		// (at 160 columns, where the marker below falls inside one wrapped line).
+		screen.resize(160, 30);
+		await screen.waitFor(text => text.split('\n').every(line => line.length <= 160) && text.includes('PID USER'));
 		screen.write('\r');
 		const folded = await screen.waitFor(screen => screen.includes('Command'));
 		expect(folded).toMatch(/… \d+ more lines \(w: the whole command line\)/);

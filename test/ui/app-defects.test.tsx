@@ -3,8 +3,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {Options, RawProcess} from '../../source/types.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
-import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
-import {frameWith, selectedRow, sleep, strip, testOptions} from '../helpers/ui.js';
+import {counting, fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {afterReads, frameWith, selectedRow, strip, testOptions} from '../helpers/ui.js';
 
 const ENTER = '\r';
 const ESC = '\u001b';
@@ -22,7 +22,7 @@ function world(): RawProcess[] {
 	];
 }
 
-type Harness = {ui: ReturnType<typeof render>; sent: Array<[number, string | number]>; setWorld: (next: RawProcess[]) => void};
+type Harness = {ui: ReturnType<typeof render>; sent: Array<[number, string | number]>; setWorld: (next: RawProcess[]) => void; reads: () => number};
 const mounted: Array<ReturnType<typeof render>> = [];
 afterEach(() => {
 	for (const ui of mounted.splice(0)) ui.unmount();
@@ -32,9 +32,10 @@ afterEach(() => {
 function mount(overrides: Partial<Options> = {}, props: Partial<AppProps> = {}, size = {columns: 120, rows: 30}): Harness {
 	let current = world();
 	const platform = fakePlatform({world: () => current});
-	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(() => current)} platform={platform} viewport={size} {...props} />);
+	const table = counting(() => current);
+	const ui = render(<App options={{...options, ...overrides}} sampler={fakeSampler(table.tables)} platform={platform} viewport={size} {...props} />);
 	mounted.push(ui);
-	return {ui, sent: platform.sent, setWorld: next => (current = next)};
+	return {ui, sent: platform.sent, setWorld: next => (current = next), reads: table.reads};
 }
 
 describe('the signal menu', () => {
@@ -147,7 +148,7 @@ describe('tags', () => {
 
 describe('details', () => {
 	test('stay on their process when it exits: "exited at", last values, Esc goes back', async () => {
-		const {ui, setWorld} = mount();
+		const {ui, setWorld, reads} = mount();
 		await frameWith(ui, text => text.includes('server.js'));
 		ui.stdin.write(DOWN);
 		ui.stdin.write(DOWN); // 101 worker
@@ -156,7 +157,7 @@ describe('details', () => {
 		setWorld(world().filter(process => process.pid !== 101));
 		const exited = await frameWith(ui, text => /exited at \d\d:\d\d:\d\d \(ran /.test(text));
 		expect(exited).toContain(' 101 worker ');
-		await sleep(200); // more refreshes: it stays on 101, never jumps to a neighbour
+		await afterReads(reads, 3); // more refreshes: it stays on 101, never jumps to a neighbour
 		expect(strip(ui.lastFrame() ?? '')).toContain(' 101 worker ');
 		ui.stdin.write(ESC);
 		await frameWith(ui, text => text.includes('node server.js') && !text.includes('exited at'));

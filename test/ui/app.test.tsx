@@ -3,8 +3,8 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {Options} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
-import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
-import {frameWith, selectedRow, sleep, strip, testOptions} from '../helpers/ui.js';
+import {counting, fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {afterReads, frameWith, selectedRow, sleep, strip, testOptions} from '../helpers/ui.js';
 
 const ESC = '\u001b';
 const options: Options = testOptions();
@@ -49,12 +49,14 @@ describe('App', () => {
 	});
 
 	test('wide: meters, titles with the sort mark, rows and the status bar', async () => {
-		const ui = mount(120, 30);
+		const ui = mount(140, 30);
 		const frame = await frameWith(ui, text => text.includes('2.00G/8.00G'));
+		// At 120 columns VIRT makes room for the command; at 140 every htop column is there.
 		expect(frame).toMatch(/Mem\[\|+ +2\.00G\/8\.00G\]/);
 		expect(frame).toContain('Load average: 0.50 0.25 0.10');
 		expect(frame).toContain('Uptime: 01:01:01');
-		expect(frame).toMatch(/PID USER\s+PRI\s+NI\s+VIRT\s+RES S CPU%▼\s+MEM%\s+TIME\+\s+THR COMMAND/);
+		expect(frame).toMatch(/PID USER\s+PRI\s+NI\s+VIRT\s+RES S CPU%▼\s+MEM%\s+TIME\+\s+THR APP\s+COMMAND/);
+		expect(frame).toMatch(/ sshd\s+\/usr\/sbin\/sshd -D/); // the app label, then the command
 		expect(frame).toContain('/usr/sbin/sshd -D');
 		expect(frame).toContain('q Quit');
 	});
@@ -111,17 +113,24 @@ describe('App', () => {
 
 	test('the selection follows its process through a re-sort, and moves to a neighbour when it exits', async () => {
 		const ui = mount(120, 30, {sort: 'pid'});
+		const firstPid = (text: string) => text.match(/^\s*(\d+) (?:root|alice|mallory)/m)?.[1];
 		await frameWith(ui, text => text.includes('sshd'));
 		ui.stdin.write('\u001b[B'); // down: pid 100
 		ui.stdin.write('\u001b[B'); // down: pid 200
-		await sleep(100);
-		ui.stdin.write('I'); // invert: pid 200 moves on screen
-		await sleep(150);
+		await frameWith(ui, () => selectedRow(ui).includes('-bash'));
+		ui.stdin.write('I'); // invert: 400 300 200 100 1, so pid 200 moves from the 3rd row to the 3rd from the end
+		await frameWith(ui, text => firstPid(text) === '400');
+		expect(selectedRow(ui)).toMatch(/^\s*200 /);
 		const before = world;
 		world = world.filter(process => process.pid !== 200);
-		const frame = await frameWith(ui, text => text.includes('200 bash exited'));
-		expect(frame).toContain('200 bash exited');
-		world = before;
+		try {
+			const frame = await frameWith(ui, text => text.includes('200 bash exited'));
+			expect(frame).not.toMatch(/^\s+200 alice/m);
+			// The row now in its place: 400 300 [100] 1.
+			expect(selectedRow(ui)).toMatch(/^\s*100 root/);
+		} finally {
+			world = before;
+		}
 	});
 
 	test('NO_COLOR / --no-color: no colour codes, the selection still visible (inverse)', async () => {
@@ -200,7 +209,7 @@ describe('App keys', () => {
 		ui.stdin.write('Z');
 		await frameWith(ui, text => text.includes('PAUSED'));
 		world = [...world, rawProcess({pid: 999, name: 'latecomer', command: 'latecomer'})];
-		await sleep(300);
+		await sleep(300); // six intervals: asserting that nothing happens takes a wait
 		expect(strip(ui.lastFrame() ?? '')).not.toContain('latecomer');
 		ui.stdin.write('Z');
 		await frameWith(ui, text => text.includes('latecomer') && !text.includes('PAUSED'));
@@ -237,14 +246,15 @@ describe('App keys', () => {
 	});
 
 	test('tree keys: - collapses with a hidden count, + and * expand', async () => {
-		const ui = mount(120, 30, {tree: true, sort: 'pid'});
+		const table = counting(() => world);
+		const ui = mount(120, 30, {tree: true, sort: 'pid'}, fakeSampler(table.tables));
 		await frameWith(ui, text => text.includes('└─ node server.js'));
 		ui.stdin.write(DOWN); // sshd
-		await sleep(50);
+		await frameWith(ui, () => selectedRow(ui).includes('sshd'));
 		ui.stdin.write('-');
 		const collapsed = await frameWith(ui, text => text.includes('[+2] /usr/sbin/sshd'));
 		expect(collapsed).not.toContain('node server.js');
-		await sleep(120); // collapsed branches survive refreshes
+		await afterReads(table.reads, 2); // collapsed branches survive refreshes
 		expect(strip(ui.lastFrame() ?? '')).toContain('[+2]');
 		ui.stdin.write('*');
 		await frameWith(ui, text => text.includes('node server.js'));
@@ -256,7 +266,8 @@ describe('App actions (fake kill)', () => {
 		// Identity as /proc would report it, from the same world: every fake process started at tick 100.
 		const platform = fakePlatform({world: () => world});
 		const {sent} = platform;
-		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 120, rows: 30}} />);
+		const table = counting(() => world);
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(table.tables)} platform={platform} viewport={{columns: 120, rows: 30}} />);
 		mounted.push(ui);
 		await frameWith(ui, text => text.includes('sshd'));
 		ui.stdin.write('P'); // sort by CPU from here on
@@ -277,7 +288,8 @@ describe('App actions (fake kill)', () => {
 					}
 				: process,
 		);
-		await sleep(200);
+		await afterReads(table.reads, 3);
+		expect(strip(ui.lastFrame() ?? '')).toContain('Target: 100 sshd');
 		ui.stdin.write('\r');
 		await frameWith(ui, text => text.includes('sent SIGTERM to 100 sshd') || text.includes('100 sshd exited'));
 		expect(sent).toEqual([[100, 'SIGTERM']]);
@@ -318,11 +330,11 @@ describe('App restarts', () => {
 				setTimeout(() => (current = [...current, rawProcess({pid: 501, name: 'daemon', command: '/usr/sbin/daemon --serve', startTicks: '900'})]), 150);
 			},
 		});
-		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => current)} platform={platform} viewport={{columns: 120, rows: 30}} />);
+		const ui = render(<App options={{...options, sort: 'pid'}} sampler={fakeSampler(() => current)} platform={platform} viewport={{columns: 140, rows: 30}} />);
 		mounted.push(ui);
 		await frameWith(ui, text => text.includes('daemon --serve'));
 		ui.stdin.write('\u001b[B');
-		await sleep(60);
+		await frameWith(ui, () => selectedRow(ui).includes('daemon --serve'));
 		ui.stdin.write('k');
 		await frameWith(ui, text => text.includes('Target: 500 daemon'));
 		ui.stdin.write('\r');

@@ -6,7 +6,7 @@ import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {rawProcess} from '../helpers/fake-sampler.js';
 import {type Fault, faultySource} from '../helpers/fault-source.js';
-import {frameWith, sleep, strip, testOptions} from '../helpers/ui.js';
+import {afterReads, frameWith, selectedRow, strip, testOptions} from '../helpers/ui.js';
 
 const options: Options = testOptions({intervalMs: 40, sort: 'pid', readonly: true});
 const world = () => [
@@ -45,9 +45,7 @@ describe('faults from /proc', () => {
 		await frameWith(ui, text => text.includes('beta'));
 		ui.stdin.write('\u001b[B'); // alpha (pid 10)
 		ui.stdin.write('\u001b[B'); // beta (pid 20)
-		const selectedLine = () => (ui.lastFrame() ?? '').split('\n').find(line => line.includes('\u001b[46m')) ?? '';
-		for (let attempt = 0; attempt < 100 && !strip(selectedLine()).includes('beta'); attempt++) await sleep(20);
-		expect(strip(selectedLine())).toContain('beta');
+		await frameWith(ui, () => selectedRow(ui).includes('beta'));
 		vanished = true; // beta exits
 		const text = await frameWith(ui, text => text.includes('20 beta exited'));
 		expect(text).toContain('alpha');
@@ -58,13 +56,13 @@ describe('faults from /proc', () => {
 				.map(line => line.trim().split(' ')[0]),
 		).toEqual(['1', '10', '30']);
 		// The selection went to the neighbour now at beta's place: gamma is drawn selected.
-		expect(strip(selectedLine())).toContain('gamma');
+		expect(selectedRow(ui)).toContain('gamma');
 	});
 
 	test('counters going backwards give 0 %, never negative or NaN', async () => {
-		const {ui} = mountWith(['none', 'none', 'backwards', 'backwards']);
+		const {ui, source} = mountWith(['none', 'none', 'backwards', 'backwards']);
 		const text = await frameWith(ui, text => text.includes('alpha'));
-		await sleep(150);
+		await afterReads(source.reads, 3);
 		const frame = strip(ui.lastFrame() ?? '');
 		expect(frame).not.toMatch(/NaN|-\d+\.\d/);
 		expect(text).toContain('alpha');
@@ -83,11 +81,10 @@ describe('faults from /proc', () => {
 			[5, 2],
 			[10, 3],
 		] as const) {
-			const ui = render(
-				<App options={options} sampler={createSampler({source: faultySource(world, []), cores: 1})} platform={fakePlatform()} viewport={{columns, rows}} />,
-			);
+			const source = faultySource(world, []);
+			const ui = render(<App options={options} sampler={createSampler({source, cores: 1})} platform={fakePlatform()} viewport={{columns, rows}} />);
 			mounted.push(ui);
-			await sleep(80);
+			await afterReads(source.reads, 2);
 			const lines = strip(ui.lastFrame() ?? '').split('\n');
 			expect(lines.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
 			for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);

@@ -1,8 +1,8 @@
 import {describe, expect, test} from 'vitest';
+import {COMMANDS} from '../../source/ui/commands.js';
 import {commandFor, commandForFunctionKey, hintsFor, KEYMAP, keyLabel, NO_KEY, splitKeys} from '../../source/ui/keymap.js';
-import type {Mode} from '../../source/ui/state.js';
+import {MODES, type Mode} from '../../source/ui/state.js';
 
-const MODES: Mode[] = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval'];
 const plainKey = NO_KEY;
 
 describe('KEYMAP', () => {
@@ -17,6 +17,34 @@ describe('KEYMAP', () => {
 				}
 			}
 		}
+	});
+
+	test('every mode has a way back (Esc, or q in the list), Ctrl+C to quit and Ctrl+Z to suspend', () => {
+		expect(MODES.length).toBe(11);
+		for (const mode of MODES) {
+			const way = mode === 'list' ? commandFor(mode, 'q', plainKey) : commandFor(mode, '', {...plainKey, escape: true});
+			expect(way, mode).toBe(mode === 'list' ? 'quit' : 'cancel');
+			expect(commandFor(mode, 'c', {...plainKey, ctrl: true}), mode).toBe('quit');
+			expect(commandFor(mode, 'z', {...plainKey, ctrl: true}), mode).toBe('suspend');
+		}
+	});
+
+	test('every mode shows hints, and the key each hint names runs that command there (no binding shadows it)', () => {
+		for (const mode of MODES) {
+			const hinted = KEYMAP.filter(binding => binding.hint && binding.modes.includes(mode));
+			expect(hintsFor(mode).length, mode).toBeGreaterThan(0);
+			for (const binding of hinted) {
+				const spec = binding.keys[0]!;
+				const key = {...plainKey, ...(spec.key ? {[spec.key]: true} : {}), ctrl: spec.ctrl ?? false};
+				const command = spec.fkey === undefined ? commandFor(mode, spec.input ?? '', key) : commandForFunctionKey(mode, spec.fkey);
+				expect(command, `${mode}: ${keyLabel(spec)} ${binding.hint}`).toBe(binding.command);
+			}
+		}
+	});
+
+	test('every command is bound to a key and has a handler, and every handler has a binding', () => {
+		const bound = new Set(KEYMAP.map(binding => binding.command));
+		expect([...bound].sort()).toEqual(Object.keys(COMMANDS).sort());
 	});
 
 	test('every binding has help text and at least one key', () => {

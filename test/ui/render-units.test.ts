@@ -92,6 +92,7 @@ describe('headerLines', () => {
 		changes: {appeared: [], exited: [], reparented: []},
 		garbled: 0,
 		limited: false,
+		unseenListeners: [],
 		counts: {total: 10, running: 1, sleeping: 9, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 20, kernelThreads: 0},
 		cpuPercentPerCore: Array.from({length: cores}, (_, index) => (index * 3) % 100),
 		cores,

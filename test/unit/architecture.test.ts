@@ -11,9 +11,10 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	platform: ['platform', 'types', 'sanitize'],
 	sampling: ['sampling', 'types'],
 	model: ['model', 'types'],
-	actions: ['actions', 'platform', 'types'],
+	identify: ['identify', 'sampling', 'types'],
+	actions: ['actions', 'platform', 'sampling', 'types'],
 	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
-	ui: ['ui', 'model', 'actions', 'sampling', 'platform', 'types', 'config', 'interval', 'sanitize'],
+	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'types', 'config', 'interval', 'sanitize'],
 };
 
 /** The only files that may use node's I/O modules: the platform, the settings file, the terminal. */

@@ -166,24 +166,33 @@ export function parseStatus(text: string): Map<string, string> {
 
 export type Socket = {protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6'; address: string; port: number; inode: string};
 
+function ipv4(hex: string): string {
+	// The kernel prints the address as one 32-bit number in host order: little-endian on every
+	// platform proctop runs on, so the bytes come reversed.
+	const bytes = [0, 1, 2, 3].map(index => Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16)).reverse();
+	return bytes.join('.');
+}
+
 function decodeAddress(hex: string): string {
-	if (hex.length === 8) {
-		// IPv4 in host (little-endian) byte order.
-		const bytes = [0, 1, 2, 3].map(index => Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16)).reverse();
-		return bytes.join('.');
+	if (hex.length === 8) return ipv4(hex);
+	// IPv6: four 32-bit words, each in host (little-endian) order.
+	const words = (hex.match(/.{8}/g) ?? []).map(word => word.match(/../g)!.reverse().join(''));
+	const groups =
+		words
+			.join('')
+			.match(/.{4}/g)
+			?.map(group => Number.parseInt(group, 16).toString(16)) ?? [];
+	// An IPv4-mapped address (::ffff:a.b.c.d) is the IPv4 address a dual-stack socket serves.
+	if (groups.length === 8 && groups.slice(0, 5).every(group => group === '0') && groups[5] === 'ffff') return ipv4(hex.slice(24));
+	// The longest run of two or more zero groups becomes `::` (RFC 5952).
+	let best = {start: -1, length: 1};
+	for (let start = 0; start < groups.length; start++) {
+		let length = 0;
+		while (groups[start + length] === '0') length++;
+		if (length > best.length) best = {start, length};
 	}
-	// IPv6: four little-endian 32-bit words.
-	const groups: string[] = [];
-	for (let word = 0; word < 4; word++) {
-		const chunk = hex
-			.slice(word * 8, word * 8 + 8)
-			.match(/../g)!
-			.reverse()
-			.join('');
-		groups.push(chunk.slice(0, 4), chunk.slice(4, 8));
-	}
-	const text = groups.map(group => Number.parseInt(group, 16).toString(16)).join(':');
-	return text === '0:0:0:0:0:0:0:0' ? '::' : text.replace(/(^|:)0(:0)+(:|$)/, '::');
+	if (best.start === -1) return groups.join(':');
+	return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
 }
 
 /**

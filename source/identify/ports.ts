@@ -1,0 +1,76 @@
+// Which process holds which listening socket (pure over an injected inspector). Each tick it
+// reads the listening sockets (cheap: four small tables); only when that set changes, or a
+// holder exits, does it look through processes' fds, new processes first, and it stops as soon
+// as every socket has a holder. A socket nobody visible holds is "unseen": held by a process
+// this user may not look into, never reported as free.
+
+import type {Inspector, Listener, ProcessSample} from '../types.js';
+
+export type PortScan = {byPid: ReadonlyMap<number, readonly Listener[]>; unseen: readonly Listener[]};
+
+type SocketReader = Required<Pick<Inspector, 'listening' | 'socketsOf'>>;
+
+const EMPTY: PortScan = {byPid: new Map(), unseen: []};
+
+/** The ports column's order: by port, TCP before UDP, then address. */
+export function compareListeners(a: Listener, b: Listener): number {
+	return a.port - b.port || a.protocol.localeCompare(b.protocol) || a.address.localeCompare(b.address);
+}
+
+export function createPortIndex(reader: SocketReader | undefined) {
+	/** inode → pids holding it, as last found. */
+	let holders = new Map<string, number[]>();
+	let lastInodes = '';
+	let last: PortScan = EMPTY;
+
+	function scan(processes: readonly ProcessSample[], appeared: ReadonlySet<string>): PortScan {
+		if (!reader) return EMPTY;
+		const listening = reader.listening();
+		const alive = new Set(processes.map(process => process.pid));
+		const inodes = [...listening.keys()].sort().join(',');
+		const holdersGone = [...holders.values()].some(pids => pids.some(pid => !alive.has(pid)));
+		if (inodes === lastInodes && !holdersGone) return last;
+		lastInodes = inodes;
+
+		const next = new Map<string, number[]>();
+		for (const [inode, pids] of holders) {
+			const still = pids.filter(pid => alive.has(pid));
+			if (listening.has(inode) && still.length > 0) next.set(inode, still);
+		}
+		let missing = [...listening.keys()].filter(inode => !next.has(inode)).length;
+		// New processes first: a socket that just appeared is most likely theirs.
+		const order = [...processes.filter(process => appeared.has(process.key)), ...processes.filter(process => !appeared.has(process.key))];
+		for (const process of order) {
+			if (missing === 0) break;
+			if (process.isKernelThread) continue;
+			const inodes = reader.socketsOf(process.pid);
+			if (!Array.isArray(inodes)) continue;
+			for (const inode of inodes) {
+				if (!listening.has(inode)) continue;
+				const pids = next.get(inode);
+				if (!pids) {
+					next.set(inode, [process.pid]);
+					missing--;
+				} else if (!pids.includes(process.pid)) pids.push(process.pid);
+			}
+		}
+		holders = next;
+
+		const byPid = new Map<number, Listener[]>();
+		const unseen: Listener[] = [];
+		for (const [inode, listener] of listening) {
+			const pids = holders.get(inode);
+			if (!pids) unseen.push(listener);
+			for (const pid of pids ?? []) {
+				const list = byPid.get(pid);
+				if (list) list.push(listener);
+				else byPid.set(pid, [listener]);
+			}
+		}
+		for (const list of byPid.values()) list.sort(compareListeners);
+		last = {byPid, unseen: unseen.sort(compareListeners)};
+		return last;
+	}
+
+	return {scan};
+}

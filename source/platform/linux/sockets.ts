@@ -1,0 +1,48 @@
+// Listening sockets and who holds them, from /proc alone (no lsof, ss or netstat): the tables in
+// /proc/net/{tcp,tcp6,udp,udp6} give each listening TCP and bound UDP socket's inode, and
+// /proc/<pid>/fd links (`socket:[inode]`) say which process holds it.
+// I/O: those files under the procfs root; parsing is parseNetSockets (procfs-parse.ts, pure).
+
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import type {Listener} from '../../types.js';
+import {parseNetSockets} from './procfs-parse.js';
+
+/** Every listening TCP and bound UDP socket in this network namespace, by inode. */
+export function readListeningSockets(procRoot: string): Map<string, Listener> {
+	const all = new Map<string, Listener>();
+	for (const table of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
+		let text: string;
+		try {
+			text = readFileSync(`${procRoot}/net/${table}`, 'latin1');
+		} catch {
+			continue; // no IPv6, or no /proc/net here
+		}
+		for (const {inode, address, port, protocol} of parseNetSockets(text, table)) {
+			if (inode !== '0' && port !== 0) all.set(inode, {protocol: protocol.startsWith('tcp') ? 'tcp' : 'udp', address, port});
+		}
+	}
+	return all;
+}
+
+/** The socket inodes a process holds open; 'denied' when its fds are not ours to read. */
+export function socketInodesOf(pid: number, procRoot: string): string[] | 'denied' | undefined {
+	const dir = `${procRoot}/${pid}/fd`;
+	let fds: string[];
+	try {
+		fds = readdirSync(dir);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code === 'EACCES' || code === 'EPERM' ? 'denied' : undefined;
+	}
+	const inodes: string[] = [];
+	for (const fd of fds) {
+		let target: string;
+		try {
+			target = readlinkSync(`${dir}/${fd}`);
+		} catch {
+			continue; // closed meanwhile
+		}
+		if (target.startsWith('socket:[')) inodes.push(target.slice(8, -1));
+	}
+	return inodes;
+}

@@ -1,0 +1,59 @@
+// Commands that change what the list shows and how: sort, tree, search and filter, the user and
+// kernel-thread filters, following, pausing, the interval prompt, help, details. Pure over the
+// session; no I/O.
+
+import {findMatch} from '../../model/view.js';
+import type {CommandId} from '../keymap.js';
+import {sortMenu, userMenu} from '../lines/menus.js';
+import type {UiState} from '../state.js';
+import type {Command, Session} from './session.js';
+
+function branch(session: Session, state: UiState, how: 'expand' | 'collapse') {
+	const process = session.currentProcess();
+	if (!state.tree) session.say('press t for the tree view first');
+	else if (process) session.context.dispatch({type: how, key: process.key});
+}
+
+export const VIEW = {
+	'sort-cpu': (_, {context}) => context.dispatch({type: 'sort', sort: 'cpu'}),
+	'sort-memory': (_, {context}) => context.dispatch({type: 'sort', sort: 'memory'}),
+	'sort-time': (_, {context}) => context.dispatch({type: 'sort', sort: 'time'}),
+	'sort-pid': (_, {context}) => context.dispatch({type: 'sort', sort: 'pid'}),
+	'sort-previous': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: -1}),
+	'sort-next': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: 1}),
+	'sort-pick'({state}, {context}) {
+		context.dispatch({type: 'open', mode: 'sort', menuIndex: sortMenu().findIndex(entry => entry.value === state.sort)});
+	},
+	invert: (_, {context}) => context.dispatch({type: 'invert'}),
+	tree: (_, {context}) => context.dispatch({type: 'toggle-tree'}),
+	expand: ({state}, session) => branch(session, state, 'expand'),
+	collapse: ({state}, session) => branch(session, state, 'collapse'),
+	'expand-all': (_, {context}) => context.dispatch({type: 'expand-all'}),
+	search: (_, {context}) => context.dispatch({type: 'open', mode: 'search'}),
+	filter: (_, {context}) => context.dispatch({type: 'open', mode: 'filter'}),
+	'next-match'({state}, session) {
+		if (!state.search) return session.say('press / to search first');
+		const rows = session.rowsNow();
+		const index = findMatch(rows, state.search, session.selectedIndexNow() + 1, 'next');
+		if (index === -1) session.say(`no match for "${state.search}"`);
+		else session.context.dispatch({type: 'select', key: rows[index]!.process.key, index});
+	},
+	users({state}, {context}) {
+		const index = userMenu(context.snapshot?.processes ?? []).findIndex(entry => entry.value === state.user);
+		context.dispatch({type: 'open', mode: 'users', menuIndex: Math.max(0, index)});
+	},
+	'kernel-threads'({state}, session) {
+		session.context.dispatch({type: 'toggle-kernel-threads'});
+		const count = session.context.snapshot?.counts.kernelThreads ?? 0;
+		session.say(state.showKernelThreads ? `kernel threads hidden (${count}); K shows them` : `kernel threads shown (${count})`);
+	},
+	follow({state}, session) {
+		const process = session.currentProcess();
+		session.context.dispatch({type: 'toggle-follow'});
+		if (process) session.say(state.following ? 'stopped following' : `following ${process.pid} ${process.name}`);
+	},
+	pause: (_, {context}) => context.dispatch({type: 'toggle-pause'}),
+	interval: (_, {context}) => context.dispatch({type: 'open', mode: 'interval'}),
+	help: (_, {context}) => context.dispatch({type: 'open', mode: 'help'}),
+	'whole-command': (_, {context}) => context.dispatch({type: 'toggle-whole-command'}),
+} satisfies Partial<Record<CommandId, Command>>;

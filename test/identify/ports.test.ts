@@ -1,0 +1,57 @@
+import {describe, expect, test} from 'vitest';
+import {createPortIndex} from '../../source/identify/ports.js';
+import type {Listener} from '../../source/types.js';
+import {type FakeFacts, fakeInspector} from '../helpers/fake-inspector.js';
+import {processSample} from '../helpers/processes.js';
+
+const tcp = (port: number, address = '0.0.0.0'): Listener => ({protocol: 'tcp', address, port});
+
+describe('createPortIndex', () => {
+	test('finds holders, then reads no fds while the listening set stays the same', () => {
+		let facts: FakeFacts = {listening: new Map([['100', tcp(3000)]]), sockets: {20: ['100', '999']}};
+		const inspector = fakeInspector(() => facts);
+		const index = createPortIndex({listening: inspector.listening!, socketsOf: inspector.socketsOf!});
+		const processes = [processSample({pid: 10}), processSample({pid: 20}), processSample({pid: 30})];
+		const first = index.scan(processes, new Set());
+		expect(first.byPid.get(20)).toEqual([tcp(3000)]);
+		expect(inspector.fdReads).toEqual([10, 20]); // stopped once every socket had a holder
+		inspector.fdReads.length = 0;
+		index.scan(processes, new Set());
+		index.scan(processes, new Set());
+		expect(inspector.fdReads).toEqual([]);
+		// A new listener: new processes are read first.
+		facts = {listening: new Map([...facts.listening!, ['200', tcp(8080)]]), sockets: {20: ['100'], 40: ['200']}};
+		const withNew = [...processes, processSample({pid: 40})];
+		const next = index.scan(withNew, new Set([withNew[3]!.key]));
+		expect(inspector.fdReads).toEqual([40]);
+		expect(next.byPid.get(40)).toEqual([tcp(8080)]);
+		expect(next.byPid.get(20)).toEqual([tcp(3000)]);
+	});
+
+	test('a holder that exits is looked for again (a forked worker may still hold the socket)', () => {
+		let facts: FakeFacts = {listening: new Map([['100', tcp(5000)]]), sockets: {10: ['100'], 11: ['100']}};
+		const inspector = fakeInspector(() => facts);
+		const index = createPortIndex({listening: inspector.listening!, socketsOf: inspector.socketsOf!});
+		expect(index.scan([processSample({pid: 10}), processSample({pid: 11})], new Set()).byPid.get(10)).toEqual([tcp(5000)]);
+		facts = {...facts, sockets: {11: ['100']}};
+		const after = index.scan([processSample({pid: 11})], new Set());
+		expect(after.byPid.get(11)).toEqual([tcp(5000)]);
+		expect(after.unseen).toEqual([]);
+	});
+
+	test('a socket no visible process holds is unseen, never free', () => {
+		const inspector = fakeInspector(() => ({listening: new Map([['7', tcp(5432, '127.0.0.1')]]), sockets: {1: 'denied', 2: []}}));
+		const scan = createPortIndex({listening: inspector.listening!, socketsOf: inspector.socketsOf!}).scan(
+			[processSample({pid: 1}), processSample({pid: 2})],
+			new Set(),
+		);
+		expect(scan.byPid.size).toBe(0);
+		expect(scan.unseen).toEqual([tcp(5432, '127.0.0.1')]);
+	});
+
+	test('kernel threads are never read', () => {
+		const inspector = fakeInspector(() => ({listening: new Map([['7', tcp(22)]])}));
+		createPortIndex({listening: inspector.listening!, socketsOf: inspector.socketsOf!}).scan([processSample({pid: 2, isKernelThread: true})], new Set());
+		expect(inspector.fdReads).toEqual([]);
+	});
+});
