@@ -174,21 +174,4 @@ describe('Ink patches', () => {
 			expect(wrap(text, width, mode)).toBe(stock(text, width, mode));
 		}
 	});
-
-	test('the memoised escape sanitizer answers as Ink’s own does, also the second time, and stays bounded', async () => {
-		const module = await importPatched('sanitize-ansi.js', '\nexport const entries = () => sanitized.size;\n');
-		const sanitize = module.default as (text: string) => string;
-		const entries = module.entries as () => number;
-		const stock = (await import(join(process.cwd(), INK, 'sanitize-ansi.js'))).default as typeof sanitize;
-		const inputs = [
-			`${chalk.red('kept')} \u001b[2J\u001b[5Aclear and move are dropped`,
-			'plain',
-			'\u001b]0;title\u0007osc',
-			`${chalk.inverse('x')}\u001b[?25l`,
-		];
-		for (const text of [...inputs, ...inputs]) expect(sanitize(text)).toBe(stock(text));
-		for (let index = 0; index < 5000; index++) sanitize(`\u001b[31mline ${index}\u001b[39m`);
-		expect(entries()).toBeLessThanOrEqual(1000);
-		expect(sanitize(inputs[0]!)).toBe(stock(inputs[0]!));
-	});
 });
