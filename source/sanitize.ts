@@ -97,3 +97,8 @@ export function sanitizeArgv(bytes: Uint8Array): string {
 	const text = decodeUtf8(bytes.subarray(0, end));
 	return sanitize(text.replaceAll('\u0000', ' '));
 }
+
+/** Decodes a multi-line text (as /proc/<pid>/cgroup) and sanitizes each line, keeping the line breaks. */
+export function sanitizeLines(bytes: Uint8Array): string {
+	return decodeUtf8(bytes).split('\n').map(sanitize).join('\n');
+}

@@ -3,6 +3,7 @@
 // escalate to SIGKILL only when asked (--force), and report how each ended and whether the port
 // is free. No I/O of its own: the sampler, signaller, socket table, clock and output are given.
 
+import {isSupervisor} from '../identify/supervisor.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Listener, ProcessSample} from '../types.js';
 import type {Signaller, Target} from './signaller.js';
@@ -26,8 +27,6 @@ export type KillPortOptions = {
 const POLL_MS = 100;
 const KILL_WAIT_MS = 2000;
 const SETTLE_MS = 500;
-/** Parents that start their child again when it exits: killing the child alone may not free the port. */
-const SUPERVISOR = /npm (run|start|exec)|npx |yarn |pnpm |nodemon|ts-node-dev|\(tsx\)|--watch|pm2|forever/;
 
 type Sent = {target: Target; process: ProcessSample; port: number; endedAt?: number; signal: string};
 
@@ -85,7 +84,7 @@ export async function killPort(options: KillPortOptions): Promise<number> {
 		}
 		for (const process of holders) {
 			const parent = byPid.get(process.ppid);
-			if (parent && !holders.includes(parent) && SUPERVISOR.test(`${parent.app} ${parent.command}`))
+			if (parent && !holders.includes(parent) && isSupervisor(parent))
 				options.say(`note: ${process.pid} is a child of ${label(parent)}, which may start it again; stop that one to stop it for good`);
 			toSignal.push({target: {pid: process.pid, startTicks: process.startTicks, name: process.name, user: process.user}, process, port, signal: 'SIGTERM'});
 		}

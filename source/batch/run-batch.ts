@@ -2,11 +2,12 @@
 // I/O: samples through the injected sampler/system reader, writes plain text or JSON to `out`.
 // A closed pipe (`| head -1`) ends the run quietly with status 0.
 
+import {noListenerReason, watchedPort} from '../model/filter.js';
 import {selectProcesses} from '../model/select.js';
 import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {Listener, Options, SystemSample} from '../types.js';
+import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
 import {renderTable, type TableRow} from './table.js';
 
@@ -38,15 +39,6 @@ function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 	});
 }
 
-/** For `proctop :PORT --once/--json` with no listener shown: why, in one line. */
-function nothingOnPort(filter: string, shown: number, unseen: readonly Listener[]): string | undefined {
-	const port = /^:(\d+)$/.exec(filter.trim())?.[1];
-	if (port === undefined || shown > 0) return undefined;
-	return unseen.some(listener => listener.port === Number(port))
-		? `:${port} is held by a process you cannot see (run with sudo)`
-		: `nothing is listening on :${port}`;
-}
-
 /** Runs the batch mode the options ask for; resolves to the exit status. */
 export async function runBatch(context: BatchContext): Promise<number> {
 	const {options, sampler, system, out, width} = context;
@@ -73,9 +65,10 @@ export async function runBatch(context: BatchContext): Promise<number> {
 					: processes.map(process => ({process}));
 				await write(out, `${renderTable(rows, width).join('\n')}\n`);
 			}
-			const free = options.watch ? undefined : nothingOnPort(options.filter, processes.length, snapshot.unseenListeners);
-			if (free) {
-				context.warn?.(`proctop: ${free}`);
+			// `proctop :3000 --once` in a script: no listener is a failure, said in one line.
+			const port = options.watch ? undefined : watchedPort(options.filter);
+			if (port !== undefined && processes.length === 0) {
+				context.warn?.(`proctop: ${noListenerReason(port, snapshot.unseenListeners)}`);
 				return 1;
 			}
 		}

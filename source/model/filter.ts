@@ -113,3 +113,18 @@ export function matchProcess(query: Query, process: Matchable): MatchResult {
 	}
 	return {rank, namePositions, commandPositions};
 }
+
+/** The port a query watches (`:5432`, alone or among other terms), if any. */
+export function watchedPort(text: string): number | undefined {
+	const port = text
+		.trim()
+		.split(/\s+/)
+		.map(term => PORT_TERM.exec(term)?.[1])
+		.find(Boolean);
+	return port === undefined ? undefined : Number(port);
+}
+
+/** Why nothing is listed for a watched port: nothing listens, or we may not see who does. */
+export function noListenerReason(port: number, unseen: readonly Listener[]): string {
+	return unseen.some(listener => listener.port === port) ? `:${port} is held by a process you cannot see (run with sudo)` : `nothing is listening on :${port}`;
+}

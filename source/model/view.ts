@@ -3,6 +3,7 @@
 
 import type {ProcessSample} from '../types.js';
 import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank} from './filter.js';
+import {groupRows} from './group.js';
 import {selectProcesses} from './select.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
 import {buildForest, flattenForest, withAncestors} from './tree.js';
@@ -14,6 +15,8 @@ export type ViewRow = {
 	hasChildren: boolean;
 	collapsed: boolean;
 	hiddenDescendants: number;
+	/** Set on a group-by-app row: the processes it stands for (the row itself is no process). */
+	group?: readonly ProcessSample[];
 };
 
 /** What the listed rows depend on: the user's choices (the UI's state has these fields). */
@@ -28,11 +31,18 @@ export type RowsInput = {
 	pids?: readonly number[] | undefined;
 	/** false hides kernel threads (the UI's default, as htop's); absent shows everything (batch). */
 	showKernelThreads?: boolean;
+	/** One row per app label (tree off); `openGroups` lists the group keys shown open. */
+	grouped?: boolean;
+	openGroups?: ReadonlySet<string>;
 };
 
 /** Every row in display order. Tree view sorts among siblings and keeps a match's ancestors. */
 export function buildRows(all: readonly ProcessSample[], input: RowsInput): ViewRow[] {
 	const processes = input.showKernelThreads === false ? all.filter(process => !process.isKernelThread) : all;
+	if (input.grouped && !input.tree) {
+		const selected = selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted, pids: input.pids});
+		return groupRows(selected, {sort: input.sort, inverted: input.inverted, open: input.openGroups ?? new Set()});
+	}
 	if (!input.tree) {
 		return selectProcesses(processes, {filter: input.filter, user: input.user, sort: input.sort, inverted: input.inverted, pids: input.pids}).map(process => ({
 			process,

@@ -106,10 +106,10 @@ export function App(props: AppProps) {
 		else if (sampled.error) dispatch({type: 'message', text: `sampling failed: ${sampled.error.message}`});
 	}, [sampled.error, exit, dispatch]);
 
-	const {sort, inverted, tree, collapsed, filter, user, showKernelThreads} = state;
+	const {sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups} = state;
 	const rows = useMemo(
-		() => buildRows(snapshot?.processes ?? [], {sort, inverted, tree, collapsed, filter, user, showKernelThreads, pids: options.pids}),
-		[snapshot, sort, inverted, tree, collapsed, filter, user, showKernelThreads, options.pids],
+		() => buildRows(snapshot?.processes ?? [], {sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups, pids: options.pids}),
+		[snapshot, sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups, options.pids],
 	);
 	useRememberedSettings(state, dispatch, props.saveSettings);
 	useMessageExpiry(state.message, state.messageSerial, props.messageMs ?? MESSAGE_MS, dispatch);

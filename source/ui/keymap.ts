@@ -20,6 +20,7 @@ export type CommandId =
 	| 'sort-pick'
 	| 'invert'
 	| 'tree'
+	| 'group-apps'
 	| 'expand'
 	| 'collapse'
 	| 'expand-all'
@@ -49,9 +50,10 @@ export type CommandId =
 	| 'details'
 	| 'yes'
 	| 'kernel-threads'
-	| 'whole-command';
+	| 'whole-command'
+	| 'signal-parent';
 
-type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
+type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
 
 /**
  * One key: a character (`input`), a named key Ink reports (`key`), or a function key (`fkey`:
@@ -105,8 +107,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'sort-pick', keys: [{input: '.'}, {fkey: 6}], modes: LIST, help: 'Pick the sort column from a list', hint: 'Sort'},
 	{command: 'invert', keys: [{input: 'I'}], modes: LIST, help: 'Invert the sort order'},
 	{command: 'tree', keys: [{input: 't'}, {fkey: 5}], modes: LIST, help: 'Toggle tree view', hint: 'Tree'},
-	{command: 'expand', keys: [{input: '+'}, {input: '='}], modes: LIST, help: 'Tree: expand the selected branch'},
-	{command: 'collapse', keys: [{input: '-'}], modes: LIST, help: 'Tree: collapse the selected branch'},
+	{command: 'group-apps', keys: [{input: 'A'}], modes: LIST, help: 'Group by app: one row per APP with the count and sums (+ opens a group)'},
+	{command: 'expand', keys: [{input: '+'}, {input: '='}], modes: LIST, help: 'Tree: expand the selected branch (grouped: open the group)'},
+	{command: 'collapse', keys: [{input: '-'}], modes: LIST, help: 'Tree: collapse the selected branch (grouped: close the group)'},
 	{command: 'expand-all', keys: [{input: '*'}], modes: LIST, help: 'Tree: expand every branch'},
 	{
 		command: 'search',
@@ -156,6 +159,13 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'accept', keys: [{key: 'return'}], modes: ['interval', 'nice'], help: 'Prompts: set the value typed', hint: 'Set'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['users', 'sort'], help: 'Menus: pick the highlighted entry', hint: 'Pick'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['signal'], help: 'Signal menu: send the highlighted (or typed) signal', hint: 'Send'},
+	{
+		command: 'signal-parent',
+		keys: [{key: 'tab'}],
+		modes: ['signal'],
+		help: 'Signal menu: target the parent that would restart it instead (npm run, nodemon, --watch)',
+		acts: true,
+	},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: ['interval', 'nice', ...MENUS], help: 'Prompts and menus: cancel, changing nothing', hint: 'Cancel'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}, {fkey: 1}], modes: ['help'], help: 'Help: close', hint: 'Close'},
 	{
@@ -210,6 +220,7 @@ const SPECIAL_LABELS: Record<SpecialKey, string> = {
 	escape: 'Esc',
 	backspace: 'Backspace',
 	delete: 'Del',
+	tab: 'Tab',
 };
 
 /** How a key is written in help text: "P", "Ctrl+C", "PgUp", "Space". */

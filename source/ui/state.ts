@@ -3,6 +3,7 @@
 // help and details, and the last message. Pure; the visible rows are derived (model/view.ts).
 
 import type {Confirmation, PickedProcess} from '../actions/targets.js';
+import {isGroupKey} from '../model/group.js';
 import type {SortKeyId} from '../model/sort.js';
 import {SORT_KEYS} from '../model/sort.js';
 import type {Options} from '../types.js';
@@ -24,6 +25,10 @@ export type UiState = {
 	tree: boolean;
 	/** Identity keys of collapsed branches; kept across refreshes. */
 	collapsed: ReadonlySet<string>;
+	/** One row per app (A); exclusive with the tree. */
+	grouped: boolean;
+	/** Group keys (`app:<label>`) shown open in the grouped view. */
+	openGroups: ReadonlySet<string>;
 	filter: string;
 	search: string;
 	user: string | undefined;
@@ -45,6 +50,8 @@ export type UiState = {
 	tagged: ReadonlySet<string>;
 	/** Targets of the open signal menu or nice prompt, captured when it opened. */
 	targets: PickedProcess[];
+	/** The one target's parent when it restarts it (npm run, nodemon, --watch): Tab targets it instead. */
+	supervisor: PickedProcess | undefined;
 	/** Digits or letters typed in the signal menu to pick a signal. */
 	typed: string;
 	confirm: Confirmation | undefined;
@@ -58,6 +65,12 @@ export type UiState = {
 	helpScroll: number;
 };
 
+function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+	const next = new Set(set);
+	next.delete(key);
+	return next;
+}
+
 export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'> & {showKernelThreads?: boolean}): UiState {
 	return {
 		mode: 'list',
@@ -67,6 +80,8 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		inverted: false,
 		tree: options.tree,
 		collapsed: new Set(),
+		grouped: false,
+		openGroups: new Set(),
 		filter: options.filter,
 		search: '',
 		user: options.user,
@@ -81,6 +96,7 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		messageSerial: 0,
 		tagged: new Set(),
 		targets: [],
+		supervisor: undefined,
 		typed: '',
 		confirm: undefined,
 		detailsKey: undefined,
@@ -101,6 +117,7 @@ export type Action =
 	| {type: 'cycle-sort'; delta: 1 | -1}
 	| {type: 'invert'}
 	| {type: 'toggle-tree'}
+	| {type: 'toggle-group'}
 	| {type: 'collapse'; key: string}
 	| {type: 'expand'; key: string}
 	| {type: 'expand-all'}
@@ -124,7 +141,8 @@ export type Action =
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
-	| {type: 'open-signal'; targets: PickedProcess[]; menuIndex: number}
+	| {type: 'open-signal'; targets: PickedProcess[]; menuIndex: number; supervisor?: PickedProcess}
+	| {type: 'target-supervisor'}
 	| {type: 'open-nice'; targets: PickedProcess[]; draft: string}
 	| {type: 'pick-signal'; typed: string; menuIndex: number}
 	| {type: 'ask'; confirm: Confirmation}
@@ -165,13 +183,17 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'invert':
 			return {...state, inverted: !state.inverted};
 		case 'toggle-tree':
-			return {...state, tree: !state.tree};
+			return {...state, tree: !state.tree, grouped: false};
+		case 'toggle-group':
+			return {...state, grouped: !state.grouped, tree: false, openGroups: new Set()};
 		case 'collapse': {
+			if (isGroupKey(action.key)) return {...state, openGroups: without(state.openGroups, action.key)};
 			const collapsed = new Set(state.collapsed);
 			collapsed.add(action.key);
 			return {...state, collapsed};
 		}
 		case 'expand': {
+			if (isGroupKey(action.key)) return {...state, openGroups: new Set([...state.openGroups, action.key])};
 			const collapsed = new Set(state.collapsed);
 			collapsed.delete(action.key);
 			return {...state, collapsed};
@@ -257,7 +279,9 @@ export function reducer(state: UiState, action: Action): UiState {
 		case 'untag-all':
 			return {...state, tagged: new Set()};
 		case 'open-signal':
-			return {...state, mode: 'signal', targets: action.targets, menuIndex: action.menuIndex, typed: ''};
+			return {...state, mode: 'signal', targets: action.targets, menuIndex: action.menuIndex, typed: '', supervisor: action.supervisor};
+		case 'target-supervisor':
+			return state.supervisor ? {...state, targets: [state.supervisor], supervisor: undefined} : state;
 		case 'open-nice':
 			return {...state, mode: 'nice', targets: action.targets, draft: action.draft, draftFresh: true};
 		case 'pick-signal':

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {sanitize, sanitizeArgv, sanitizeBytes} from '../../source/sanitize.js';
+import {sanitize, sanitizeArgv, sanitizeBytes, sanitizeLines} from '../../source/sanitize.js';
 
 // Nothing that reaches a terminal may contain C0/C1 controls, DEL, bidi or invisible format chars.
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
@@ -74,5 +74,12 @@ describe('sanitizeBytes and sanitizeArgv', () => {
 		const text = sanitizeArgv(argv);
 		expect(text).not.toMatch(UNSAFE_FOR_TERMINAL);
 		expect(text.length).toBeGreaterThan(300_000);
+	});
+});
+
+describe('sanitizeLines', () => {
+	test('keeps the line breaks, escapes everything else per line (a hostile unit name in a cgroup)', () => {
+		const cgroup = Buffer.from('0::/user.slice/app-\u001b]0;pwned\u0007.scope\n1:name=systemd:/\xff\n', 'latin1');
+		expect(sanitizeLines(cgroup)).toBe('0::/user.slice/app-\\e]0;pwned\\x07.scope\n1:name=systemd:/\\xff\n');
 	});
 });

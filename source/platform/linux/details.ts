@@ -3,7 +3,7 @@
 // against /proc/net/*). I/O: reads under procRoot; anything unreadable becomes "n/a (…)".
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
-import {sanitizeArgv, sanitizeBytes} from '../../sanitize.js';
+import {sanitizeArgv, sanitizeBytes, sanitizeLines} from '../../sanitize.js';
 import {parseNetSockets, parseStatus, type Socket} from './procfs-parse.js';
 
 export type NotAvailable = {unavailable: string};
@@ -18,6 +18,8 @@ export type ProcessDetails = {
 	uids: Maybe<string>;
 	openFiles: Maybe<number>;
 	listening: Maybe<Socket[]>;
+	/** /proc/<pid>/cgroup as text (the details view shows its path beside the SERVICE label). */
+	cgroup: Maybe<string>;
 };
 
 export function isAvailable<T>(value: Maybe<T>): value is T {
@@ -76,5 +78,6 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 		uids: isAvailable(status) ? (status.get('Uid') ?? '?').split(/\s+/).join(' ') : status,
 		openFiles: isAvailable(fds) ? fds.length : fds,
 		listening,
+		cgroup: attempt(() => sanitizeLines(readFileSync(`${base}/cgroup`))),
 	};
 }

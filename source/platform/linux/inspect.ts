@@ -5,7 +5,7 @@
 // I/O: files under the procfs root, package.json files, container runtimes' state files.
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
-import {decodeUtf8, sanitize} from '../../sanitize.js';
+import {decodeUtf8, sanitize, sanitizeLines} from '../../sanitize.js';
 import type {Inspector, PackageInfo} from '../../types.js';
 import {readListeningSockets, socketInodesOf} from './sockets.js';
 
@@ -55,8 +55,13 @@ export function readCwd(pid: number, procRoot: string): string | undefined {
 	}
 }
 
+/** /proc/<pid>/cgroup, each line sanitized (a unit or container name can be anything). */
 export function readCgroup(pid: number, procRoot: string): string | undefined {
-	return readText(`${procRoot}/${pid}/cgroup`, 64 * 1024);
+	try {
+		return sanitizeLines(readFileSync(`${procRoot}/${pid}/cgroup`));
+	} catch {
+		return undefined;
+	}
 }
 
 /** Finds the nearest package.json with a name at or above a directory; remembers each directory's answer. */

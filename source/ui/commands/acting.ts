@@ -3,6 +3,7 @@
 // their own; the signaller and the callbacks do it.
 
 import {SIGNALS} from '../../actions/signal-table.js';
+import {isSupervisor} from '../../identify/supervisor.js';
 import {buildForest, descendantKeys} from '../../model/tree.js';
 import type {CommandId} from '../keymap.js';
 import {type Command, niceOf, picked, READ_ONLY, type Session} from './session.js';
@@ -20,6 +21,7 @@ function copy(session: Session, what: 'pid' | 'command') {
 
 function renice(session: Session, delta: number) {
 	if (session.context.options.readonly) return session.say(READ_ONLY);
+	if (session.onGroup()) return;
 	session.context.actions.renice(
 		session.pickTargets(),
 		current => current + delta,
@@ -47,6 +49,7 @@ export const ACTING = {
 	},
 	details(_, session) {
 		const {options, callbacks, exit, dispatch} = session.context;
+		if (session.onGroup()) return;
 		if (options.pick) {
 			const pids = session.pickTargets().map(target => target.pid);
 			if (pids.length === 0) return;
@@ -62,6 +65,7 @@ export const ACTING = {
 	kill(_, session) {
 		const {options, actions, dispatch} = session.context;
 		if (options.readonly) return session.say(READ_ONLY);
+		if (session.onGroup()) return;
 		const targets = session.pickTargets();
 		const [only] = targets;
 		if (!only) return;
@@ -73,15 +77,21 @@ export const ACTING = {
 			0,
 			SIGNALS.findIndex(signal => signal.name === preferred),
 		);
-		dispatch({type: 'open-signal', targets, menuIndex});
+		// A child of npm run / nodemon / --watch comes back when killed: name the parent, offer it (Tab).
+		const parent = process ? session.context.snapshot?.processes.find(candidate => candidate.pid === process.ppid) : undefined;
+		const supervisor = parent && isSupervisor(parent) ? picked(parent) : undefined;
+		dispatch({type: 'open-signal', targets, menuIndex, ...(supervisor ? {supervisor} : {})});
 	},
 	tag(_, session) {
-		const process = session.currentProcess();
-		if (!process) return;
-		session.context.dispatch({type: 'tag', keys: [process.key]});
+		const row = session.currentRow();
+		if (!row) return;
+		// A group row tags (or untags) every process it stands for.
+		session.context.dispatch({type: 'tag', keys: row.group ? row.group.map(member => member.key) : [row.process.key]});
 		session.context.dispatch({type: 'move', delta: 1, rows: session.rowsNow().map(row => row.process.key)});
 	},
 	'tag-subtree'(_, session) {
+		const group = session.currentRow()?.group;
+		if (group) return session.context.dispatch({type: 'tag', keys: group.map(member => member.key), on: true});
 		const process = session.currentProcess();
 		const {snapshot, dispatch} = session.context;
 		if (process && snapshot) dispatch({type: 'tag', keys: [process.key, ...descendantKeys(buildForest(snapshot.processes), process.key)], on: true});
@@ -90,6 +100,7 @@ export const ACTING = {
 	'kill-subtree'(_, session) {
 		const {options, snapshot, actions} = session.context;
 		if (options.readonly) return session.say(READ_ONLY);
+		if (session.onGroup()) return;
 		const root = session.currentProcess();
 		if (!root || !snapshot) return;
 		const processes = session.byKey();
@@ -100,6 +111,7 @@ export const ACTING = {
 	'nice-down': (_, session) => renice(session, -1),
 	'nice-set'(_, session) {
 		if (session.context.options.readonly) return session.say(READ_ONLY);
+		if (session.onGroup()) return;
 		const targets = session.pickTargets();
 		const [first] = targets;
 		if (first) session.context.dispatch({type: 'open-nice', targets, draft: String(niceOf(session, first))});

@@ -55,6 +55,10 @@ export const PROMPTS = {
 		else dispatch({type: 'accept'});
 	},
 	cancel: (_, {context}) => context.dispatch({type: 'cancel'}),
+	'signal-parent'({state}, session) {
+		if (!state.supervisor) return session.say('its parent does not restart it; nothing to switch to');
+		session.context.dispatch({type: 'target-supervisor'});
+	},
 	erase({state}, {context}) {
 		if (state.mode !== 'signal') return context.dispatch({type: 'erase'});
 		const typed = [...state.typed].slice(0, -1).join('');

@@ -50,19 +50,23 @@ export type Session = {
 	rowsNow: () => readonly ViewRow[];
 	/** Where the selection is in rowsNow(). */
 	selectedIndexNow: () => number;
-	/** The selected process as the reducer has it now. */
+	/** The selected row as the reducer has it now (a group-by-app row too). */
+	currentRow: () => ViewRow | undefined;
+	/** The selected process as the reducer has it now; undefined on a group row (no one process). */
 	currentProcess: () => ProcessSample | undefined;
 	/** The tagged processes still alive, else the selected one: captured now, checked at send. */
 	pickTargets: () => PickedProcess[];
 	/** The latest sample's processes by identity key. */
 	byKey: () => Map<string, ProcessSample>;
 	say: (text: string) => void;
+	/** On a group-by-app row with nothing tagged: says how to reach its processes, and true. */
+	onGroup: () => boolean;
 };
 
 export type Command = (press: Press, session: Session) => void;
 
 /** The state fields the listed rows depend on (see buildRows). */
-const ROW_INPUTS = ['sort', 'inverted', 'tree', 'collapsed', 'filter', 'user', 'showKernelThreads'] as const;
+const ROW_INPUTS = ['sort', 'inverted', 'tree', 'collapsed', 'filter', 'user', 'showKernelThreads', 'grouped', 'openGroups'] as const;
 
 export const READ_ONLY = 'read-only: signals and renice are disabled (--readonly)';
 
@@ -94,7 +98,11 @@ export function createSession(context: KeyContext): Session {
 		const index = selectedKey === undefined ? -1 : rows.findIndex(row => row.process.key === selectedKey);
 		return index !== -1 ? index : Math.max(0, Math.min(selectedIndex, rows.length - 1));
 	}
-	const currentProcess = () => rowsNow()[selectedIndexNow()]?.process ?? context.selected?.process;
+	const currentRow = () => rowsNow()[selectedIndexNow()] ?? context.selected;
+	const currentProcess = () => {
+		const row = currentRow();
+		return row?.group ? undefined : row?.process;
+	};
 	function pickTargets(): PickedProcess[] {
 		const {tagged} = stateRef.current;
 		if (tagged.size > 0 && snapshot) {
@@ -108,10 +116,17 @@ export function createSession(context: KeyContext): Session {
 		context,
 		rowsNow,
 		selectedIndexNow,
+		currentRow,
 		currentProcess,
 		pickTargets,
 		byKey: () => new Map(snapshot?.processes.map(process => [process.key, process])),
 		say: text => context.dispatch({type: 'message', text}),
+		onGroup() {
+			const group = currentRow()?.group;
+			if (!group || stateRef.current.tagged.size > 0) return false;
+			context.dispatch({type: 'message', text: `a group of ${group.length} processes: + opens it, space tags them all`});
+			return true;
+		},
 	};
 }
 

@@ -9,9 +9,9 @@ import type {UiState} from '../state.js';
 import type {Command, Session} from './session.js';
 
 function branch(session: Session, state: UiState, how: 'expand' | 'collapse') {
-	const process = session.currentProcess();
-	if (!state.tree) session.say('press t for the tree view first');
-	else if (process) session.context.dispatch({type: how, key: process.key});
+	const row = session.currentRow();
+	if (!state.tree && !state.grouped) session.say('press t for the tree view (or A to group by app) first');
+	else if (row) session.context.dispatch({type: how, key: row.process.key});
 }
 
 export const VIEW = {
@@ -26,6 +26,10 @@ export const VIEW = {
 	},
 	invert: (_, {context}) => context.dispatch({type: 'invert'}),
 	tree: (_, {context}) => context.dispatch({type: 'toggle-tree'}),
+	'group-apps'({state}, session) {
+		session.context.dispatch({type: 'toggle-group'});
+		session.say(state.grouped ? 'one row per process again' : 'grouped by app: + opens a group, space tags all its processes, A ungroups');
+	},
 	expand: ({state}, session) => branch(session, state, 'expand'),
 	collapse: ({state}, session) => branch(session, state, 'collapse'),
 	'expand-all': (_, {context}) => context.dispatch({type: 'expand-all'}),

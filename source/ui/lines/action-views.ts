@@ -46,6 +46,8 @@ function typedLine(typed: string, width: number): Line {
 
 export function signalMenuLines(options: {
 	targets: readonly PickedProcess[];
+	/** The target's parent that would start it again (npm run, nodemon, --watch), offered on Tab. */
+	supervisor?: PickedProcess | undefined;
 	index: number;
 	typed: string;
 	width: number;
@@ -62,7 +64,19 @@ export function signalMenuLines(options: {
 			width,
 		),
 	];
-	lines.push(...targetLines(targets, width, options.startTimes), typedLine(typed, width));
+	lines.push(...targetLines(targets, width, options.startTimes));
+	if (options.supervisor)
+		lines.push(
+			fitLine(
+				[
+					{text: `Its parent ${options.supervisor.pid} ${options.supervisor.name} may start it again; `, color: 'yellow'},
+					{text: 'Tab', bold: true},
+					{text: ' targets the parent instead', color: 'yellow'},
+				],
+				width,
+			),
+		);
+	lines.push(typedLine(typed, width));
 	// The list scrolls so the highlighted signal is always on screen (there are 60-odd on Linux).
 	const room = Math.max(1, height - lines.length);
 	const top = Math.max(0, Math.min(index - Math.floor(room / 2), SIGNALS.length - room));

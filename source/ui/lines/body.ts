@@ -3,6 +3,7 @@
 // details of one process; and how far the scrolling screens can scroll at this size.
 
 import type {LaidOutColumn} from '../../model/columns.js';
+import {noListenerReason, watchedPort} from '../../model/filter.js';
 import {highlightFor, type Window} from '../../model/view.js';
 import type {ProcessSample, Snapshot} from '../../types.js';
 import type {ShownDetails} from '../hooks/use-details.js';
@@ -76,6 +77,11 @@ function tableBody(input: BodyInput): Line[] {
 		lines.push(line);
 	});
 	if (!snapshot) lines.push(fitLine([{text: 'reading the process table…', dim: true}], width));
+	else if (shown.visible.length === 0) {
+		// A list filtered to a port (`proctop :5432`) says why it is empty: never just blank.
+		const port = watchedPort(state.filter);
+		if (port !== undefined) lines.push(fitLine([{text: noListenerReason(port, snapshot.unseenListeners), dim: true}], width));
+	}
 	return lines;
 }
 
@@ -90,7 +96,15 @@ export function bodyLines(input: BodyInput): {lines: Line[]; maxScroll: number} 
 	const startTimes = () => new Map(snapshot?.processes.map(process => [process.key, process.startTimeMs]));
 	if (state.mode === 'signal')
 		return {
-			lines: signalMenuLines({targets: state.targets, index: state.menuIndex, typed: state.typed, width, height, startTimes: startTimes()}),
+			lines: signalMenuLines({
+				targets: state.targets,
+				supervisor: state.supervisor,
+				index: state.menuIndex,
+				typed: state.typed,
+				width,
+				height,
+				startTimes: startTimes(),
+			}),
 			maxScroll: 0,
 		};
 	if (state.mode === 'users') return {lines: menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, height), maxScroll: 0};

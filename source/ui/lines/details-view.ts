@@ -1,6 +1,7 @@
 // Pure: the details view's lines for one process (what /proc says now plus what the snapshot
 // knows: parent chain, children). The command line is wrapped in full, never truncated.
 
+import {cgroupPath} from '../../identify/service.js';
 import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from '../../model/format.js';
 import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
@@ -73,6 +74,7 @@ export function detailLines(input: DetailsInput): Line[] {
 		show(command, text => text || '(none: kernel thread or zombie)'),
 		input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES,
 	);
+	if (process.app) field('App', process.app);
 	field(
 		'Executable',
 		show(details?.executable, text => text),
@@ -81,6 +83,9 @@ export function detailLines(input: DetailsInput): Line[] {
 		'Working dir',
 		show(details?.workingDirectory, text => text),
 	);
+	const cgroup = details?.cgroup === undefined ? undefined : show(details.cgroup, text => cgroupPath(text));
+	if (process.service || (cgroup && cgroup !== '/'))
+		field('Service', [process.service, cgroup && cgroup !== process.service ? `(cgroup ${cgroup})` : ''].filter(Boolean).join(' '));
 	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));
 	field('User', `${process.user} (uid ${show(details?.uids, text => text)})`);
 	field(

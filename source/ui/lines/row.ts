@@ -95,11 +95,9 @@ export function processRow(options: {row: ViewRow; columns: readonly LaidOutColu
 	columns.forEach((column, index) => {
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
-			line.push({
-				...base,
-				...(options.tagged ? {} : cellStyle(column, process)),
-				text: fitCell(column.text(process, column.cells), column.cells, column.align),
-			});
+			// A group row is no process: no pid to show (or to act on).
+			const text = row.group && column.id === 'pid' ? '' : column.text(process, column.cells);
+			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fitCell(text, column.cells, column.align)});
 			return;
 		}
 		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted});
