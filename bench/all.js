@@ -8,6 +8,7 @@ for (const [script, ...args] of [
 	['bench/first-frame.js', '5'],
 	['bench/steady.js', '60'],
 	['bench/typing.js'],
+	['bench/ports.js'],
 ]) {
 	console.log(`\n## ${script}\n`);
 	execFileSync(process.execPath, [script, ...args], {stdio: 'inherit'});

@@ -1,8 +1,9 @@
 // Benchmark: start to first full frame (header meters and process rows on screen), proctop vs
-// htop in the same run, polling a pseudo-terminal's screen. Base load and +1,000 / +5,000 sleeps.
+// htop and btop in the same run, polling a pseudo-terminal's screen. Base load and +1,000 / +5,000 sleeps.
 // Run: node bench/first-frame.js [runs]
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {btopEnv, btopReady, hasBtop} from './lib/btop.js';
 import {countProcesses, startSleepers} from './lib/load.js';
 import {startInPty, timeUntil} from './lib/pty-screen.js';
 
@@ -14,11 +15,11 @@ const hasHtop = existsSync('/usr/bin/htop');
 const proctopReady = text => text.includes('Mem[') && (text.match(/^\s+\d+ \S+\s+\S+\s+\S+/gm) ?? []).length >= 5;
 const htopReady = text => text.includes('Mem[') && (text.match(/^\s*\d+ \S+\s+\d+/gm) ?? []).length >= 5;
 
-async function measure(file, args, ready, quitKeys) {
+async function measure(file, args, ready, quitKeys, env = {}) {
 	const times = [];
 	for (let run = 0; run < runs; run++) {
 		const start = performance.now();
-		const screen = startInPty(file, args);
+		const screen = startInPty(file, args, {env});
 		times.push(await timeUntil(screen, ready, start));
 		screen.write(quitKeys);
 		await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 3000))]);
@@ -29,12 +30,16 @@ async function measure(file, args, ready, quitKeys) {
 }
 
 console.log(`first full frame, median of ${runs} runs (ms), Node ${process.version}`);
-console.log('processes | proctop | htop | proctop ÷ htop');
+console.log('| processes | proctop | htop | btop | proctop ÷ htop | proctop ÷ btop |');
+console.log('|---|---|---|---|---|---|');
 for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
 	const proctop = await measure(process.execPath, ['dist/proctop.cjs'], proctopReady, 'q');
 	const htop = hasHtop ? await measure('htop', ['-d', '10'], htopReady, 'q') : Number.NaN;
-	console.log(`${total} | ${proctop.toFixed(0)} | ${hasHtop ? htop.toFixed(0) : 'n/a'} | ${(proctop / htop).toFixed(2)}`);
+	const btop = hasBtop ? await measure('btop', [], btopReady, 'q', btopEnv()) : Number.NaN;
+	console.log(
+		`| ${total} | ${proctop.toFixed(0)} | ${htop.toFixed(0)} | ${btop.toFixed(0)} | ${(proctop / htop).toFixed(2)} | ${(proctop / btop).toFixed(2)} |`,
+	);
 	await load.stop();
 }

@@ -1,8 +1,9 @@
-// Benchmark: steady CPU (% of one core) and RSS of proctop and htop (-d 10, both at a 1 s
-// refresh) side by side in same-size pseudo-terminals, at base load and with +1,000 / +5,000
-// sleeping processes. Run: node bench/steady.js [seconds per measurement, default 30]
+// Benchmark: steady CPU (% of one core) and RSS of proctop, htop (-d 10) and btop (update_ms =
+// 1000), all at a 1 s refresh, one after the other in same-size pseudo-terminals, at base load
+// and with +1,000 / +5,000 sleeping processes. Run: node bench/steady.js [seconds per measurement, default 30]
 import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {btopEnv, hasBtop} from './lib/btop.js';
 import {countProcesses, startSleepers} from './lib/load.js';
 import {cpuSeconds, residentMiB} from './lib/proc-usage.js';
 import {startInPty} from './lib/pty-screen.js';
@@ -12,8 +13,8 @@ execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inhe
 const hasHtop = existsSync('/usr/bin/htop');
 const size = {columns: 120, rows: 40};
 
-async function steady(file, args) {
-	const screen = startInPty(file, args, {...size, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
+async function steady(file, args, env = {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}) {
+	const screen = startInPty(file, args, {...size, env});
 	await new Promise(resolve => setTimeout(resolve, 4000)); // start-up and first-sight caches
 	// CPU over the whole window; RSS read every second and the peak reported (a garbage-collected
 	// heap saws up and down, so one reading at the end could land anywhere on the saw).
@@ -33,16 +34,17 @@ async function steady(file, args) {
 }
 
 console.log(`steady state over ${seconds} s, 1 s refresh, ${size.columns}×${size.rows} pseudo-terminal`);
-console.log('| processes | proctop CPU % | htop CPU % | proctop ÷ htop | proctop peak RSS MB | htop peak RSS MB |');
-console.log('|---|---|---|---|---|---|');
+console.log('| processes | proctop CPU % | htop CPU % | btop CPU % | proctop ÷ htop | proctop ÷ btop | peak RSS MB proctop / htop / btop |');
+console.log('|---|---|---|---|---|---|---|');
 for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
 	// One after the other, not at once: two monitors on 2 cores would measure each other.
 	const proctop = await steady(process.execPath, ['dist/proctop.cjs']);
 	const htop = hasHtop ? await steady('htop', ['-d', '10']) : {cpu: Number.NaN, rss: Number.NaN};
+	const btop = hasBtop ? await steady('btop', [], btopEnv()) : {cpu: Number.NaN, rss: Number.NaN};
 	console.log(
-		`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} | ${htop.rss.toFixed(1)} |`,
+		`| ${total} | ${proctop.cpu.toFixed(2)} | ${htop.cpu.toFixed(2)} | ${btop.cpu.toFixed(2)} | ${(proctop.cpu / htop.cpu).toFixed(2)} | ${(proctop.cpu / btop.cpu).toFixed(2)} | ${proctop.rss.toFixed(0)} / ${htop.rss.toFixed(1)} / ${btop.rss.toFixed(1)} |`,
 	);
 	await load.stop();
 }

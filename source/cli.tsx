@@ -52,6 +52,9 @@ async function killPorts(request: NonNullable<Options['kill']>, sampler: Sampler
 	});
 }
 
+/** Per tick, for labelling new processes in the UI: ~1,000 processes' worth on this machine. */
+const IDENTIFY_BUDGET_MS = 25;
+
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
 	const platform = createPlatform();
@@ -63,10 +66,16 @@ async function main(): Promise<number> {
 		}
 		options.user = user;
 	}
-	const sampler = identifyingSampler(createSampler({source: platform.source, cores: availableParallelism()}), platform.inspector);
-	if (options.kill) return killPorts(options.kill, sampler, platform);
 	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
-	const interactive = !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
+	const interactive = !options.kill && !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
+	// The UI labels new processes within a budget per tick, so its first frame never waits for
+	// thousands of command lines; batch output and --kill need every label and port at once.
+	const sampler = identifyingSampler(
+		createSampler({source: platform.source, cores: availableParallelism()}),
+		platform.inspector,
+		interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
+	);
+	if (options.kill) return killPorts(options.kill, sampler, platform);
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`)});

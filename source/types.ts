@@ -109,8 +109,10 @@ export type Inspector = {
 	containerName?(runtime: 'docker' | 'podman', id: string): string | undefined;
 	/** A pod's `namespace/name` from its uid. */
 	podName?(uid: string): string | undefined;
-	/** Every listening socket by inode. */
+	/** Every listening socket by inode (costly: the kernel walks its connection tables). */
 	listening?(): Map<string, Listener>;
+	/** A cheap text that changes when sockets come or go (the counters of /proc/net/sockstat). */
+	socketsToken?(): string | undefined;
 	/** The socket inodes a process holds; 'denied' when its fds are not ours to read. */
 	socketsOf?(pid: number): string[] | 'denied' | undefined;
 };

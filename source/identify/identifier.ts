@@ -15,10 +15,23 @@ const NONE: readonly Listener[] = Object.freeze([]);
 /** How far "worker of …" may climb: a chain of workers of workers is not worth more. */
 const MAX_PARENT_DEPTH = 4;
 
-export function createIdentifier(inspector: Inspector) {
+export type IdentifyOptions = {
+	/**
+	 * At most this many ms per tick for labelling new processes (the interactive UI: the first
+	 * frame must not wait for 5,000 command lines and cgroups). Busiest first; the rest follow on
+	 * later ticks, and the first tick leaves ports to the second. Absent: everything, every tick.
+	 */
+	budgetMs?: number;
+	now?: () => number;
+};
+
+export function createIdentifier(inspector: Inspector, options: IdentifyOptions = {}) {
+	const {budgetMs} = options;
+	const now = options.now ?? (() => performance.now());
+	let ticks = 0;
 	const known = new Map<string, Known>();
-	const {listening, socketsOf} = inspector;
-	const ports = createPortIndex(listening && socketsOf ? {listening, socketsOf} : undefined);
+	const {listening, socketsOf, socketsToken} = inspector;
+	const ports = createPortIndex(listening && socketsOf ? {listening, socketsOf, socketsToken} : undefined);
 	const lookups = {containerName: inspector.containerName, podName: inspector.podName};
 
 	function describe(process: ProcessSample, byPid: () => Map<number, ProcessSample>, depth: number): Known {
@@ -42,15 +55,34 @@ export function createIdentifier(inspector: Inspector) {
 	}
 
 	function identify(snapshot: Snapshot): Snapshot {
+		ticks++;
+		const start = now();
 		for (const gone of snapshot.changes.exited) known.delete(gone.key);
-		let pids: Map<number, ProcessSample> | undefined;
-		const byPid = () => (pids ??= new Map(snapshot.processes.map(process => [process.pid, process])));
+		// One pass: known processes get their labels; new ones (or exec'd since: a new name) wait.
+		const waiting: ProcessSample[] = [];
 		for (const process of snapshot.processes) {
-			const {app, service} = describe(process, byPid, 0);
-			process.app = app;
-			process.service = service;
+			const entry = known.get(process.key);
+			if (entry && entry.name === process.name) {
+				process.app = entry.app;
+				process.service = entry.service;
+			} else waiting.push(process);
 		}
-		const scan = ports.scan(snapshot.processes, new Set(snapshot.changes.appeared));
+		if (waiting.length > 0) {
+			let pids: Map<number, ProcessSample> | undefined;
+			const byPid = () => (pids ??= new Map(snapshot.processes.map(process => [process.pid, process])));
+			// With a budget, the busiest first: they are the rows on screen.
+			if (budgetMs !== undefined) waiting.sort((a, b) => (b.cpuPercent ?? -1) - (a.cpuPercent ?? -1));
+			for (const [index, process] of waiting.entries()) {
+				if (budgetMs !== undefined && index % 16 === 0 && now() - start > budgetMs) break;
+				const {app, service} = describe(process, byPid, 0);
+				process.app = app;
+				process.service = service;
+			}
+		}
+		// The first frame does not wait for every process's fds; the second tick finds the ports.
+		if (budgetMs !== undefined && ticks === 1) return snapshot;
+		const {appeared, exited} = snapshot.changes;
+		const scan = ports.scan(snapshot.processes, {appeared: new Set(appeared), exitedPids: new Set(exited.map(gone => gone.pid))});
 		if (scan.byPid.size > 0) for (const process of snapshot.processes) process.ports = scan.byPid.get(process.pid) ?? NONE;
 		snapshot.unseenListeners = scan.unseen;
 		return snapshot;
@@ -60,8 +92,8 @@ export function createIdentifier(inspector: Inspector) {
 }
 
 /** A Sampler whose snapshots carry app, service and ports. */
-export function identifyingSampler(sampler: Sampler, inspector: Inspector): Sampler {
-	const identifier = createIdentifier(inspector);
+export function identifyingSampler(sampler: Sampler, inspector: Inspector, options: IdentifyOptions = {}): Sampler {
+	const identifier = createIdentifier(inspector, options);
 	return {
 		source: sampler.source,
 		sample: async () => identifier.identify(await sampler.sample()),

@@ -11,12 +11,16 @@ export type FakeFacts = {
 	listening?: Map<string, Listener>;
 	/** pid → inodes, or 'denied' for a process whose fds we may not read. */
 	sockets?: Record<number, string[] | 'denied'>;
+	/** The cheap change token (sockstat's counters); absent: the tables are read every tick. */
+	token?: string;
 };
 
-export function fakeInspector(facts: () => FakeFacts = () => ({})): Inspector & {fdReads: number[]} {
+export function fakeInspector(facts: () => FakeFacts = () => ({})): Inspector & {fdReads: number[]; tableReads: () => number} {
 	const fdReads: number[] = [];
+	let tableReads = 0;
 	return {
 		fdReads,
+		tableReads: () => tableReads,
 		argv: pid => facts().argv?.[pid],
 		cwd: pid => facts().cwd?.[pid],
 		packageNear(dir) {
@@ -27,7 +31,11 @@ export function fakeInspector(facts: () => FakeFacts = () => ({})): Inspector & 
 			}
 		},
 		cgroup: pid => facts().cgroup?.[pid],
-		listening: () => facts().listening ?? new Map(),
+		listening() {
+			tableReads++;
+			return facts().listening ?? new Map();
+		},
+		socketsToken: () => facts().token,
 		socketsOf(pid) {
 			fdReads.push(pid);
 			return facts().sockets?.[pid] ?? [];

@@ -95,3 +95,59 @@ describe('createIdentifier', () => {
 		expect(process.app).toBe('app.jar');
 	});
 });
+
+describe('with a time budget (the interactive UI)', () => {
+	test('labels the busiest first, leaves the rest for later ticks, and finds ports from the second tick', () => {
+		let clock = 0;
+		const facts = (): FakeFacts => ({
+			argv: {1: ['node', 'a.js'], 2: ['node', 'b.js'], 3: ['node', 'c.js']},
+			listening: new Map([['9', {protocol: 'tcp', address: '0.0.0.0', port: 3000}]]),
+			sockets: {1: ['9']},
+		});
+		const base = fakeInspector(facts);
+		// Each command line takes 10 ms to read.
+		const inspector: Inspector = {
+			...base,
+			argv(pid) {
+				clock += 10;
+				return base.argv(pid);
+			},
+		};
+		const identifier = createIdentifier(inspector, {budgetMs: 5, now: () => clock});
+		const processes = () => [processSample({pid: 1, cpuPercent: 1}), processSample({pid: 2, cpuPercent: 50}), processSample({pid: 3, cpuPercent: null})];
+		const first = processes();
+		identifier.identify(snapshot(first));
+		// 16 at a time between clock checks: all three fit the first batch; the busiest went first.
+		expect(first.map(process => process.app)).toEqual(['a.js', 'b.js', 'c.js']);
+		expect(first[0]!.ports).toEqual([]); // ports wait for the second tick
+		const second = processes();
+		identifier.identify(snapshot(second));
+		expect(second[0]!.ports).toEqual([{protocol: 'tcp', address: '0.0.0.0', port: 3000}]);
+	});
+
+	test('over budget: unlabelled processes show no label until a later tick labels them', () => {
+		let clock = 0;
+		const argv: Record<number, string[]> = {};
+		for (let pid = 1; pid <= 40; pid++) argv[pid] = ['node', `s${pid}.js`];
+		const base = fakeInspector(() => ({argv}));
+		const identifier = createIdentifier(
+			{
+				...base,
+				argv(pid) {
+					clock += 1;
+					return base.argv(pid);
+				},
+			},
+			{budgetMs: 10, now: () => clock},
+		);
+		const processes = () => Array.from({length: 40}, (_, index) => processSample({pid: index + 1, cpuPercent: index}));
+		const first = processes();
+		identifier.identify(snapshot(first));
+		const labelled = first.filter(process => process.app !== '');
+		expect(labelled.length).toBe(16); // one batch of 16, then the clock said stop
+		expect(labelled.every(process => process.pid > 24)).toBe(true); // the busiest
+		const later = processes();
+		for (let tick = 0; tick < 3; tick++) identifier.identify(snapshot(later));
+		expect(later.every(process => process.app === `s${process.pid}.js`)).toBe(true);
+	});
+});

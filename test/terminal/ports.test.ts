@@ -12,13 +12,21 @@ const linux = process.platform === 'linux';
 const python = spawnSync('python3', ['-c', 'print(1)'], {encoding: 'utf8'}).stdout.trim() === '1';
 const started: ChildProcess[] = [];
 afterEach(() => {
-	for (const child of started.splice(0)) child.kill('SIGKILL');
+	// Each child leads its own process group (detached), so its children (npm's shell and node,
+	// a pool's workers) go with it.
+	for (const child of started.splice(0)) {
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			child.kill('SIGKILL');
+		}
+	}
 });
 
 type Json = {processes: Array<{pid: number; ppid: number; app: string; ports: Array<{protocol: string; address: string; port: number}>; command: string}>};
 
 /** A node server in its own package directory; resolves once it listens, with its port. */
-async function nodeServer(options: {ignoreTerm?: boolean; name?: string; uid?: number} = {}): Promise<{child: ChildProcess; port: number; dir: string}> {
+async function nodeServer(options: {ignoreTerm?: boolean; name?: string} = {}): Promise<{child: ChildProcess; port: number; dir: string}> {
 	const dir = mkdtempSync(join(tmpdir(), 'proctop-port-'));
 	writeFileSync(join(dir, 'package.json'), JSON.stringify({name: options.name ?? 'port-demo', scripts: {serve: 'node server.js'}}));
 	writeFileSync(
@@ -27,8 +35,8 @@ async function nodeServer(options: {ignoreTerm?: boolean; name?: string; uid?: n
 	);
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: dir,
+		detached: true,
 		stdio: ['ignore', 'pipe', 'inherit'],
-		...(options.uid === undefined ? {} : {uid: options.uid, gid: options.uid}),
 	});
 	started.push(child);
 	const port = await new Promise<number>((resolve, reject) => {
@@ -53,7 +61,7 @@ describe.runIf(linux)('APP and PORTS for real processes', () => {
 
 	test('an npm script reads `pkg › npm run serve`, its node child `pkg › server.js`', async () => {
 		const {dir} = await nodeServer({name: 'npm-demo'});
-		const npm = spawn('npm', ['run', 'serve'], {cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], env: {...process.env, PORT: '0'}});
+		const npm = spawn('npm', ['run', 'serve'], {cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'ignore'], env: {...process.env, PORT: '0'}});
 		started.push(npm);
 		await new Promise(resolve => npm.stdout!.on('data', data => /^\d+$/m.test(String(data)) && resolve(undefined)));
 		const document = await json([]);
@@ -90,7 +98,7 @@ describe.runIf(linux)('APP and PORTS for real processes', () => {
 				'        pool.map(work, range(2))',
 			].join('\n'),
 		);
-		const child = spawn('python3', ['pool.py'], {cwd: dir, stdio: ['ignore', 'pipe', 'ignore']});
+		const child = spawn('python3', ['pool.py'], {cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'ignore']});
 		started.push(child);
 		await new Promise(resolve => child.stdout!.once('data', resolve));
 		let workers: string[] = [];
@@ -102,7 +110,6 @@ describe.runIf(linux)('APP and PORTS for real processes', () => {
 				.map(process => process.app);
 		}
 		expect(workers).toEqual(['worker of pool.py', 'worker of pool.py']);
-		spawnSync('pkill', ['-KILL', '-P', String(child.pid)]);
 	});
 });
 

@@ -7,7 +7,7 @@
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {decodeUtf8, sanitize, sanitizeLines} from '../../sanitize.js';
 import type {Inspector, PackageInfo} from '../../types.js';
-import {readListeningSockets, socketInodesOf} from './sockets.js';
+import {readListeningSockets, readSocketsToken, socketInodesOf} from './sockets.js';
 
 export type ContainerFiles = {
 	/** Docker's per-container config: `<dockerRoot>/containers/<id>/config.v2.json`. */
@@ -130,6 +130,7 @@ export function createLinuxInspector(procRoot: string, files: ContainerFiles = C
 		containerName: (runtime, id) => (runtime === 'docker' ? dockerName(id, files) : podmanName(id, files)),
 		podName: uid => podName(uid, files),
 		listening: () => readListeningSockets(procRoot),
+		socketsToken: () => readSocketsToken(procRoot),
 		socketsOf: pid => socketInodesOf(pid, procRoot),
 	};
 }

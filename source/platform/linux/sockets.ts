@@ -24,6 +24,23 @@ export function readListeningSockets(procRoot: string): Map<string, Listener> {
 	return all;
 }
 
+/**
+ * The TCP and UDP socket counters of /proc/net/sockstat and sockstat6 (in use, allocated): a few
+ * numbers that change when a socket comes or goes, read in ~0.1 ms where the tables take ~9.
+ */
+export function readSocketsToken(procRoot: string): string | undefined {
+	let token = '';
+	for (const file of ['sockstat', 'sockstat6']) {
+		try {
+			const text = readFileSync(`${procRoot}/net/${file}`, 'latin1');
+			for (const line of text.split('\n')) if (/^(TCP|UDP)6?:/.test(line)) token += `${line.replace(/ mem \d+/, '')};`;
+		} catch {
+			if (file === 'sockstat') return undefined;
+		}
+	}
+	return token;
+}
+
 /** The socket inodes a process holds open; 'denied' when its fds are not ours to read. */
 export function socketInodesOf(pid: number, procRoot: string): string[] | 'denied' | undefined {
 	const dir = `${procRoot}/${pid}/fd`;
