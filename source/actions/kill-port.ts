@@ -3,7 +3,7 @@
 // escalate to SIGKILL only when asked (--force), and report how each ended and whether the port
 // is free. No I/O of its own: the sampler, signaller, socket table, clock and output are given.
 
-import {isSupervisor} from '../identify/supervisor.js';
+import {restartingParent} from '../identify/supervisor.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Listener, ProcessSample} from '../types.js';
 import type {Signaller, Target} from './signaller.js';
@@ -83,9 +83,9 @@ export async function killPort(options: KillPortOptions): Promise<number> {
 			continue;
 		}
 		for (const process of holders) {
-			const parent = byPid.get(process.ppid);
-			if (parent && !holders.includes(parent) && isSupervisor(parent))
-				options.say(`note: ${process.pid} is a child of ${label(parent)}, which may start it again; stop that one to stop it for good`);
+			const parent = restartingParent(process, pid => byPid.get(pid));
+			if (parent && !holders.includes(parent))
+				options.say(`note: ${process.pid} was started by ${label(parent)}, which may start it again; stop that one to stop it for good`);
 			toSignal.push({target: {pid: process.pid, startTicks: process.startTicks, name: process.name, user: process.user}, process, port, signal: 'SIGTERM'});
 		}
 	}

@@ -105,7 +105,7 @@ describe('killPort', () => {
 		const child = {...server, ppid: 4240};
 		const h = harness({processes: [npm, child], sockets: {4242: ['9']}, listening: {9: tcp(3000)}});
 		expect(await h.run()).toBe(0);
-		expect(h.lines[0]).toBe('note: 4242 is a child of 4240 npm run dev, which may start it again; stop that one to stop it for good');
+		expect(h.lines[0]).toBe('note: 4242 was started by 4240 npm run dev, which may start it again; stop that one to stop it for good');
 		expect(h.sent).toEqual([[4242, 'SIGTERM']]);
 	});
 

@@ -125,6 +125,25 @@ describe.runIf(linux)('proctop --kill :PORT', () => {
 		expect(await exited).toBe('SIGTERM');
 	});
 
+	test('a listener started by `npm run`: the note names npm, which may start it again; only the listener is signalled', async () => {
+		const {dir, child: first} = await nodeServer({name: 'npm-kill'});
+		first.kill('SIGKILL');
+		const npm = spawn('npm', ['run', 'serve'], {cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'ignore'], env: {...process.env, PORT: '0'}});
+		started.push(npm);
+		const port = await new Promise<number>(resolve =>
+			npm.stdout!.on('data', data => /^\d+$/m.test(String(data)) && resolve(Number(/^(\d+)$/m.exec(String(data))![1]))),
+		);
+		const result = await runCli(['--kill', `:${port}`]);
+		expect(result.stdout).toMatch(
+			new RegExp(
+				`^note: \\d+ was started by ${npm.pid} npm run serve \\(npm-kill › npm run serve\\), which may start it again; stop that one to stop it for good$`,
+				'm',
+			),
+		);
+		expect(result.stdout).toMatch(/node \(npm-kill › server\.js\) on :\d+: ended after SIGTERM/);
+		expect(result.code).toBe(0);
+	});
+
 	test('a listener that ignores SIGTERM: reported, still running, exit 1; --force ends it with SIGKILL', async () => {
 		const {child, port} = await nodeServer({ignoreTerm: true});
 		const first = await runCli(['--kill', `:${port}`, '--timeout', '0.5']);

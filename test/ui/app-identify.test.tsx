@@ -25,7 +25,7 @@ describe('group by app (A)', () => {
 		await frameWith(ui, text => text.includes('nginx'));
 		ui.stdin.write('A');
 		const grouped = await frameWith(ui, text => text.includes('3 processes'));
-		expect(grouped).toMatch(/\[\+3\] 3 processes/);
+		expect(grouped).toMatch(/\[\+\] 3 processes/);
 		expect(grouped).not.toMatch(/^\s+101 /m);
 		ui.stdin.write('\u001b[B'); // init, then the worker.js group
 		ui.stdin.write('\u001b[B');
@@ -64,10 +64,10 @@ describe('a child of npm run / nodemon / --watch', () => {
 		await frameWith(ui, () => selectedRow(ui).includes('node server.js'));
 		ui.stdin.write('k');
 		const menu = await frameWith(ui, text => text.includes('Target: 301 node'));
-		expect(menu).toContain('Its parent 300 npm run dev may start it again; Tab targets the parent instead');
+		expect(menu).toContain('300 npm run dev, which started it, may start it again; Tab targets that instead');
 		ui.stdin.write('\t');
 		const parent = await frameWith(ui, text => text.includes('Target: 300 npm run dev'));
-		expect(parent).not.toContain('Its parent');
+		expect(parent).not.toContain('which started it');
 		ui.stdin.write('\r');
 		await frameWith(ui, text => text.includes('sent SIGTERM to 300 npm run dev'));
 		expect(platform.sent).toEqual([[300, 'SIGTERM']]);
@@ -82,7 +82,7 @@ describe('a child of npm run / nodemon / --watch', () => {
 		await frameWith(ui, () => selectedRow(ui).includes('nginx'));
 		ui.stdin.write('k');
 		const menu = await frameWith(ui, text => text.includes('Target: 200 nginx'));
-		expect(menu).not.toContain('Its parent');
+		expect(menu).not.toContain('which started it');
 		ui.stdin.write('\t');
 		await frameWith(ui, text => text.includes('its parent does not restart it'));
 	});

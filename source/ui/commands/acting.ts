@@ -3,7 +3,7 @@
 // their own; the signaller and the callbacks do it.
 
 import {SIGNALS} from '../../actions/signal-table.js';
-import {isSupervisor} from '../../identify/supervisor.js';
+import {restartingParent} from '../../identify/supervisor.js';
 import {buildForest, descendantKeys} from '../../model/tree.js';
 import type {CommandId} from '../keymap.js';
 import {type Command, niceOf, picked, READ_ONLY, type Session} from './session.js';
@@ -78,8 +78,9 @@ export const ACTING = {
 			SIGNALS.findIndex(signal => signal.name === preferred),
 		);
 		// A child of npm run / nodemon / --watch comes back when killed: name the parent, offer it (Tab).
-		const parent = process ? session.context.snapshot?.processes.find(candidate => candidate.pid === process.ppid) : undefined;
-		const supervisor = parent && isSupervisor(parent) ? picked(parent) : undefined;
+		const processes = session.context.snapshot?.processes ?? [];
+		const parent = process ? restartingParent(process, pid => processes.find(candidate => candidate.pid === pid)) : undefined;
+		const supervisor = parent ? picked(parent) : undefined;
 		dispatch({type: 'open-signal', targets, menuIndex, ...(supervisor ? {supervisor} : {})});
 	},
 	tag(_, session) {

@@ -69,9 +69,9 @@ export function signalMenuLines(options: {
 		lines.push(
 			fitLine(
 				[
-					{text: `Its parent ${options.supervisor.pid} ${options.supervisor.name} may start it again; `, color: 'yellow'},
+					{text: `${options.supervisor.pid} ${options.supervisor.name}, which started it, may start it again; `, color: 'yellow'},
 					{text: 'Tab', bold: true},
-					{text: ' targets the parent instead', color: 'yellow'},
+					{text: ' targets that instead', color: 'yellow'},
 				],
 				width,
 			),

@@ -49,7 +49,9 @@ function commandParts(
 	const lead: Segment[] = [];
 	if (marks.tagged) lead.push({text: '* ', color: 'yellow', bold: true});
 	if (row.prefix) lead.push({text: row.prefix, dim: true});
-	if (row.collapsed) lead.push({text: `[+${row.hiddenDescendants}] `, color: 'cyan', bold: true});
+	// A group row's text already counts its processes: [+] closed, [-] open.
+	if (row.group) lead.push({text: row.collapsed ? '[+] ' : '[-] ', color: 'cyan', bold: true});
+	else if (row.collapsed) lead.push({text: `[+${row.hiddenDescendants}] `, color: 'cyan', bold: true});
 	if (process.isOrphan) lead.push({text: '[orphan] ', color: 'yellow'});
 	if (marks.restarted) lead.push({text: '[restarted] ', color: 'green'});
 	const text = displayCommand(process);
