@@ -16,7 +16,7 @@ describe('restartingParent', () => {
 		proc(41, 40, 'web › server.js', 'node --watch server.js'),
 	];
 	const byPid = (pid: number) => table.find(entry => entry.pid === pid);
-	test.each([
+	test.each<[number, number | undefined, string]>([
 		[12, 10, 'npm runs a script through sh -c: the npm above the wrapper'],
 		[21, undefined, 'started from a shell: nothing restarts it'],
 		[31, 30, 'nodemon'],
