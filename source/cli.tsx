@@ -17,6 +17,8 @@ import type {Options} from './types.js';
  * fetch exists, and merely touching Node's lazy `fetch` loads undici: ~19 ms of start-up, a tenth
  * of our first-frame budget. Hidden while Ink loads, yoga takes its synchronous path instead.
  */
+declare const PROCTOP_VERSION: string;
+
 async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
 	Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
@@ -52,6 +54,31 @@ async function killPorts(request: NonNullable<Options['kill']>, sampler: Sampler
 	});
 }
 
+type Serving = {sampler: Sampler; url: string; close: () => Promise<void>; headless: (intervalMs: number) => Promise<number>};
+
+/** `--serve`: the token, the server and a sampler that feeds it; or the exit status when it cannot start. */
+async function serve(request: NonNullable<Options['serve']>, sampler: Sampler): Promise<Serving | number> {
+	const {readTokenFile} = await import('./serve/server.js');
+	const {startServing, serveHeadless} = await import('./serve/run-serve.js');
+	let token: string | undefined;
+	try {
+		token = request.tokenFile === undefined ? undefined : readTokenFile(request.tokenFile);
+	} catch (error) {
+		process.stderr.write(`proctop: ${(error as Error).message}\n`);
+		return 2;
+	}
+	try {
+		const started = await startServing(sampler, {...request, token, version: typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '0.0.0-dev'});
+		return {...started, headless: intervalMs => serveHeadless(started.sampler, intervalMs, started.close)};
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		process.stderr.write(
+			`proctop: cannot serve on ${request.host}:${request.port}: ${code === 'EADDRINUSE' ? 'that port is in use' : (code ?? String(error))}\n`,
+		);
+		return 1;
+	}
+}
+
 /** Per tick, for labelling new processes in the UI: ~1,000 processes' worth on this machine. */
 const IDENTIFY_BUDGET_MS = 25;
 
@@ -76,6 +103,17 @@ async function main(): Promise<number> {
 		interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
 	);
 	if (options.kill) return killPorts(options.kill, sampler, platform);
+	let serving: Serving | undefined;
+	if (options.serve) {
+		const started = await serve(options.serve, sampler);
+		if (typeof started === 'number') return started;
+		serving = started;
+		// No terminal to draw on: serve alone until SIGTERM or SIGINT.
+		if (!interactive || process.stdin.isTTY !== true) {
+			process.stdout.write(`proctop: serving ${started.url} (SIGTERM or Ctrl+C stops)\n`);
+			return started.headless(options.intervalMs);
+		}
+	}
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`)});
@@ -92,15 +130,17 @@ async function main(): Promise<number> {
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 	};
 	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-	return runInteractive({
+	const code = await runInteractive({
 		options: {...options, ...remembered},
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
 		showKernelThreads: settings.showKernelThreads ?? false,
-		sampler,
+		sampler: serving?.sampler ?? sampler,
 		platform,
-		startupMessage: warning,
+		startupMessage: warning ?? (serving ? `serving ${serving.url}` : undefined),
 		saveSettings: save,
 	});
+	await serving?.close();
+	return code;
 }
 
 main().then(

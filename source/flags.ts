@@ -4,6 +4,7 @@
 import meow from 'meow';
 import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from './interval.js';
 import {isSortKeyId, SORT_KEYS} from './model/sort.js';
+import {parseServeAddress} from './serve/address.js';
 import type {Options} from './types.js';
 
 declare const PROCTOP_VERSION: string;
@@ -45,6 +46,12 @@ Options
   --kill :PORT…         SIGTERM what listens on the ports, wait, report; exit 0 once free
   --timeout <seconds>   With --kill: how long to wait for them to end (default 3)
   --force               With --kill: SIGKILL whatever is still running after the timeout
+  --serve [ADDR:]PORT   Serve Prometheus metrics at /metrics (default 127.0.0.1:9256),
+                        beside the UI, or alone when there is no terminal
+  --serve-token-file <file>  Require this bearer token (needed to bind beyond loopback)
+  --serve-insecure      Bind beyond loopback without a token (anyone may read the list)
+  --serve-top <k>       Per-process series for the k busiest and k largest (default 10)
+  --serve-groupname <by>  Group by app (default) or comm (exactly as process-exporter)
   -h, --help            Show this help
   -V, --version         Show the version
 
@@ -83,6 +90,15 @@ const KNOWN_FLAGS = new Set([
 	'kill',
 	'timeout',
 	'force',
+	'serve',
+	'serveTokenFile',
+	'serve-token-file',
+	'serveInsecure',
+	'serve-insecure',
+	'serveTop',
+	'serve-top',
+	'serveGroupname',
+	'serve-groupname',
 	'help',
 	'h',
 	'version',
@@ -108,6 +124,15 @@ const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolea
 	},
 	{when: f => Boolean(f.kill) && Boolean(f.readonly), message: '--kill sends signals, which --readonly forbids; drop one of them'},
 	{when: f => !f.kill && (f.timeout !== undefined || f.force !== undefined), message: '--timeout and --force go with --kill :PORT'},
+	{
+		when: f => f.serve !== undefined && Boolean(f.once || f.json || f.pick || f.kill),
+		message: '--serve keeps running (beside the UI, or alone); it cannot be combined with --once, --json, --pick or --kill',
+	},
+	{
+		when: f =>
+			f.serve === undefined && (f.serveTokenFile !== undefined || f.serveInsecure !== undefined || f.serveTop !== undefined || f.serveGroupname !== undefined),
+		message: '--serve-token-file, --serve-insecure, --serve-top and --serve-groupname go with --serve',
+	},
 ];
 
 /** `:3000` (or `3000` after --kill): a TCP/UDP port number. */
@@ -119,6 +144,24 @@ function parsePort(text: string, kill: boolean): number {
 		throw new UsageError(`${JSON.stringify(text)} is not a port: ${what}, from 1 to 65535`);
 	}
 	return port;
+}
+
+/** `--serve` and its companions: where, the token rule for non-loopback addresses, top K, grouping. */
+function serveOptions(flags: Record<string, unknown>): NonNullable<Options['serve']> {
+	const address = parseServeAddress(String(flags.serve ?? ''));
+	if ('error' in address) throw new UsageError(address.error);
+	const tokenFile = flags.serveTokenFile as string | undefined;
+	if (!address.loopback && tokenFile === undefined && !flags.serveInsecure)
+		throw new UsageError(
+			`--serve ${address.host}:${address.port} would show your processes to the network: add --serve-token-file FILE (a bearer token), or --serve-insecure if you mean it`,
+		);
+	const topRaw = flags.serveTop as string | undefined;
+	const topK = topRaw === undefined ? 10 : Number(topRaw);
+	if (!Number.isInteger(topK) || topK < 0 || topK > 1000)
+		throw new UsageError(`--serve-top ${JSON.stringify(topRaw)} is not valid: expected a whole number from 0 to 1000`);
+	const groupBy = (flags.serveGroupname as string | undefined) ?? 'app';
+	if (groupBy !== 'app' && groupBy !== 'comm') throw new UsageError(`--serve-groupname ${JSON.stringify(groupBy)} is not valid: expected app or comm`);
+	return {host: address.host, port: address.port, tokenFile, topK, groupBy};
 }
 
 /** Positional `:PORT`s: with --kill, the ports to free; else one port to watch (a filter). */
@@ -150,6 +193,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 	const ports = portsFrom(input, Boolean(flags.kill));
 	const timeout = positiveNumber('--timeout', flags.timeout as string | undefined, 'seconds to wait, e.g. 3 or 0.5');
 	const kill = flags.kill ? {ports, timeoutMs: Math.round((timeout ?? 3) * 1000), force: Boolean(flags.force)} : undefined;
+	const serve = flags.serve === undefined ? undefined : serveOptions(flags);
 	const interval = positiveNumber('--interval', flags.interval as string | undefined, `a number of seconds ${INTERVAL_RANGE_TEXT}, e.g. 0.5`);
 	const delay = positiveNumber('--delay', flags.delay as string | undefined, 'tenths of a second from 1 to 36000, e.g. 15');
 	const sort = (flags.sort as string | undefined) ?? 'cpu';
@@ -205,6 +249,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		pick: Boolean(flags.pick),
 		explicit,
 		...(kill ? {kill} : {}),
+		...(serve ? {serve} : {}),
 	};
 }
 
@@ -235,6 +280,11 @@ export function parseFlags(argv: string[]): Options {
 			kill: {type: 'boolean'},
 			timeout: {type: 'string'},
 			force: {type: 'boolean'},
+			serve: {type: 'string'},
+			serveTokenFile: {type: 'string'},
+			serveInsecure: {type: 'boolean'},
+			serveTop: {type: 'string'},
+			serveGroupname: {type: 'string'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'V'},
 		},

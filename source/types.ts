@@ -21,6 +21,8 @@ export type RawProcess = {
 	user: string;
 	/** CPU time spent in user + kernel mode, in clock ticks (never children's time). */
 	cpuTicks: number;
+	/** The kernel-mode part of cpuTicks (stime); 0 where the platform does not split them. */
+	systemTicks: number;
 	priority: number;
 	nice: number;
 	threads: number;
@@ -189,6 +191,8 @@ export type Options = {
 	pick: boolean;
 	/** Options the command line set explicitly; remembered settings fill in the rest. */
 	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
+	/** `--serve`: Prometheus metrics over HTTP, beside the UI or headless. */
+	serve?: {host: string; port: number; tokenFile: string | undefined; topK: number; groupBy: 'app' | 'comm'};
 	/** `--kill :PORT…`: stop what listens on these ports, then exit; undefined = the monitor. */
 	kill?: {ports: readonly number[]; timeoutMs: number; force: boolean};
 };

@@ -103,6 +103,7 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				uid: raw.uid,
 				user: raw.user,
 				cpuTicks: raw.cpuTicks,
+				systemTicks: raw.systemTicks,
 				priority: raw.priority,
 				nice: raw.nice,
 				threads: raw.threads,

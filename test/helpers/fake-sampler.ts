@@ -20,6 +20,7 @@ export function rawProcess(fields: Partial<RawProcess> & {pid: number}): RawProc
 		uid: 1000,
 		user: 'alice',
 		cpuTicks: 0,
+		systemTicks: 0,
 		priority: 20,
 		nice: 0,
 		threads: 1,

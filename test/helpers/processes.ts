@@ -16,6 +16,7 @@ export function processSample(fields: Partial<ProcessSample> & {pid: number}): P
 		uid: 1000,
 		user: 'alice',
 		cpuTicks: 0,
+		systemTicks: 0,
 		priority: 20,
 		nice: 0,
 		threads: 1,

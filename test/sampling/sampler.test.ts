@@ -16,6 +16,7 @@ function raw(fields: Partial<RawProcess> & {pid: number}): RawProcess {
 		uid: 0,
 		user: 'root',
 		cpuTicks: 0,
+		systemTicks: 0,
 		priority: 20,
 		nice: 0,
 		threads: 1,

@@ -12,14 +12,15 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	sampling: ['sampling', 'types'],
 	model: ['model', 'types'],
 	identify: ['identify', 'sampling', 'types'],
+	serve: ['serve', 'sampling', 'types'],
 	actions: ['actions', 'identify', 'platform', 'sampling', 'types'],
 	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
 	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'types', 'config', 'interval', 'sanitize'],
 };
 
-/** The only files that may use node's I/O modules: the platform, the settings file, the terminal. */
-const MAY_DO_IO = [/^platform\//, /^config\.ts$/, /^ui\/run-interactive\.tsx$/];
-const IO_MODULES = /from 'node:(fs|fs\/promises|child_process|net|tty)'/;
+/** The only files that may use node's I/O modules: the platform, the settings file, the terminal, the metrics server. */
+const MAY_DO_IO = [/^platform\//, /^config\.ts$/, /^ui\/run-interactive\.tsx$/, /^serve\/server\.ts$/];
+const IO_MODULES = /from 'node:(fs|fs\/promises|child_process|net|http|https|tty)'/;
 
 function files(directory: string): string[] {
 	return readdirSync(directory, {withFileTypes: true}).flatMap(entry =>

@@ -226,6 +226,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				uid: details.uid,
 				user: details.user,
 				cpuTicks: stat.utime + stat.stime,
+				systemTicks: stat.stime,
 				priority: stat.priority,
 				nice: stat.nice,
 				threads: stat.threads,

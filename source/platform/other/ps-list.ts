@@ -38,6 +38,7 @@ export function createPsListSource(options: {psList?: PsList} = {}): Source {
 			// ps-list gives only the uid; the name is known for our own processes.
 			user: entry.uid === undefined ? 'n/a' : entry.uid === me?.uid ? sanitize(me.name) : String(entry.uid),
 			cpuTicks: 0,
+			systemTicks: 0,
 			priority: 0,
 			nice: 0,
 			threads: 0,

@@ -1,0 +1,55 @@
+// `--serve`: a sampler whose every tick also feeds the metrics, the server over it, and the
+// headless loop for when there is no terminal (sample every interval until SIGTERM or SIGINT).
+// I/O: through the server and the sampler it is given; the headless loop owns signal handlers.
+
+import type {Sampler} from '../sampling/sampler.js';
+import {createMetrics, type GroupBy} from './metrics.js';
+import {startMetricsServer} from './server.js';
+
+export type ServeSettings = {host: string; port: number; token: string | undefined; groupBy: GroupBy; topK: number; version: string};
+
+/** Starts the server; resolves to a sampler that feeds it and a way to stop it. */
+export async function startServing(sampler: Sampler, settings: ServeSettings) {
+	const metrics = createMetrics({groupBy: settings.groupBy, topK: settings.topK, clockTicks: sampler.source.clockTicks, version: settings.version});
+	const startTimeSeconds = Date.now() / 1000 - process.uptime();
+	const server = await startMetricsServer({
+		host: settings.host,
+		port: settings.port,
+		token: settings.token,
+		metrics() {
+			const usage = process.cpuUsage();
+			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds});
+		},
+	});
+	const feeding: Sampler = {
+		source: sampler.source,
+		async sample() {
+			const snapshot = await sampler.sample();
+			metrics.update(snapshot);
+			return snapshot;
+		},
+	};
+	const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}/metrics`;
+	return {sampler: feeding, url, close: () => new Promise<void>(resolve => server.close(() => resolve()))};
+}
+
+/** No terminal: sample every interval until SIGTERM or SIGINT, then stop cleanly (status 0). */
+export async function serveHeadless(sampler: Sampler, intervalMs: number, close: () => Promise<void>): Promise<number> {
+	let stopping = false;
+	let wake: (() => void) | undefined;
+	const stop = () => {
+		stopping = true;
+		wake?.();
+	};
+	process.once('SIGTERM', stop);
+	process.once('SIGINT', stop);
+	while (!stopping) {
+		await sampler.sample();
+		await new Promise<void>(resolve => {
+			wake = resolve;
+			setTimeout(resolve, intervalMs).unref();
+		});
+	}
+	await close();
+	return 0;
+}

@@ -1,0 +1,107 @@
+import {spawnSync} from 'node:child_process';
+import {describe, expect, test} from 'vitest';
+import {createMetrics, escapeLabel} from '../../source/serve/metrics.js';
+import type {ProcessSample, Snapshot} from '../../source/types.js';
+import {processSample} from '../helpers/processes.js';
+
+const promtool = spawnSync('promtool', ['--version']).status === 0;
+const own = {cpuSeconds: 1.5, residentBytes: 50e6, startTimeSeconds: 1_700_000_000};
+
+function snapshot(processes: ProcessSample[]): Snapshot {
+	return {
+		takenAt: 0,
+		elapsedMs: 1000,
+		cpuKind: 'delta',
+		processes,
+		counts: {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0},
+		changes: {appeared: [], exited: [], reparented: []},
+		garbled: 0,
+		limited: false,
+		unseenListeners: [],
+		cpuPercentPerCore: [],
+		cores: 2,
+	};
+}
+const web = (pid: number, cpuTicks: number, systemTicks = 0, extra: Partial<ProcessSample> = {}) =>
+	processSample({
+		pid,
+		name: 'node',
+		app: 'api › server.js',
+		cpuTicks,
+		systemTicks,
+		residentBytes: 1000,
+		virtualBytes: 5000,
+		threads: 3,
+		state: 'S',
+		startTimeMs: 1_700_000_000_000 + pid,
+		...extra,
+	});
+const value = (text: string, series: string) =>
+	Number(
+		text
+			.split('\n')
+			.find(line => line.startsWith(`${series} `))
+			?.slice(series.length + 1),
+	);
+
+describe('createMetrics', () => {
+	test('groups by app with process-exporter names; CPU counters stay monotonic as processes exit', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1.2.3'});
+		metrics.update(snapshot([web(1, 100, 20), web(2, 50)]));
+		let text = metrics.render(own);
+		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(2);
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.3);
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="system"}')).toBe(0.2);
+		expect(value(text, 'namedprocess_namegroup_memory_bytes{groupname="api › server.js",memtype="resident"}')).toBe(2000);
+		expect(value(text, 'namedprocess_namegroup_num_threads{groupname="api › server.js"}')).toBe(6);
+		expect(value(text, 'namedprocess_namegroup_states{groupname="api › server.js",state="Sleeping"}')).toBe(2);
+		expect(value(text, 'namedprocess_namegroup_oldest_start_time_seconds{groupname="api › server.js"}')).toBe(1_700_000_000.001);
+		// Process 2 exits and a new one starts: the group's CPU only grows.
+		metrics.update(snapshot([web(1, 150, 20), web(3, 10)]));
+		text = metrics.render(own);
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.9);
+		expect(text).toContain('proctop_build_info{version="1.2.3"} 1');
+		expect(value(text, 'process_cpu_seconds_total')).toBe(1.5);
+	});
+
+	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', () => {
+		const metrics = createMetrics({groupBy: 'comm', topK: 10, clockTicks: 100, version: '1'});
+		metrics.update(snapshot([web(1, 1), processSample({pid: 9, name: 'cron'})]));
+		expect(metrics.render(own)).toContain('namedprocess_namegroup_num_procs{groupname="node"} 1');
+		metrics.update(snapshot([processSample({pid: 9, name: 'cron'})]));
+		expect(metrics.render(own)).not.toContain('groupname="node"');
+	});
+
+	test('top K by CPU and by memory, each process once, with the rest counted as left out', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
+		metrics.update(
+			snapshot([
+				web(1, 1, 0, {cpuPercent: 90, residentBytes: 10}),
+				web(2, 1, 0, {cpuPercent: 1, residentBytes: 999}),
+				web(3, 1, 0, {cpuPercent: 0, residentBytes: 1}),
+			]),
+		);
+		const text = metrics.render(own);
+		expect(text.match(/^proctop_process_cpu_percent\{/gm)).toHaveLength(2);
+		expect(text).toContain('proctop_process_cpu_percent{pid="1",name="node",app="api › server.js"} 90');
+		expect(text).toContain('proctop_process_resident_memory_bytes{pid="2",name="node",app="api › server.js"} 999');
+		expect(value(text, 'proctop_process_series_dropped_total')).toBe(1);
+	});
+
+	test('label values are escaped: a hostile process name cannot break a line or a label', () => {
+		expect(escapeLabel('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
+		const metrics = createMetrics({groupBy: 'comm', topK: 5, clockTicks: 100, version: '1'});
+		metrics.update(snapshot([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
+		const text = metrics.render(own);
+		expect(text).not.toMatch(/^fake_metric/m);
+		expect(text).toContain('groupname="evil\\"} 1\\nfake_metric 2"');
+	});
+
+	test.runIf(promtool)('promtool check metrics finds nothing to complain about', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
+		metrics.update(snapshot([web(1, 100, 20), processSample({pid: 9, name: 'cron', app: 'cron'})]));
+		const result = spawnSync('promtool', ['check', 'metrics'], {input: metrics.render(own), encoding: 'utf8'});
+		expect(result.stdout + result.stderr).toBe('');
+		expect(result.status).toBe(0);
+	});
+});

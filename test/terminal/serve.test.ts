@@ -1,0 +1,132 @@
+// `proctop --serve` as a user and Prometheus meet it: headless on loopback, a token, the bind
+// refusal, garbage and slow clients, 200 parallel scrapes, and a real Prometheus scraping it.
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {connect} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, test} from 'vitest';
+import {CLI, runCli} from '../helpers/run-cli.js';
+
+const linux = process.platform === 'linux';
+const prometheus = spawnSync('prometheus', ['--version']).status === 0;
+const started: ChildProcess[] = [];
+afterEach(() => {
+	for (const child of started.splice(0)) child.kill('SIGKILL');
+});
+
+let nextPort = 19_300 + (process.pid % 200) * 3;
+const freePort = () => nextPort++;
+
+/** proctop --serve without a terminal; resolves once it says where it serves. */
+async function serve(args: string[]): Promise<{child: ChildProcess; url: string; exited: Promise<number | null>}> {
+	const child = spawn(process.execPath, [CLI, '--serve', ...args], {stdio: ['ignore', 'pipe', 'pipe']});
+	started.push(child);
+	const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stdout!.once('data', data => resolve(/serving (\S+)/.exec(String(data))?.[1] ?? ''));
+		child.stderr!.once('data', data => reject(new Error(String(data))));
+	});
+	return {child, url, exited};
+}
+
+describe.runIf(linux)('proctop --serve', () => {
+	test('headless on loopback: one line saying where, process-exporter series at /metrics, SIGTERM stops it (0)', async () => {
+		const port = freePort();
+		const {child, url, exited} = await serve([String(port)]);
+		expect(url).toBe(`http://127.0.0.1:${port}/metrics`);
+		const response = await fetch(url);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+		const text = await response.text();
+		expect(text).toMatch(/^namedprocess_namegroup_num_procs\{groupname="[^"]+"\} \d+$/m);
+		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="[^"]+",mode="user"\} [\d.]+$/m);
+		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds_total counter');
+		expect((await fetch(url, {method: 'POST'})).status).toBe(405); // read-only
+		child.kill('SIGTERM');
+		expect(await exited).toBe(0);
+	});
+
+	test('beyond loopback: refused without a token (exit 2, one line); with a token file, 401 without it and 200 with it', async () => {
+		const refused = await runCli(['--serve', `0.0.0.0:${freePort()}`]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toMatch(/^proctop: --serve 0\.0\.0\.0:\d+ would show your processes to the network: add --serve-token-file FILE/);
+		const missing = await runCli(['--serve', `0.0.0.0:${freePort()}`, '--serve-token-file', '/nonexistent/token']);
+		expect(missing).toMatchObject({code: 2, stderr: 'proctop: cannot read --serve-token-file "/nonexistent/token": ENOENT\n'});
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-token-'));
+		writeFileSync(join(dir, 'token'), 's3cret-token-0123456789\n');
+		const port = freePort();
+		const {url} = await serve([`0.0.0.0:${port}`, '--serve-token-file', join(dir, 'token')]);
+		const local = url.replace('0.0.0.0', '127.0.0.1');
+		expect((await fetch(local)).status).toBe(401);
+		expect((await fetch(local, {headers: {Authorization: 'Bearer wrong-token-0123456789'}})).status).toBe(401);
+		expect((await fetch(local, {headers: {Authorization: 'Bearer s3cret-token-0123456789'}})).status).toBe(200);
+	});
+
+	test('garbage, a client that never finishes its request, and 200 parallel scrapes: every honest scrape is answered', async () => {
+		const port = freePort();
+		const {url} = await serve([String(port)]);
+		const garbage = await new Promise<string>(resolve => {
+			const socket = connect(port, '127.0.0.1', () => socket.write('\u0000\u0001GARBAGE \r\n\r\n'));
+			let reply = '';
+			socket.on('data', data => (reply += data));
+			socket.on('close', () => resolve(reply));
+		});
+		expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+		const slow = connect(port, '127.0.0.1', () => slow.write('GET /metrics HTTP/1.1\r\nHost: x\r\n')); // never ends its headers
+		const replies = await Promise.all(Array.from({length: 200}, () => fetch(url).then(response => response.status)));
+		expect(replies.every(status => status === 200)).toBe(true);
+		slow.destroy();
+	});
+
+	test('flags that make no sense with --serve exit 2 with one line', async () => {
+		expect((await runCli(['--serve', '--once'])).stderr).toBe(
+			'proctop: --serve keeps running (beside the UI, or alone); it cannot be combined with --once, --json, --pick or --kill\n',
+		);
+		expect((await runCli(['--serve-top', '5'])).stderr).toBe(
+			'proctop: --serve-token-file, --serve-insecure, --serve-top and --serve-groupname go with --serve\n',
+		);
+		expect((await runCli(['--serve', '9300', '--serve-groupname', 'exe'])).code).toBe(2);
+	});
+
+	test.runIf(prometheus)("a real Prometheus scrapes it: a busy process's CPU rate matches /proc within 10 %", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-prometheus-'));
+		writeFileSync(join(dir, 'package.json'), JSON.stringify({name: 'busy-pkg'}));
+		writeFileSync(join(dir, 'busy.js'), 'for (;;) {}\n');
+		const busy = spawn(process.execPath, ['busy.js'], {cwd: dir, stdio: 'ignore'});
+		started.push(busy);
+		const port = freePort();
+		await serve([String(port), '--interval', '0.5']);
+		const promPort = freePort();
+		writeFileSync(
+			join(dir, 'prometheus.yml'),
+			`global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: proctop\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n`,
+		);
+		const server = spawn(
+			'prometheus',
+			[`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`],
+			{stdio: 'ignore'},
+		);
+		started.push(server);
+		const ticks = () => {
+			const stat = spawnSync('cat', [`/proc/${busy.pid}/stat`], {encoding: 'utf8'}).stdout;
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			return (Number(fields[11]) + Number(fields[12])) / 100;
+		};
+		const query = async (promql: string) => {
+			const response = await fetch(`http://127.0.0.1:${promPort}/api/v1/query?query=${encodeURIComponent(promql)}`).catch(() => undefined);
+			const body = (await response?.json().catch(() => undefined)) as {data?: {result?: Array<{value: [number, string]}>}} | undefined;
+			return body?.data?.result?.[0] ? Number(body.data.result[0].value[1]) : undefined;
+		};
+		const series = 'namedprocess_namegroup_cpu_seconds_total{groupname="busy-pkg › busy.js"}';
+		for (let attempt = 0; attempt < 60 && (await query(`count_over_time(${series.replace('}', ',mode="user"}')}[30s])`)) === undefined; attempt++)
+			await new Promise(resolve => setTimeout(resolve, 500));
+		await new Promise(resolve => setTimeout(resolve, 6000));
+		const before = ticks();
+		await new Promise(resolve => setTimeout(resolve, 6000));
+		const procRate = (ticks() - before) / 6;
+		const promRate = await query(`sum(rate(${series}[6s]))`);
+		expect(promRate).toBeDefined();
+		expect(Math.abs(promRate! - procRate) / procRate).toBeLessThan(0.1);
+	});
+});
