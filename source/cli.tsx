@@ -54,10 +54,23 @@ async function killPorts(request: NonNullable<Options['kill']>, sampler: Sampler
 	});
 }
 
+/** `--connect URL`: the remote platform (its token read here), or the exit status when it cannot be. */
+async function connect(request: NonNullable<Options['connect']>) {
+	const {readTokenFile} = await import('./serve/server.js');
+	const {createRemotePlatform} = await import('./platform/remote/connect.js');
+	try {
+		const token = request.tokenFile === undefined ? undefined : readTokenFile(request.tokenFile, '--token-file');
+		return createRemotePlatform(request.url, token);
+	} catch (error) {
+		process.stderr.write(`proctop: ${(error as Error).message}\n`);
+		return 2;
+	}
+}
+
 type Serving = {sampler: Sampler; url: string; close: () => Promise<void>; headless: (intervalMs: number) => Promise<number>};
 
 /** `--serve`: the token, the server and a sampler that feeds it; or the exit status when it cannot start. */
-async function serve(request: NonNullable<Options['serve']>, sampler: Sampler): Promise<Serving | number> {
+async function serve(request: NonNullable<Options['serve']>, sampler: Sampler, platform: Platform): Promise<Serving | number> {
 	const {readTokenFile} = await import('./serve/server.js');
 	const {startServing, serveHeadless} = await import('./serve/run-serve.js');
 	let token: string | undefined;
@@ -68,7 +81,12 @@ async function serve(request: NonNullable<Options['serve']>, sampler: Sampler): 
 		return 2;
 	}
 	try {
-		const started = await startServing(sampler, {...request, token, version: typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '0.0.0-dev'});
+		const started = await startServing(sampler, {
+			...request,
+			token,
+			system: platform.meters,
+			version: typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '0.0.0-dev',
+		});
 		return {...started, headless: intervalMs => serveHeadless(started.sampler, intervalMs, started.close)};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
@@ -84,7 +102,9 @@ const IDENTIFY_BUDGET_MS = 25;
 
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
-	const platform = createPlatform();
+	const remote = options.connect ? await connect(options.connect) : undefined;
+	if (typeof remote === 'number') return remote;
+	const platform = remote ?? createPlatform();
 	if (options.user !== undefined) {
 		const user = platform.lookUpUser(options.user);
 		if (user === undefined) {
@@ -97,15 +117,18 @@ async function main(): Promise<number> {
 	const interactive = !options.kill && !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
 	// The UI labels new processes within a budget per tick, so its first frame never waits for
 	// thousands of command lines; batch output and --kill need every label and port at once.
-	const sampler = identifyingSampler(
-		createSampler({source: platform.source, cores: availableParallelism()}),
-		platform.inspector,
-		interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
-	);
+	// A remote machine's snapshots come identified already.
+	const sampler =
+		remote?.sampler ??
+		identifyingSampler(
+			createSampler({source: platform.source, cores: availableParallelism()}),
+			platform.inspector,
+			interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
+		);
 	if (options.kill) return killPorts(options.kill, sampler, platform);
 	let serving: Serving | undefined;
 	if (options.serve) {
-		const started = await serve(options.serve, sampler);
+		const started = await serve(options.serve, sampler, platform);
 		if (typeof started === 'number') return started;
 		serving = started;
 		// No terminal to draw on: serve alone until SIGTERM or SIGINT.
@@ -148,7 +171,8 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		const message = error instanceof ProcUnavailableError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+		const readable = error instanceof ProcUnavailableError || (error as {oneLine?: boolean})?.oneLine === true;
+		const message = readable ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error);
 		process.stderr.write(`proctop: ${message}\n`);
 		process.exitCode = 1;
 	},

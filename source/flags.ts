@@ -52,6 +52,8 @@ Options
   --serve-insecure      Bind beyond loopback without a token (anyone may read the list)
   --serve-top <k>       Per-process series for the k busiest and k largest (default 10)
   --serve-groupname <by>  Group by app (default) or comm (exactly as process-exporter)
+  --connect <url>       Watch another machine's proctop --serve (read-only)
+  --token-file <file>   With --connect: the bearer token that server wants
   -h, --help            Show this help
   -V, --version         Show the version
 
@@ -99,6 +101,9 @@ const KNOWN_FLAGS = new Set([
 	'serve-top',
 	'serveGroupname',
 	'serve-groupname',
+	'connect',
+	'tokenFile',
+	'token-file',
 	'help',
 	'h',
 	'version',
@@ -128,6 +133,11 @@ const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolea
 		when: f => f.serve !== undefined && Boolean(f.once || f.json || f.pick || f.kill),
 		message: '--serve keeps running (beside the UI, or alone); it cannot be combined with --once, --json, --pick or --kill',
 	},
+	{
+		when: f => f.connect !== undefined && (f.serve !== undefined || Boolean(f.kill)),
+		message: '--connect watches another machine; it cannot be combined with --serve or --kill',
+	},
+	{when: f => f.connect === undefined && f.tokenFile !== undefined, message: '--token-file goes with --connect (for --serve it is --serve-token-file)'},
 	{
 		when: f =>
 			f.serve === undefined && (f.serveTokenFile !== undefined || f.serveInsecure !== undefined || f.serveTop !== undefined || f.serveGroupname !== undefined),
@@ -250,6 +260,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		explicit,
 		...(kill ? {kill} : {}),
 		...(serve ? {serve} : {}),
+		...(typeof flags.connect === 'string' ? {connect: {url: flags.connect, tokenFile: flags.tokenFile as string | undefined}, readonly: true} : {}),
 	};
 }
 
@@ -285,6 +296,8 @@ export function parseFlags(argv: string[]): Options {
 			serveInsecure: {type: 'boolean'},
 			serveTop: {type: 'string'},
 			serveGroupname: {type: 'string'},
+			connect: {type: 'string'},
+			tokenFile: {type: 'string'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'V'},
 		},

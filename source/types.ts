@@ -59,7 +59,7 @@ export type CpuKind = 'delta' | 'reported';
 
 /** Reads the process table. Implementations: procfs (Linux), ps-list (elsewhere). */
 export type Source = {
-	readonly name: 'procfs' | 'ps-list';
+	readonly name: 'procfs' | 'ps-list' | 'remote';
 	readonly cpuKind: CpuKind;
 	/** Clock ticks per second (CLK_TCK) for converting cpuTicks/startTicks. */
 	readonly clockTicks: number;
@@ -191,6 +191,8 @@ export type Options = {
 	pick: boolean;
 	/** Options the command line set explicitly; remembered settings fill in the rest. */
 	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
+	/** `--connect URL`: another machine's `proctop --serve`, read-only. */
+	connect?: {url: string; tokenFile: string | undefined};
 	/** `--serve`: Prometheus metrics over HTTP, beside the UI or headless. */
 	serve?: {host: string; port: number; tokenFile: string | undefined; topK: number; groupBy: 'app' | 'comm'};
 	/** `--kill :PORT…`: stop what listens on these ports, then exit; undefined = the monitor. */

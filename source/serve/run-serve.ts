@@ -2,16 +2,22 @@
 // headless loop for when there is no terminal (sample every interval until SIGTERM or SIGINT).
 // I/O: through the server and the sampler it is given; the headless loop owns signal handlers.
 
+import {toJsonDocument} from '../batch/json.js';
+import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
+import type {Snapshot} from '../types.js';
 import {createMetrics, type GroupBy} from './metrics.js';
 import {startMetricsServer} from './server.js';
 
-export type ServeSettings = {host: string; port: number; token: string | undefined; groupBy: GroupBy; topK: number; version: string};
+export type ServeSettings = {host: string; port: number; token: string | undefined; groupBy: GroupBy; topK: number; version: string; system: SystemReader};
 
 /** Starts the server; resolves to a sampler that feeds it and a way to stop it. */
 export async function startServing(sampler: Sampler, settings: ServeSettings) {
 	const metrics = createMetrics({groupBy: settings.groupBy, topK: settings.topK, clockTicks: sampler.source.clockTicks, version: settings.version});
 	const startTimeSeconds = Date.now() / 1000 - process.uptime();
+	const listeners = new Set<(line: string) => void>();
+	let latest: Snapshot | undefined;
+	const documentOf = async (snapshot: Snapshot) => JSON.stringify(toJsonDocument(snapshot, await settings.system.read(), snapshot.processes));
 	const server = await startMetricsServer({
 		host: settings.host,
 		port: settings.port,
@@ -20,12 +26,22 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 			const usage = process.cpuUsage();
 			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds});
 		},
+		snapshot: async () => (latest ? documentOf(latest) : undefined),
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
 	});
 	const feeding: Sampler = {
 		source: sampler.source,
 		async sample() {
 			const snapshot = await sampler.sample();
 			metrics.update(snapshot);
+			latest = snapshot;
+			if (listeners.size > 0) {
+				const line = await documentOf(snapshot);
+				for (const listener of listeners) listener(line);
+			}
 			return snapshot;
 		},
 	};

@@ -6,13 +6,16 @@ import {connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
+import {spawnProctop} from '../helpers/pty.js';
 import {CLI, runCli} from '../helpers/run-cli.js';
 
 const linux = process.platform === 'linux';
 const prometheus = spawnSync('prometheus', ['--version']).status === 0;
 const started: ChildProcess[] = [];
+const screens: Array<ReturnType<typeof spawnProctop>> = [];
 afterEach(() => {
 	for (const child of started.splice(0)) child.kill('SIGKILL');
+	for (const screen of screens.splice(0)) screen.kill('SIGKILL');
 });
 
 let nextPort = 19_300 + (process.pid % 200) * 3;
@@ -128,5 +131,40 @@ describe.runIf(linux)('proctop --serve', () => {
 		const promRate = await query(`sum(rate(${series}[6s]))`);
 		expect(promRate).toBeDefined();
 		expect(Math.abs(promRate! - procRate) / procRate).toBeLessThan(0.1);
+	});
+});
+
+describe.runIf(linux)('proctop --connect', () => {
+	test('--json and --once through another proctop --serve; a token when it wants one', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-token-'));
+		writeFileSync(join(dir, 'token'), 'another-token-0123456789\n');
+		const port = freePort();
+		const {child} = await serve([String(port), '--serve-token-file', join(dir, 'token'), '--interval', '0.3']);
+		const refused = await runCli(['--connect', `127.0.0.1:${port}`, '--json']);
+		expect(refused).toMatchObject({code: 1, stderr: `proctop: 127.0.0.1:${port} wants a token: --token-file FILE\n`});
+		const result = await runCli(['--connect', `http://127.0.0.1:${port}/metrics`, '--token-file', join(dir, 'token'), '--json', '--interval', '0.3']);
+		expect(result.code).toBe(0);
+		const document = JSON.parse(result.stdout) as {processes: Array<{pid: number; ports: Array<{port: number}>}>};
+		expect(document.processes.find(process => process.pid === child.pid)?.ports.map(listener => listener.port)).toEqual([port]);
+		const once = await runCli(['--connect', `127.0.0.1:${port}`, '--token-file', join(dir, 'token'), '--once', '--interval', '0.3', `:${port}`]);
+		expect(once.stdout).toMatch(new RegExp(`^\\s*${child.pid} .*:${port}`, 'm'));
+		expect((await runCli(['--connect', `127.0.0.1:${freePort()}`])).stderr).toMatch(/: is proctop --serve running there\?\n$/);
+	});
+
+	test('the UI shows the other machine read-only, says when it goes away, and picks up again when it is back', async () => {
+		const port = freePort();
+		const first = await serve([String(port), '--interval', '0.3']);
+		const screen = spawnProctop(['--connect', `127.0.0.1:${port}`, '--interval', '0.3'], {columns: 140, rows: 30});
+		screens.push(screen);
+		await screen.waitFor(text => text.includes('PID USER') && text.includes(`${first.child.pid} `));
+		screen.write('k');
+		await screen.waitFor(text => text.includes('read-only: signals and renice are disabled'));
+		first.child.kill('SIGTERM');
+		await first.exited;
+		await screen.waitFor(text => text.includes(`cannot reach 127.0.0.1:${port} (ECONNREFUSED); trying again`));
+		const second = await serve([String(port), '--interval', '0.3']);
+		await screen.waitFor(text => text.includes(`${second.child.pid} `) && text.includes(':' + port));
+		screen.write('q');
+		expect((await screen.exited).exitCode).toBe(0);
 	});
 });

@@ -12,7 +12,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	sampling: ['sampling', 'types'],
 	model: ['model', 'types'],
 	identify: ['identify', 'sampling', 'types'],
-	serve: ['serve', 'sampling', 'types'],
+	serve: ['serve', 'batch', 'platform', 'sampling', 'types'],
 	actions: ['actions', 'identify', 'platform', 'sampling', 'types'],
 	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
 	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'types', 'config', 'interval', 'sanitize'],
