@@ -9,6 +9,7 @@ for (const [script, ...args] of [
 	['bench/steady.js', '60'],
 	['bench/typing.js'],
 	['bench/ports.js'],
+	['bench/serve.js'],
 ]) {
 	console.log(`\n## ${script}\n`);
 	execFileSync(process.execPath, [script, ...args], {stdio: 'inherit'});
