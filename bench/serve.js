@@ -18,7 +18,10 @@ writeFileSync(join(dir, 'all.yml'), 'process_names:\n  - name: "{{.Comm}}"\n    
 
 async function waitFor(url) {
 	for (let attempt = 0; attempt < 100; attempt++) {
-		const ok = await fetch(url).then(response => response.ok, () => false);
+		const ok = await fetch(url).then(
+			response => response.ok,
+			() => false,
+		);
 		if (ok) return;
 		await new Promise(resolve => setTimeout(resolve, 100));
 	}
@@ -43,7 +46,12 @@ async function measure(command, args, url) {
 	const cpu = ((cpuSeconds(child.pid) - before) / ((performance.now() - start) / 1000)) * 100;
 	child.kill('SIGTERM');
 	latencies.sort((a, b) => a - b);
-	return {cpu, median: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)], series};
+	return {
+		cpu,
+		median: latencies[Math.floor(latencies.length / 2)],
+		p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)],
+		series,
+	};
 }
 
 console.log(`scraped once a second for ${seconds} s`);

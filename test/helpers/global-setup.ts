@@ -10,6 +10,11 @@ import {join} from 'node:path';
 /** Tools some tests need; without them those tests are skipped, and the run says so up front. */
 const OPTIONAL_TOOLS: ReadonlyArray<{command: string; tests: string; install: string}> = [
 	{command: 'prometheus', tests: 'the real-Prometheus scrape in test/terminal/serve.test.ts', install: 'apt-get install prometheus'},
+	{
+		command: 'prometheus-process-exporter',
+		tests: 'the process-exporter parity check in test/terminal/serve.test.ts',
+		install: 'apt-get install prometheus-process-exporter',
+	},
 	{command: 'promtool', tests: '`promtool check metrics` in test/serve/metrics.test.ts', install: 'apt-get install prometheus'},
 	{command: 'python3', tests: 'the http.server and multiprocessing checks in test/terminal/ports.test.ts', install: 'apt-get install python3'},
 	{command: 'setpriv', tests: 'the unprivileged-user checks (also need root)', install: 'apt-get install util-linux'},

@@ -1,7 +1,7 @@
 // `proctop --serve` as a user and Prometheus meet it: headless on loopback, a token, the bind
 // refusal, garbage and slow clients, 200 parallel scrapes, and a real Prometheus scraping it.
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs';
 import {connect} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -11,6 +11,7 @@ import {CLI, runCli} from '../helpers/run-cli.js';
 
 const linux = process.platform === 'linux';
 const prometheus = spawnSync('prometheus', ['--version']).status === 0;
+const EXPORTER = '/usr/bin/prometheus-process-exporter';
 const started: ChildProcess[] = [];
 const screens: Array<ReturnType<typeof spawnProctop>> = [];
 afterEach(() => {
@@ -131,6 +132,48 @@ describe.runIf(linux)('proctop --serve', () => {
 		const promRate = await query(`sum(rate(${series}[6s]))`);
 		expect(promRate).toBeDefined();
 		expect(Math.abs(promRate! - procRate) / procRate).toBeLessThan(0.1);
+	});
+});
+
+describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-exporter', () => {
+	test('with --serve-groupname comm, the same PromQL gives the same CPU rate from both for one group', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-parity-'));
+		// A distinct comm: node under another name.
+		symlinkSync(process.execPath, join(dir, 'parityloop'));
+		const busy = spawn(join(dir, 'parityloop'), ['-e', 'for (;;) {}'], {stdio: 'ignore'});
+		started.push(busy);
+		const port = freePort();
+		await serve([String(port), '--serve-groupname', 'comm', '--interval', '0.5']);
+		const exporterPort = freePort();
+		writeFileSync(join(dir, 'all.yml'), "process_names:\n  - name: '{{.Comm}}'\n    cmdline:\n    - '.+'\n");
+		const exporter = spawn(EXPORTER, ['-config.path', join(dir, 'all.yml'), '-web.listen-address', `127.0.0.1:${exporterPort}`], {stdio: 'ignore'});
+		started.push(exporter);
+		const promPort = freePort();
+		writeFileSync(
+			join(dir, 'prometheus.yml'),
+			`global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: proctop\n    static_configs:\n      - targets: ['127.0.0.1:${port}']\n  - job_name: exporter\n    static_configs:\n      - targets: ['127.0.0.1:${exporterPort}']\n`,
+		);
+		const server = spawn(
+			'prometheus',
+			[`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`],
+			{stdio: 'ignore'},
+		);
+		started.push(server);
+		const query = async (promql: string) => {
+			const response = await fetch(`http://127.0.0.1:${promPort}/api/v1/query?query=${encodeURIComponent(promql)}`).catch(() => undefined);
+			const body = (await response?.json().catch(() => undefined)) as {data?: {result?: Array<{value: [number, string]}>}} | undefined;
+			return body?.data?.result?.[0] ? Number(body.data.result[0].value[1]) : undefined;
+		};
+		const rate = (job: string) => query(`sum(rate(namedprocess_namegroup_cpu_seconds_total{groupname="parityloop",job="${job}"}[8s]))`);
+		for (let attempt = 0; attempt < 60 && ((await rate('proctop')) === undefined || (await rate('exporter')) === undefined); attempt++)
+			await new Promise(resolve => setTimeout(resolve, 500));
+		await new Promise(resolve => setTimeout(resolve, 9000));
+		const [ours, theirs] = [await rate('proctop'), await rate('exporter')];
+		expect(ours).toBeDefined();
+		expect(theirs).toBeDefined();
+		expect(Math.abs(ours! - theirs!) / theirs!).toBeLessThan(0.1);
+		expect(await query('namedprocess_namegroup_num_procs{groupname="parityloop",job="proctop"}')).toBe(1);
+		expect(await query('namedprocess_namegroup_num_procs{groupname="parityloop",job="exporter"}')).toBe(1);
 	});
 });
 
