@@ -62,9 +62,13 @@ export function createMetrics(options: MetricsOptions) {
 		latest = snapshot;
 	}
 
-	function render(own: OwnUsage): string {
+	/** The exposition: Prometheus text 0.0.4, or OpenMetrics 1.0 (counter families without `_total`, `# EOF`). */
+	function render(own: OwnUsage, format: 'text' | 'openmetrics' = 'text'): string {
 		const lines: string[] = [];
-		const family = (name: string, type: 'gauge' | 'counter', help: string) => lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+		const family = (name: string, type: 'gauge' | 'counter', help: string) => {
+			const named = format === 'openmetrics' && type === 'counter' ? name.replace(/_total$/, '') : name;
+			lines.push(`# HELP ${named} ${help}`, `# TYPE ${named} ${type}`);
+		};
 		const groups = new Map<string, ProcessSample[]>();
 		for (const process of latest?.processes ?? []) {
 			const group = groupOf(process);
@@ -103,6 +107,7 @@ export function createMetrics(options: MetricsOptions) {
 		lines.push(`process_start_time_seconds ${number(own.startTimeSeconds)}`);
 		family('proctop_build_info', 'gauge', 'proctop version (always 1)');
 		lines.push(`proctop_build_info{version="${escapeLabel(options.version)}"} 1`);
+		if (format === 'openmetrics') lines.push('# EOF');
 		return `${lines.join('\n')}\n`;
 	}
 

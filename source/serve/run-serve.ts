@@ -22,9 +22,9 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 		host: settings.host,
 		port: settings.port,
 		token: settings.token,
-		metrics() {
+		metrics(format) {
 			const usage = process.cpuUsage();
-			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds});
+			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds}, format);
 		},
 		snapshot: async () => (latest ? documentOf(latest) : undefined),
 		subscribe(listener) {

@@ -13,8 +13,8 @@ export type MetricsServerOptions = {
 	host: string;
 	port: number;
 	token: string | undefined;
-	/** The exposition text of the latest tick. */
-	metrics: () => string;
+	/** The exposition of the latest tick, in the format the scraper asked for. */
+	metrics: (format: 'text' | 'openmetrics') => string;
 	/** The latest tick as the --json document (one line), or undefined before the first. */
 	snapshot: () => Promise<string | undefined>;
 	/** Calls back with each new tick's document line until the returned function is called. */
@@ -25,6 +25,7 @@ const TIMEOUT_MS = 5000;
 // Enough for 200 scrapers at once; a flood beyond it is dropped instead of holding memory.
 const MAX_CONNECTIONS = 256;
 const TEXT_FORMAT = 'text/plain; version=0.0.4; charset=utf-8';
+const OPENMETRICS_FORMAT = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const NDJSON_TYPE = 'application/x-ndjson; charset=utf-8';
 /** A watcher that falls this far behind (it stopped reading) is dropped, not buffered for. */
@@ -81,7 +82,11 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Serve
 		if (!authorized(request, options.token)) return answer(response, 401, 'unauthorized\n', {'WWW-Authenticate': 'Bearer'});
 		if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'read-only: GET /metrics or /snapshot\n', {Allow: 'GET, HEAD'});
 		const path = (request.url ?? '/').split('?')[0];
-		if (path === '/metrics') return answer(response, 200, options.metrics(), {'Content-Type': TEXT_FORMAT});
+		if (path === '/metrics') {
+			// OpenMetrics when the scraper says it takes it (Prometheus does), else the classic text.
+			const open = /application\/openmetrics-text/.test(request.headers.accept ?? '');
+			return answer(response, 200, options.metrics(open ? 'openmetrics' : 'text'), {'Content-Type': open ? OPENMETRICS_FORMAT : TEXT_FORMAT});
+		}
 		if (path === '/snapshot') return snapshot(request, response, options);
 		if (path === '/') return answer(response, 200, 'proctop: metrics at /metrics, the process list at /snapshot\n');
 		return answer(response, 404, 'not found: GET /metrics or /snapshot\n');

@@ -105,3 +105,16 @@ describe('createMetrics', () => {
 		expect(result.status).toBe(0);
 	});
 });
+
+describe('OpenMetrics', () => {
+	test('counter families are named without _total, samples keep it, and the exposition ends with # EOF', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
+		metrics.update(snapshot([web(1, 100, 20)]));
+		const text = metrics.render(own, 'openmetrics');
+		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds counter');
+		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="api › server\.js",mode="user"\} 0\.8$/m);
+		expect(text).toContain('# TYPE process_cpu_seconds counter');
+		expect(text.endsWith('# EOF\n')).toBe(true);
+		expect(metrics.render(own)).not.toContain('# EOF');
+	});
+});

@@ -47,6 +47,9 @@ describe.runIf(linux)('proctop --serve', () => {
 		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="[^"]+",mode="user"\} [\d.]+$/m);
 		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds_total counter');
 		expect((await fetch(url, {method: 'POST'})).status).toBe(405); // read-only
+		const open = await fetch(url, {headers: {Accept: 'application/openmetrics-text;version=1.0.0,text/plain;q=0.5'}});
+		expect(open.headers.get('content-type')).toBe('application/openmetrics-text; version=1.0.0; charset=utf-8');
+		expect((await open.text()).endsWith('# EOF\n')).toBe(true);
 		child.kill('SIGTERM');
 		expect(await exited).toBe(0);
 	});
