@@ -4,7 +4,8 @@
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {sanitizeArgv, sanitizeBytes, sanitizeLines} from '../../sanitize.js';
-import {parseNetSockets, parseStatus, type Socket} from './procfs-parse.js';
+import {parseStatus, type Socket} from './procfs-parse.js';
+import {readNetSockets} from './sockets.js';
 
 export type NotAvailable = {unavailable: string};
 export type Maybe<T> = T | NotAvailable;
@@ -58,16 +59,8 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 						// fd closed meanwhile
 					}
 				}
-				if (inodes.size === 0) return [];
-				const sockets: Socket[] = [];
-				for (const protocol of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
-					try {
-						sockets.push(...parseNetSockets(readFileSync(`${base}/net/${protocol}`, 'latin1'), protocol).filter(socket => inodes.has(socket.inode)));
-					} catch {
-						// protocol not available (no IPv6)
-					}
-				}
-				return sockets;
+				// The process's own network namespace: /proc/<pid>/net, not /proc/net.
+				return inodes.size === 0 ? [] : readNetSockets(`${base}/net`).filter(socket => inodes.has(socket.inode));
 			});
 	return {
 		pid,

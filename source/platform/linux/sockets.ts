@@ -5,21 +5,26 @@
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import type {Listener} from '../../types.js';
-import {parseNetSockets} from './procfs-parse.js';
+import {parseNetSockets, type Socket} from './procfs-parse.js';
+
+/** The listening sockets of the four tables in a net directory (`/proc/net`, `/proc/<pid>/net`). */
+export function readNetSockets(netDir: string): Socket[] {
+	const sockets: Socket[] = [];
+	for (const table of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
+		try {
+			sockets.push(...parseNetSockets(readFileSync(`${netDir}/${table}`, 'latin1'), table));
+		} catch {
+			// no IPv6, or no /proc/net here
+		}
+	}
+	return sockets;
+}
 
 /** Every listening TCP and bound UDP socket in this network namespace, by inode. */
 export function readListeningSockets(procRoot: string): Map<string, Listener> {
 	const all = new Map<string, Listener>();
-	for (const table of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
-		let text: string;
-		try {
-			text = readFileSync(`${procRoot}/net/${table}`, 'latin1');
-		} catch {
-			continue; // no IPv6, or no /proc/net here
-		}
-		for (const {inode, address, port, protocol} of parseNetSockets(text, table)) {
-			if (inode !== '0' && port !== 0) all.set(inode, {protocol: protocol.startsWith('tcp') ? 'tcp' : 'udp', address, port});
-		}
+	for (const {inode, address, port, protocol} of readNetSockets(`${procRoot}/net`)) {
+		if (inode !== '0' && port !== 0) all.set(inode, {protocol: protocol.startsWith('tcp') ? 'tcp' : 'udp', address, port});
 	}
 	return all;
 }
