@@ -1,6 +1,6 @@
 // Test helper: ProcessSample objects with sensible defaults, for pure-logic tests.
 
-import type {ProcessSample} from '../../source/types.js';
+import type {ProcessSample, Snapshot} from '../../source/types.js';
 
 export function processSample(fields: Partial<ProcessSample> & {pid: number}): ProcessSample {
 	const startTicks = fields.startTicks ?? '100';
@@ -34,5 +34,22 @@ export function processSample(fields: Partial<ProcessSample> & {pid: number}): P
 		ports: [],
 		key: `${fields.pid}:${startTicks}`,
 		...fields,
+	};
+}
+
+/** A tick's Snapshot around these processes (counts zero, no meters), for stages after the sampler. */
+export function snapshotOf(processes: ProcessSample[], changes: Partial<Snapshot['changes']> = {}): Snapshot {
+	return {
+		takenAt: 0,
+		elapsedMs: 1000,
+		cpuKind: 'delta',
+		processes,
+		counts: {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0},
+		changes: {appeared: [], exited: [], reparented: [], ...changes},
+		garbled: 0,
+		limited: false,
+		unseenListeners: [],
+		cpuPercentPerCore: [],
+		cores: 2,
 	};
 }

@@ -1,20 +1,15 @@
 import {describe, expect, test} from 'vitest';
-import {basename, type PackageInfo} from '../../source/identify/app-facts.js';
+import {basename} from '../../source/identify/app-facts.js';
 import {labelApp} from '../../source/identify/app-label.js';
 import {APP_CORPUS, type AppCase, INTERPRETERS} from '../fixtures/app-corpus.js';
+import {fakeInspector} from '../helpers/fake-inspector.js';
 
 function label(entry: AppCase): string {
 	return labelApp({
 		argv: entry.argv,
 		name: entry.name ?? basename(entry.argv[0]?.split(' ')[0] ?? ''),
 		cwd: () => entry.cwd,
-		packageNear(dir: string): PackageInfo | undefined {
-			for (let at = dir; ; at = at.slice(0, at.lastIndexOf('/')) || '/') {
-				const name = entry.packages?.[at];
-				if (name) return {name, dir: at};
-				if (at === '/') return undefined;
-			}
-		},
+		packageNear: fakeInspector(() => ({packages: entry.packages})).packageNear,
 		parentApp: () => entry.parent,
 	});
 }

@@ -1,24 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {createIdentifier} from '../../source/identify/identifier.js';
-import type {Inspector, ProcessSample, Snapshot} from '../../source/types.js';
+import type {Inspector} from '../../source/types.js';
 import {type FakeFacts, fakeInspector} from '../helpers/fake-inspector.js';
-import {processSample} from '../helpers/processes.js';
-
-function snapshot(processes: ProcessSample[], changes: Partial<Snapshot['changes']> = {}): Snapshot {
-	return {
-		takenAt: 0,
-		elapsedMs: 1000,
-		cpuKind: 'delta',
-		processes,
-		counts: {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0},
-		changes: {appeared: [], exited: [], reparented: [], ...changes},
-		garbled: 0,
-		limited: false,
-		unseenListeners: [],
-		cpuPercentPerCore: [],
-		cores: 2,
-	};
-}
+import {processSample, snapshotOf} from '../helpers/processes.js';
 
 function counted(reads: number[], pid: number, inspector: Inspector) {
 	reads.push(pid);
@@ -40,7 +24,7 @@ describe('createIdentifier', () => {
 	test('labels apps and services, workers by their parent', () => {
 		const identifier = createIdentifier(fakeInspector(pool));
 		const processes = [processSample({pid: 10, name: 'python3'}), processSample({pid: 11, ppid: 10, name: 'python3'}), processSample({pid: 20, name: 'node'})];
-		identifier.identify(snapshot(processes));
+		identifier.identify(snapshotOf(processes));
 		expect(processes.map(process => process.app)).toEqual(['pool.py', 'worker of pool.py', 'api › server.js']);
 		expect(processes.map(process => process.service)).toEqual(['', '', 'api.service']);
 	});
@@ -51,10 +35,10 @@ describe('createIdentifier', () => {
 		const inspector: Inspector = {...base, argv: pid => counted(reads, pid, base)};
 		const identifier = createIdentifier(inspector);
 		const node = () => processSample({pid: 20, name: 'node'});
-		identifier.identify(snapshot([node()]));
-		identifier.identify(snapshot([node()]));
+		identifier.identify(snapshotOf([node()]));
+		identifier.identify(snapshotOf([node()]));
 		expect(reads).toEqual([20]);
-		identifier.identify(snapshot([processSample({pid: 20, name: 'sh'})]));
+		identifier.identify(snapshotOf([processSample({pid: 20, name: 'sh'})]));
 		expect(reads).toEqual([20, 20]);
 	});
 
@@ -63,9 +47,9 @@ describe('createIdentifier', () => {
 		const base = fakeInspector(pool);
 		const identifier = createIdentifier({...base, argv: pid => counted(reads, pid, base)});
 		const node = processSample({pid: 20, name: 'node'});
-		identifier.identify(snapshot([node]));
-		identifier.identify(snapshot([], {exited: [{key: node.key, pid: 20, name: 'node', command: ''}]}));
-		identifier.identify(snapshot([processSample({pid: 20, name: 'node'})]));
+		identifier.identify(snapshotOf([node]));
+		identifier.identify(snapshotOf([], {exited: [{key: node.key, pid: 20, name: 'node', command: ''}]}));
+		identifier.identify(snapshotOf([processSample({pid: 20, name: 'node'})]));
 		expect(reads).toEqual([20, 20]);
 	});
 
@@ -82,7 +66,7 @@ describe('createIdentifier', () => {
 			})),
 		);
 		const processes = [processSample({pid: 20, name: 'node'}), processSample({pid: 30, name: 'postgres'})];
-		const result = identifier.identify(snapshot(processes));
+		const result = identifier.identify(snapshotOf(processes));
 		expect(processes[0]!.ports).toEqual([tcp(3000)]);
 		expect(processes[1]!.ports).toEqual([]);
 		expect(result.unseenListeners).toEqual([tcp(5432)]);
@@ -91,7 +75,7 @@ describe('createIdentifier', () => {
 	test('without an argv from the platform (ps-list), the joined command line is used', () => {
 		const identifier = createIdentifier({argv: () => undefined, cwd: () => undefined, packageNear: () => undefined});
 		const process = processSample({pid: 5, name: 'java', command: '/usr/bin/java -jar /opt/app.jar'});
-		identifier.identify(snapshot([process]));
+		identifier.identify(snapshotOf([process]));
 		expect(process.app).toBe('app.jar');
 	});
 });
@@ -116,12 +100,12 @@ describe('with a time budget (the interactive UI)', () => {
 		const identifier = createIdentifier(inspector, {budgetMs: 5, now: () => clock});
 		const processes = () => [processSample({pid: 1, cpuPercent: 1}), processSample({pid: 2, cpuPercent: 50}), processSample({pid: 3, cpuPercent: null})];
 		const first = processes();
-		identifier.identify(snapshot(first));
+		identifier.identify(snapshotOf(first));
 		// 16 at a time between clock checks: all three fit the first batch; the busiest went first.
 		expect(first.map(process => process.app)).toEqual(['a.js', 'b.js', 'c.js']);
 		expect(first[0]!.ports).toEqual([]); // ports wait for the second tick
 		const second = processes();
-		identifier.identify(snapshot(second));
+		identifier.identify(snapshotOf(second));
 		expect(second[0]!.ports).toEqual([{protocol: 'tcp', address: '0.0.0.0', port: 3000}]);
 	});
 
@@ -142,12 +126,12 @@ describe('with a time budget (the interactive UI)', () => {
 		);
 		const processes = () => Array.from({length: 40}, (_, index) => processSample({pid: index + 1, cpuPercent: index}));
 		const first = processes();
-		identifier.identify(snapshot(first));
+		identifier.identify(snapshotOf(first));
 		const labelled = first.filter(process => process.app !== '');
 		expect(labelled.length).toBe(16); // one batch of 16, then the clock said stop
 		expect(labelled.every(process => process.pid > 24)).toBe(true); // the busiest
 		const later = processes();
-		for (let tick = 0; tick < 3; tick++) identifier.identify(snapshot(later));
+		for (let tick = 0; tick < 3; tick++) identifier.identify(snapshotOf(later));
 		expect(later.every(process => process.app === `s${process.pid}.js`)).toBe(true);
 	});
 });

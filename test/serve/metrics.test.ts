@@ -1,27 +1,12 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
 import {createMetrics, escapeLabel} from '../../source/serve/metrics.js';
-import type {ProcessSample, Snapshot} from '../../source/types.js';
-import {processSample} from '../helpers/processes.js';
+import type {ProcessSample} from '../../source/types.js';
+import {processSample, snapshotOf} from '../helpers/processes.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
 const own = {cpuSeconds: 1.5, residentBytes: 50e6, startTimeSeconds: 1_700_000_000};
 
-function snapshot(processes: ProcessSample[]): Snapshot {
-	return {
-		takenAt: 0,
-		elapsedMs: 1000,
-		cpuKind: 'delta',
-		processes,
-		counts: {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0},
-		changes: {appeared: [], exited: [], reparented: []},
-		garbled: 0,
-		limited: false,
-		unseenListeners: [],
-		cpuPercentPerCore: [],
-		cores: 2,
-	};
-}
 const web = (pid: number, cpuTicks: number, systemTicks = 0, extra: Partial<ProcessSample> = {}) =>
 	processSample({
 		pid,
@@ -47,7 +32,7 @@ const value = (text: string, series: string) =>
 describe('createMetrics', () => {
 	test('groups by app with process-exporter names; CPU counters stay monotonic as processes exit', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1.2.3'});
-		metrics.update(snapshot([web(1, 100, 20), web(2, 50)]));
+		metrics.update(snapshotOf([web(1, 100, 20), web(2, 50)]));
 		let text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(2);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.3);
@@ -57,7 +42,7 @@ describe('createMetrics', () => {
 		expect(value(text, 'namedprocess_namegroup_states{groupname="api › server.js",state="Sleeping"}')).toBe(2);
 		expect(value(text, 'namedprocess_namegroup_oldest_start_time_seconds{groupname="api › server.js"}')).toBe(1_700_000_000.001);
 		// Process 2 exits and a new one starts: the group's CPU only grows.
-		metrics.update(snapshot([web(1, 150, 20), web(3, 10)]));
+		metrics.update(snapshotOf([web(1, 150, 20), web(3, 10)]));
 		text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.9);
 		expect(text).toContain('proctop_build_info{version="1.2.3"} 1');
@@ -66,16 +51,16 @@ describe('createMetrics', () => {
 
 	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', () => {
 		const metrics = createMetrics({groupBy: 'comm', topK: 10, clockTicks: 100, version: '1'});
-		metrics.update(snapshot([web(1, 1), processSample({pid: 9, name: 'cron'})]));
+		metrics.update(snapshotOf([web(1, 1), processSample({pid: 9, name: 'cron'})]));
 		expect(metrics.render(own)).toContain('namedprocess_namegroup_num_procs{groupname="node"} 1');
-		metrics.update(snapshot([processSample({pid: 9, name: 'cron'})]));
+		metrics.update(snapshotOf([processSample({pid: 9, name: 'cron'})]));
 		expect(metrics.render(own)).not.toContain('groupname="node"');
 	});
 
 	test('top K by CPU and by memory, each process once, with the rest counted as left out', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
 		metrics.update(
-			snapshot([
+			snapshotOf([
 				web(1, 1, 0, {cpuPercent: 90, residentBytes: 10}),
 				web(2, 1, 0, {cpuPercent: 1, residentBytes: 999}),
 				web(3, 1, 0, {cpuPercent: 0, residentBytes: 1}),
@@ -91,7 +76,7 @@ describe('createMetrics', () => {
 	test('label values are escaped: a hostile process name cannot break a line or a label', () => {
 		expect(escapeLabel('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
 		const metrics = createMetrics({groupBy: 'comm', topK: 5, clockTicks: 100, version: '1'});
-		metrics.update(snapshot([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
+		metrics.update(snapshotOf([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
 		const text = metrics.render(own);
 		expect(text).not.toMatch(/^fake_metric/m);
 		expect(text).toContain('groupname="evil\\"} 1\\nfake_metric 2"');
@@ -99,7 +84,7 @@ describe('createMetrics', () => {
 
 	test.runIf(promtool)('promtool check metrics finds nothing to complain about', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
-		metrics.update(snapshot([web(1, 100, 20), processSample({pid: 9, name: 'cron', app: 'cron'})]));
+		metrics.update(snapshotOf([web(1, 100, 20), processSample({pid: 9, name: 'cron', app: 'cron'})]));
 		const result = spawnSync('promtool', ['check', 'metrics'], {input: metrics.render(own), encoding: 'utf8'});
 		expect(result.stdout + result.stderr).toBe('');
 		expect(result.status).toBe(0);
@@ -109,7 +94,7 @@ describe('createMetrics', () => {
 describe('OpenMetrics', () => {
 	test('counter families are named without _total, samples keep it, and the exposition ends with # EOF', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
-		metrics.update(snapshot([web(1, 100, 20)]));
+		metrics.update(snapshotOf([web(1, 100, 20)]));
 		const text = metrics.render(own, 'openmetrics');
 		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds counter');
 		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="api › server\.js",mode="user"\} 0\.8$/m);

@@ -209,7 +209,7 @@ describe.runIf(linux)('proctop --connect', () => {
 		await first.exited;
 		await screen.waitFor(text => text.includes(`cannot reach 127.0.0.1:${port} (ECONNREFUSED); trying again`));
 		const second = await serve([String(port), '--interval', '0.3']);
-		await screen.waitFor(text => text.includes(`${second.child.pid} `) && text.includes(':' + port));
+		await screen.waitFor(text => text.includes(`${second.child.pid} `) && text.includes(`:${port}`));
 		screen.write('q');
 		expect((await screen.exited).exitCode).toBe(0);
 	});

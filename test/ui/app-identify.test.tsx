@@ -1,5 +1,6 @@
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
+import type {RawProcess} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
@@ -17,11 +18,17 @@ afterEach(() => {
 	for (const ui of mounted.splice(0)) ui.unmount();
 });
 
+/** The App over a fixed table, 140×30, sorted as asked; kill and renice recorded on `platform`. */
+function mount(table: RawProcess[], sort: 'name' | 'pid') {
+	const platform = fakePlatform({world: () => table});
+	const ui = render(<App options={testOptions({sort})} sampler={fakeSampler(() => table)} platform={platform} viewport={{columns: 140, rows: 30}} />);
+	mounted.push(ui);
+	return {ui, platform};
+}
+
 describe('group by app (A)', () => {
 	test('folds processes into one row per app; + opens it; acting on the group row asks to open or tag it; space tags all', async () => {
-		const platform = fakePlatform({world: () => world});
-		const ui = render(<App options={testOptions({sort: 'name'})} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 140, rows: 30}} />);
-		mounted.push(ui);
+		const {ui, platform} = mount(world, 'name');
 		await frameWith(ui, text => text.includes('nginx'));
 		ui.stdin.write('A');
 		const grouped = await frameWith(ui, text => text.includes('3 processes'));
@@ -56,9 +63,7 @@ describe('a child of npm run / nodemon / --watch', () => {
 			rawProcess({pid: 300, ppid: 1, name: 'npm run dev', command: 'npm run dev'}),
 			rawProcess({pid: 301, ppid: 300, name: 'node', command: 'node server.js'}),
 		];
-		const platform = fakePlatform({world: () => family});
-		const ui = render(<App options={testOptions({sort: 'pid'})} sampler={fakeSampler(() => family)} platform={platform} viewport={{columns: 140, rows: 30}} />);
-		mounted.push(ui);
+		const {ui, platform} = mount(family, 'pid');
 		await frameWith(ui, text => text.includes('node server.js'));
 		ui.stdin.write('\u001b[F'); // End: 301 node
 		await frameWith(ui, () => selectedRow(ui).includes('node server.js'));
@@ -74,9 +79,7 @@ describe('a child of npm run / nodemon / --watch', () => {
 	});
 
 	test('a process whose parent does not restart it gets no offer, and Tab says so', async () => {
-		const platform = fakePlatform({world: () => world});
-		const ui = render(<App options={testOptions({sort: 'pid'})} sampler={fakeSampler(() => world)} platform={platform} viewport={{columns: 140, rows: 30}} />);
-		mounted.push(ui);
+		const {ui, platform} = mount(world, 'pid');
 		await frameWith(ui, text => text.includes('nginx'));
 		ui.stdin.write('\u001b[F');
 		await frameWith(ui, () => selectedRow(ui).includes('nginx'));
