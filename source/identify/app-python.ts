@@ -80,8 +80,3 @@ export function labelPython(argv: readonly string[], facts: AppFacts): string {
 	const shown = (absolute && cwd && relativeInside(cwd, absolute)) || name;
 	return inProject(shown);
 }
-
-/** A Python tool started under its own name (`gunicorn: master [app:app]` is a title; see app-label). */
-export function labelPythonTool(program: string, rest: readonly string[]): string | undefined {
-	return KNOWN_TOOLS.test(program) ? toolLabel(program, rest) : undefined;
-}
