@@ -85,6 +85,7 @@ async function serve(request: NonNullable<Options['serve']>, sampler: Sampler, p
 			...request,
 			token,
 			system: platform.meters,
+			readResources: platform.readResources,
 			version: typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '0.0.0-dev',
 		});
 		return {...started, headless: intervalMs => serveHeadless(started.sampler, intervalMs, started.close)};

@@ -91,6 +91,22 @@ export type ProcessSample = RawProcess & {
 	ports: readonly Listener[];
 };
 
+/**
+ * What a process uses beyond its stat line (for the exporter): each field undefined when it could
+ * not be read (another user's io and fds without root; a process that exited), never 0.
+ */
+export type ProcessResources = {
+	swapBytes?: number;
+	voluntarySwitches?: number;
+	involuntarySwitches?: number;
+	/** Bytes fetched from / sent to storage (/proc/<pid>/io read_bytes, write_bytes). */
+	readBytes?: number;
+	writeBytes?: number;
+	openFds?: number;
+	/** The soft RLIMIT_NOFILE; undefined when unlimited or unknown. */
+	fdLimit?: number;
+};
+
 /** A listening TCP or bound UDP socket. */
 export type Listener = {protocol: 'tcp' | 'udp'; address: string; port: number};
 

@@ -11,6 +11,7 @@ import {type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createLinuxInspector} from './linux/inspect.js';
 import {createProcfsSource} from './linux/procfs.js';
+import {createResourceReader, type ResourceReader} from './linux/resources.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
 import {createPsListSource} from './other/ps-list.js';
@@ -29,6 +30,8 @@ export type Platform = {
 	readonly meters: SystemReader;
 	/** One process's details for the details view; absent where the platform has none. */
 	readonly readDetails?: (pid: number) => ProcessDetails;
+	/** Swap, context switches, storage bytes and fds of one process (for --serve); absent where unknown. */
+	readonly readResources?: ResourceReader;
 	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
 	readIdentity(pid: number): Identity | undefined;
 	/** Thread ids: Linux keeps a nice value per thread, so renice reaches each. */
@@ -51,6 +54,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		inspector: createLinuxInspector(procRoot),
 		meters: createProcfsSystemReader(procRoot),
 		readDetails: pid => readDetails(pid, procRoot),
+		readResources: createResourceReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),
 		kill: killProcess,

@@ -1,12 +1,12 @@
 // The Prometheus text exposition of what proctop samples (pure). Per group (the APP label, or
 // comm for exact process-exporter parity) the `namedprocess_namegroup_*` series that
-// process-exporter's Grafana dashboards read, with counters that stay monotonic as processes come
-// and go (a group's CPU seconds include its exited processes'); the top K processes by CPU and by
+// process-exporter's Grafana dashboards read, with counters that start at 0 and stay monotonic as
+// processes come and go (a group's CPU seconds include its exited processes'); the top K processes by CPU and by
 // memory as `proctop_process_*`; proctop's own `process_*` and `proctop_build_info`. A group whose
 // processes all exited has no series. Label values are escaped; no command line or environment
 // ever becomes a label.
 
-import type {ProcessSample, Snapshot} from '../types.js';
+import type {ProcessResources, ProcessSample, Snapshot} from '../types.js';
 
 export type GroupBy = 'app' | 'comm';
 
@@ -14,7 +14,14 @@ export type MetricsOptions = {groupBy: GroupBy; topK: number; clockTicks: number
 
 export type OwnUsage = {cpuSeconds: number; residentBytes: number; startTimeSeconds: number};
 
-type GroupTotals = {userSeconds: number; systemSeconds: number};
+/** The counters a group accumulates; a resource counter is absent until some member's was readable. */
+type GroupTotals = {userSeconds: number; systemSeconds: number} & Partial<Record<ResourceCounter, number>>;
+
+/** Counters of ProcessResources that only grow for one identity. */
+const RESOURCE_COUNTERS = ['readBytes', 'writeBytes', 'voluntarySwitches', 'involuntarySwitches'] as const;
+type ResourceCounter = (typeof RESOURCE_COUNTERS)[number];
+/** A process's counters as last counted; `atStart`: it ran when proctop started, so the first reading of a counter is its baseline. */
+type Counted = {user: number; system: number; atStart?: boolean} & Partial<Record<ResourceCounter, number>>;
 
 /** process-exporter's state names. */
 function stateName(state: string): 'Running' | 'Sleeping' | 'Waiting' | 'Zombie' | 'Other' {
@@ -37,27 +44,55 @@ export function createMetrics(options: MetricsOptions) {
 	const {clockTicks} = options;
 	/** Accumulated CPU per group, and each process's ticks as last counted. */
 	const totals = new Map<string, GroupTotals>();
-	let counted = new Map<string, {user: number; system: number}>();
+	let counted = new Map<string, Counted>();
+	/** Each live process's latest resources, for the gauges (swap, open fds). */
+	const held = new Map<string, ProcessResources>();
 	let latest: Snapshot | undefined;
 	let dropped = 0;
 
 	const groupOf = (process: ProcessSample) => (options.groupBy === 'app' ? process.app || process.name : process.name);
 
-	/** Adds each process's CPU since it was last counted (all of it, the first time) to its group. */
-	function update(snapshot: Snapshot): void {
-		const next = new Map<string, {user: number; system: number}>();
+	/** A process's counters as they stand now (CPU always; the others when read). */
+	function current(process: ProcessSample, resources?: ReadonlyMap<string, ProcessResources>): Counted {
+		const used = resources?.get(process.key);
+		const now: Counted = {user: process.cpuTicks - process.systemTicks, system: process.systemTicks};
+		for (const counter of RESOURCE_COUNTERS) if (used?.[counter] !== undefined) now[counter] = used[counter];
+		return now;
+	}
+
+	/**
+	 * Adds each process's CPU (and, when resources are given, its storage bytes and context
+	 * switches) since it was last counted to its group. As process-exporter does, what the
+	 * processes running at start-up used before it is the baseline (every group starts at 0, so a
+	 * restart reads to Prometheus as a counter reset, not as a burst), and a process that starts
+	 * later counts from its first tick. A counter that goes back for one identity counts nothing
+	 * rather than make the group's go down.
+	 */
+	function update(snapshot: Snapshot, resources?: ReadonlyMap<string, ProcessResources>): void {
+		const next = new Map<string, Counted>();
+		const baseline = latest === undefined;
 		for (const process of snapshot.processes) {
-			const user = process.cpuTicks - process.systemTicks;
-			const system = process.systemTicks;
-			const before = counted.get(process.key);
+			const before = baseline ? current(process, resources) : counted.get(process.key);
 			const group = groupOf(process);
 			const total = totals.get(group) ?? {userSeconds: 0, systemSeconds: 0};
-			// Ticks never go back for one identity; if a source says so, count nothing rather than go down.
-			total.userSeconds += Math.max(0, user - (before?.user ?? 0)) / clockTicks;
-			total.systemSeconds += Math.max(0, system - (before?.system ?? 0)) / clockTicks;
+			const now = current(process);
+			total.userSeconds += Math.max(0, now.user - (before?.user ?? 0)) / clockTicks;
+			total.systemSeconds += Math.max(0, now.system - (before?.system ?? 0)) / clockTicks;
+			const used = resources?.get(process.key);
+			now.atStart = baseline || before?.atStart;
+			for (const counter of RESOURCE_COUNTERS) {
+				const value = used?.[counter] ?? before?.[counter];
+				if (value === undefined) continue;
+				now[counter] = value;
+				// Not read at start-up (the tracker reads a few hundred per tick): its first reading is the baseline.
+				const from = before?.[counter] ?? (now.atStart ? value : 0);
+				total[counter] = (total[counter] ?? 0) + Math.max(0, value - from);
+			}
 			totals.set(group, total);
-			next.set(process.key, {user, system});
+			next.set(process.key, now);
+			if (used) held.set(process.key, used);
 		}
+		for (const key of held.keys()) if (!next.has(key)) held.delete(key);
 		counted = next;
 		latest = snapshot;
 	}
@@ -81,6 +116,29 @@ export function createMetrics(options: MetricsOptions) {
 			for (const group of names) lines.push(`${metric}{groupname="${escapeLabel(group)}"${extra}} ${number(value(groups.get(group)!, group))}`);
 		};
 		const sum = (members: ProcessSample[], field: (process: ProcessSample) => number) => members.reduce((total, process) => total + field(process), 0);
+		/** Like each(), for figures not every process lets us read: a group none of whose are known has no sample. */
+		const known = (metric: string, value: (members: ProcessSample[], group: string) => number | undefined, extra = '') => {
+			for (const group of names) {
+				const figure = value(groups.get(group)!, group);
+				if (figure !== undefined) lines.push(`${metric}{groupname="${escapeLabel(group)}"${extra}} ${number(figure)}`);
+			}
+		};
+		const sumKnown = (members: ProcessSample[], field: 'swapBytes' | 'openFds') => {
+			let total: number | undefined;
+			for (const process of members) {
+				const value = held.get(process.key)?.[field];
+				if (value !== undefined) total = (total ?? 0) + value;
+			}
+			return total;
+		};
+		const worstFdRatio = (members: ProcessSample[]) => {
+			let worst: number | undefined;
+			for (const process of members) {
+				const {openFds, fdLimit} = held.get(process.key) ?? {};
+				if (openFds !== undefined && fdLimit) worst = Math.max(worst ?? 0, openFds / fdLimit);
+			}
+			return worst;
+		};
 
 		family('namedprocess_namegroup_num_procs', 'gauge', 'number of processes in this group');
 		each('namedprocess_namegroup_num_procs', members => members.length);
@@ -90,6 +148,7 @@ export function createMetrics(options: MetricsOptions) {
 		family('namedprocess_namegroup_memory_bytes', 'gauge', 'memory of this group by type');
 		each('namedprocess_namegroup_memory_bytes', members => sum(members, process => process.residentBytes), ',memtype="resident"');
 		each('namedprocess_namegroup_memory_bytes', members => sum(members, process => process.virtualBytes), ',memtype="virtual"');
+		known('namedprocess_namegroup_memory_bytes', members => sumKnown(members, 'swapBytes'), ',memtype="swapped"');
 		family('namedprocess_namegroup_num_threads', 'gauge', 'threads in this group');
 		each('namedprocess_namegroup_num_threads', members => sum(members, process => process.threads));
 		family('namedprocess_namegroup_states', 'gauge', 'processes in this group by state');
@@ -98,6 +157,18 @@ export function createMetrics(options: MetricsOptions) {
 		family('namedprocess_namegroup_oldest_start_time_seconds', 'gauge', 'start time of the oldest process in this group, seconds since the epoch');
 		each('namedprocess_namegroup_oldest_start_time_seconds', members => Math.min(...members.map(process => process.startTimeMs)) / 1000);
 
+		family('namedprocess_namegroup_open_filedesc', 'gauge', 'open file descriptors of the processes in this group that may be read');
+		known('namedprocess_namegroup_open_filedesc', members => sumKnown(members, 'openFds'));
+		family('namedprocess_namegroup_worst_fd_ratio', 'gauge', 'the highest open fds / soft limit among this group');
+		known('namedprocess_namegroup_worst_fd_ratio', worstFdRatio);
+		const counter = (name: ResourceCounter) => (_: ProcessSample[], group: string) => totals.get(group)?.[name];
+		family('namedprocess_namegroup_read_bytes_total', 'counter', 'bytes this group made the kernel fetch from storage, its exited processes included');
+		known('namedprocess_namegroup_read_bytes_total', counter('readBytes'));
+		family('namedprocess_namegroup_write_bytes_total', 'counter', 'bytes this group sent to storage, its exited processes included');
+		known('namedprocess_namegroup_write_bytes_total', counter('writeBytes'));
+		family('namedprocess_namegroup_context_switches_total', 'counter', 'context switches of this group, its exited processes included');
+		known('namedprocess_namegroup_context_switches_total', counter('voluntarySwitches'), ',ctxswitchtype="voluntary"');
+		known('namedprocess_namegroup_context_switches_total', counter('involuntarySwitches'), ',ctxswitchtype="nonvoluntary"');
 		renderTop(lines, family);
 		family('process_cpu_seconds_total', 'counter', "proctop's own CPU time in seconds");
 		lines.push(`process_cpu_seconds_total ${number(own.cpuSeconds)}`);

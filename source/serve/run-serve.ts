@@ -7,13 +7,25 @@ import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Snapshot} from '../types.js';
 import {createMetrics, type GroupBy} from './metrics.js';
+import {createResourceTracker, type ReadResources} from './resource-tracker.js';
 import {startMetricsServer} from './server.js';
 
-export type ServeSettings = {host: string; port: number; token: string | undefined; groupBy: GroupBy; topK: number; version: string; system: SystemReader};
+export type ServeSettings = {
+	host: string;
+	port: number;
+	token: string | undefined;
+	groupBy: GroupBy;
+	topK: number;
+	version: string;
+	system: SystemReader;
+	/** Swap, context switches, storage bytes and fds per process; absent where the platform has none. */
+	readResources?: ReadResources;
+};
 
 /** Starts the server; resolves to a sampler that feeds it and a way to stop it. */
 export async function startServing(sampler: Sampler, settings: ServeSettings) {
 	const metrics = createMetrics({groupBy: settings.groupBy, topK: settings.topK, clockTicks: sampler.source.clockTicks, version: settings.version});
+	const tracker = settings.readResources && createResourceTracker(settings.readResources);
 	const startTimeSeconds = Date.now() / 1000 - process.uptime();
 	const listeners = new Set<(line: string) => void>();
 	let latest: Snapshot | undefined;
@@ -36,7 +48,7 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 		source: sampler.source,
 		async sample() {
 			const snapshot = await sampler.sample();
-			metrics.update(snapshot);
+			metrics.update(snapshot, tracker?.update(snapshot.processes));
 			latest = snapshot;
 			if (listeners.size > 0) {
 				const line = await documentOf(snapshot);

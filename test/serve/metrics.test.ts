@@ -32,6 +32,8 @@ const value = (text: string, series: string) =>
 describe('createMetrics', () => {
 	test('groups by app with process-exporter names; CPU counters stay monotonic as processes exit', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1.2.3'});
+		// Started before any of them: each counts in full from its first tick.
+		metrics.update(snapshotOf([]));
 		metrics.update(snapshotOf([web(1, 100, 20), web(2, 50)]));
 		let text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(2);
@@ -47,6 +49,32 @@ describe('createMetrics', () => {
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.9);
 		expect(text).toContain('proctop_build_info{version="1.2.3"} 1');
 		expect(value(text, 'process_cpu_seconds_total')).toBe(1.5);
+	});
+
+	test('what ran before proctop started is the baseline: every group starts at 0, as in process-exporter', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
+		const early = web(1, 500, 100);
+		// Running at start too, but not read on the first tick (the tracker reads a few hundred per tick).
+		const unread = web(3, 40);
+		metrics.update(snapshotOf([early, unread]), new Map([[early.key, {readBytes: 1e9, voluntarySwitches: 80}]]));
+		let text = metrics.render(own);
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0);
+		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(0);
+		const later = web(2, 30);
+		metrics.update(
+			snapshotOf([web(1, 510, 100), later, unread]),
+			new Map([
+				[early.key, {readBytes: 1e9 + 4096, voluntarySwitches: 81}],
+				[later.key, {readBytes: 100, voluntarySwitches: 5}],
+			]),
+		);
+		text = metrics.render(own);
+		// Read only now: that first reading is its baseline.
+		metrics.update(snapshotOf([web(1, 510, 100), later, unread]), new Map([[unread.key, {readBytes: 5e8, voluntarySwitches: 9}]]));
+		expect(value(metrics.render(own), 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0.4);
+		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
+		expect(value(text, 'namedprocess_namegroup_context_switches_total{groupname="api › server.js",ctxswitchtype="voluntary"}')).toBe(6);
 	});
 
 	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', () => {
@@ -82,9 +110,50 @@ describe('createMetrics', () => {
 		expect(text).toContain('groupname="evil\\"} 1\\nfake_metric 2"');
 	});
 
+	test('swap, fds, storage bytes and context switches: summed where readable, counters kept past exits, absent when unknown', () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
+		const [one, two, cron] = [web(1, 100), web(2, 50), processSample({pid: 9, name: 'cron', app: 'cron'})];
+		const key = (process: ProcessSample) => process.key;
+		const group = 'groupname="api › server.js"';
+		metrics.update(snapshotOf([]));
+		metrics.update(
+			snapshotOf([one, two, cron]),
+			new Map([
+				[key(one), {swapBytes: 4096, openFds: 10, fdLimit: 1000, readBytes: 100, writeBytes: 7, voluntarySwitches: 50, involuntarySwitches: 5}],
+				// Another user's process: status readable, io and fds not.
+				[key(two), {swapBytes: 1024, voluntarySwitches: 20, involuntarySwitches: 2}],
+				[key(cron), {}],
+			]),
+		);
+		let text = metrics.render(own);
+		expect(value(text, `namedprocess_namegroup_memory_bytes{${group},memtype="swapped"}`)).toBe(5120);
+		expect(value(text, `namedprocess_namegroup_open_filedesc{${group}}`)).toBe(10);
+		expect(value(text, `namedprocess_namegroup_worst_fd_ratio{${group}}`)).toBe(0.01);
+		expect(value(text, `namedprocess_namegroup_read_bytes_total{${group}}`)).toBe(100);
+		expect(value(text, `namedprocess_namegroup_context_switches_total{${group},ctxswitchtype="voluntary"}`)).toBe(70);
+		expect(value(text, `namedprocess_namegroup_context_switches_total{${group},ctxswitchtype="nonvoluntary"}`)).toBe(7);
+		// Nothing readable for cron: no sample at all rather than a false 0.
+		expect(text).not.toMatch(/namedprocess_namegroup_(open_filedesc|read_bytes_total|context_switches_total)\{groupname="cron"/);
+		// 2 exits; 1 is read again; a tick without a read of 1 keeps its figures.
+		metrics.update(
+			snapshotOf([one, cron]),
+			new Map([[key(one), {swapBytes: 0, openFds: 12, fdLimit: 1000, readBytes: 160, writeBytes: 7, voluntarySwitches: 55, involuntarySwitches: 5}]]),
+		);
+		metrics.update(snapshotOf([one, cron]));
+		text = metrics.render(own);
+		expect(value(text, `namedprocess_namegroup_read_bytes_total{${group}}`)).toBe(160);
+		expect(value(text, `namedprocess_namegroup_context_switches_total{${group},ctxswitchtype="voluntary"}`)).toBe(75);
+		expect(value(text, `namedprocess_namegroup_memory_bytes{${group},memtype="swapped"}`)).toBe(0);
+		expect(value(text, `namedprocess_namegroup_open_filedesc{${group}}`)).toBe(12);
+	});
+
 	test.runIf(promtool)('promtool check metrics finds nothing to complain about', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
-		metrics.update(snapshotOf([web(1, 100, 20), processSample({pid: 9, name: 'cron', app: 'cron'})]));
+		const cron = processSample({pid: 9, name: 'cron', app: 'cron'});
+		metrics.update(
+			snapshotOf([web(1, 100, 20), cron]),
+			new Map([[cron.key, {swapBytes: 0, openFds: 3, fdLimit: 1024, readBytes: 0, writeBytes: 9, voluntarySwitches: 1, involuntarySwitches: 0}]]),
+		);
 		const result = spawnSync('promtool', ['check', 'metrics'], {input: metrics.render(own), encoding: 'utf8'});
 		expect(result.stdout + result.stderr).toBe('');
 		expect(result.status).toBe(0);
@@ -94,6 +163,7 @@ describe('createMetrics', () => {
 describe('OpenMetrics', () => {
 	test('counter families are named without _total, samples keep it, and the exposition ends with # EOF', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
+		metrics.update(snapshotOf([]));
 		metrics.update(snapshotOf([web(1, 100, 20)]));
 		const text = metrics.render(own, 'openmetrics');
 		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds counter');

@@ -139,12 +139,25 @@ describe.runIf(linux)('proctop --serve', () => {
 });
 
 describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-exporter', () => {
-	test('with --serve-groupname comm, the same PromQL gives the same CPU rate from both for one group', async () => {
+	test('with --serve-groupname comm, the same PromQL gives the same CPU rate, fds, fd ratio, storage bytes and swap from both for one group', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'proctop-parity-'));
-		// A distinct comm: node under another name.
+		// Distinct comms: node under other names.
 		symlinkSync(process.execPath, join(dir, 'parityloop'));
+		symlinkSync(process.execPath, join(dir, 'fdholder'));
 		const busy = spawn(join(dir, 'parityloop'), ['-e', 'for (;;) {}'], {stdio: 'ignore'});
 		started.push(busy);
+		// 40 more open files; once both exporters run, 2 MiB written to storage (fsync'd), then idle.
+		const holder = spawn(
+			join(dir, 'fdholder'),
+			[
+				'-e',
+				`const fs = require('fs'); const kept = []; for (let i = 0; i < 40; i++) kept.push(fs.openSync('/dev/null', 'r'));
+				process.stdin.once('data', () => { const fd = fs.openSync(${JSON.stringify(join(dir, 'written'))}, 'w');
+				fs.writeSync(fd, Buffer.alloc(2 << 20, 1)); fs.fsyncSync(fd); fs.closeSync(fd); process.stdout.write('written'); });`,
+			],
+			{stdio: ['pipe', 'pipe', 'ignore']},
+		);
+		started.push(holder);
 		const port = freePort();
 		await serve([String(port), '--serve-groupname', 'comm', '--interval', '0.5']);
 		const exporterPort = freePort();
@@ -170,6 +183,8 @@ describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-expo
 		const rate = (job: string) => query(`sum(rate(namedprocess_namegroup_cpu_seconds_total{groupname="parityloop",job="${job}"}[8s]))`);
 		for (let attempt = 0; attempt < 60 && ((await rate('proctop')) === undefined || (await rate('exporter')) === undefined); attempt++)
 			await new Promise(resolve => setTimeout(resolve, 500));
+		holder.stdin!.write('go\n');
+		await new Promise(resolve => holder.stdout!.once('data', resolve));
 		await new Promise(resolve => setTimeout(resolve, 9000));
 		const [ours, theirs] = [await rate('proctop'), await rate('exporter')];
 		expect(ours).toBeDefined();
@@ -177,6 +192,21 @@ describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-expo
 		expect(Math.abs(ours! - theirs!) / theirs!).toBeLessThan(0.1);
 		expect(await query('namedprocess_namegroup_num_procs{groupname="parityloop",job="proctop"}')).toBe(1);
 		expect(await query('namedprocess_namegroup_num_procs{groupname="parityloop",job="exporter"}')).toBe(1);
+		for (const series of [
+			'open_filedesc',
+			'worst_fd_ratio',
+			'write_bytes_total',
+			'read_bytes_total',
+			'memory_bytes{memtype="swapped"}',
+			'context_switches_total{ctxswitchtype="voluntary"}',
+		]) {
+			const selector = (job: string) =>
+				`namedprocess_namegroup_${series.includes('{') ? series.replace('{', `{groupname="fdholder",job="${job}",`) : `${series}{groupname="fdholder",job="${job}"}`}`;
+			const [ourValue, theirValue] = [await query(selector('proctop')), await query(selector('exporter'))];
+			expect({series, ourValue}).toEqual({series, ourValue: theirValue});
+		}
+		expect(await query('namedprocess_namegroup_open_filedesc{groupname="fdholder",job="proctop"}')).toBeGreaterThan(40);
+		expect(await query('namedprocess_namegroup_write_bytes_total{groupname="fdholder",job="proctop"}')).toBeGreaterThanOrEqual(2 << 20);
 	});
 });
 

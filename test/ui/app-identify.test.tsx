@@ -79,7 +79,7 @@ describe('a child of npm run / nodemon / --watch', () => {
 	});
 
 	test('a process whose parent does not restart it gets no offer, and Tab says so', async () => {
-		const {ui, platform} = mount(world, 'pid');
+		const {ui} = mount(world, 'pid');
 		await frameWith(ui, text => text.includes('nginx'));
 		ui.stdin.write('\u001b[F');
 		await frameWith(ui, () => selectedRow(ui).includes('nginx'));
