@@ -154,11 +154,17 @@ async function main(): Promise<number> {
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 	};
 	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
+	const {createHistory} = await import('./history/ring.js');
+	const {rememberingSampler} = await import('./history/remembering-sampler.js');
+	const history = options.history.ms > 0 ? createHistory({windowMs: options.history.ms}) : undefined;
+	const watched = serving?.sampler ?? sampler;
 	const code = await runInteractive({
 		options: {...options, ...remembered},
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
 		showKernelThreads: settings.showKernelThreads ?? false,
-		sampler: serving?.sampler ?? sampler,
+		sampler: history ? rememberingSampler(watched, history) : watched,
+		history,
+		historyWindowLabel: options.history.label,
 		platform,
 		startupMessage: warning ?? (serving ? `serving ${serving.url}` : undefined),
 		saveSettings: save,

@@ -42,6 +42,8 @@ Options
   --count <n>           With --json --watch: stop after n updates
   --no-color            Monochrome output (NO_COLOR is honoured too)
   --readonly            Look only: no signals, no renice
+  --history <time>      How long the UI remembers ({ and } step back): 10m by default,
+                        e.g. 90s, 30m, 2h; 0 turns it off
   --pick                Pick processes in the UI; Enter prints their pids to stdout
   --kill :PORT…         SIGTERM what listens on the ports, wait, report; exit 0 once free
   --timeout <seconds>   With --kill: how long to wait for them to end (default 3)
@@ -102,6 +104,7 @@ const KNOWN_FLAGS = new Set([
 	'serveGroupname',
 	'serve-groupname',
 	'connect',
+	'history',
 	'tokenFile',
 	'token-file',
 	'help',
@@ -191,6 +194,21 @@ function positiveNumber(flag: string, raw: string | undefined, allowed: string):
 	return value;
 }
 
+/** History kept unless told otherwise; at most a day (it is held in memory). */
+const DEFAULT_HISTORY = '10m';
+const MAX_HISTORY_MS = 24 * 3_600_000;
+
+/** `--history 10m` / `90s` / `2h` / `0` (off) → milliseconds and the text as given. */
+function historyOption(raw: string | undefined): {ms: number; label: string} {
+	const text = (raw ?? DEFAULT_HISTORY).trim();
+	if (text === '0') return {ms: 0, label: '0'};
+	const match = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
+	const ms = match ? Number(match[1]) * {s: 1000, m: 60_000, h: 3_600_000}[match[2] as 's' | 'm' | 'h'] : Number.NaN;
+	if (!(ms >= 1000 && ms <= MAX_HISTORY_MS))
+		throw new UsageError(`--history ${JSON.stringify(raw)} is not valid: expected how long to remember, 1s to 24h, like 10m, 90s or 2h (0 turns it off)`);
+	return {ms, label: text};
+}
+
 /** meow gives repeatable flags as arrays; a caller may also pass one string. */
 function listOf(value: unknown): string[] {
 	if (value === undefined) return [];
@@ -257,6 +275,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		readonly: Boolean(flags.readonly),
 		pids,
 		pick: Boolean(flags.pick),
+		history: historyOption(flags.history as string | undefined),
 		explicit,
 		...(kill ? {kill} : {}),
 		...(serve ? {serve} : {}),
@@ -297,6 +316,7 @@ export function parseFlags(argv: string[]): Options {
 			serveTop: {type: 'string'},
 			serveGroupname: {type: 'string'},
 			connect: {type: 'string'},
+			history: {type: 'string'},
 			tokenFile: {type: 'string'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'V'},

@@ -207,6 +207,8 @@ export type Options = {
 	pick: boolean;
 	/** Options the command line set explicitly; remembered settings fill in the rest. */
 	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
+	/** `--history`: how long the UI remembers past ticks ({ and }); ms 0 = off. */
+	history: {ms: number; label: string};
 	/** `--connect URL`: another machine's `proctop --serve`, read-only. */
 	connect?: {url: string; tokenFile: string | undefined};
 	/** `--serve`: Prometheus metrics over HTTP, beside the UI or headless. */

@@ -6,6 +6,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
+import type {History} from '../history/ring.js';
 import {type ColumnId, layoutColumns, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
 import {buildRows, highlightFor, windowRows} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
@@ -26,6 +27,7 @@ import {useTagPruning} from './hooks/use-tag-pruning.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {confirmLines} from './lines/action-views.js';
 import {bodyLines} from './lines/body.js';
+import {historyBanner} from './lines/history-banner.js';
 import {headerLines} from './lines/meters.js';
 import {type Line, mergeSegments, monochrome, trimEnd} from './lines/segments.js';
 import {statusLine} from './lines/status.js';
@@ -67,6 +69,12 @@ export type AppProps = {
 	initial?: InitialSample;
 	/** Ctrl+Z: hand the terminal back to the shell (run-interactive owns the terminal). */
 	onSuspend?: () => void;
+	/** What is remembered of past ticks ({ and } step through it); absent with --history 0. */
+	history?: History;
+	/** How much history is kept, as the flag says it ("10m"): for messages. */
+	historyWindowLabel?: string;
+	/** Graphs in plain ASCII (the terminal is not UTF-8, or TERM=dumb). */
+	asciiGraphs?: boolean;
 };
 
 /** Lines left for the table once the header, title and status bar are placed. */
@@ -93,12 +101,20 @@ export function App(props: AppProps) {
 		setState(stateRef.current);
 	}, []);
 	const sampled = useSampler({sampler, system: platform.meters, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
-	const {snapshot} = sampled;
+	const live = sampled.snapshot;
+	const {history} = props;
+	// The header meters are read beside each tick: remembered with it.
+	useEffect(() => {
+		if (live && sampled.system) history?.noteSystem(live.takenAt, sampled.system);
+	}, [history, live, sampled.system]);
+	// A moment from the past replaces the live tick everywhere on screen; acting stays live-only.
+	const past = useMemo(() => (state.historyAt === undefined ? undefined : history?.at(state.historyAt)), [history, state.historyAt]);
+	const snapshot = past?.snapshot ?? live;
 	const topRef = useRef(0);
 	/** Whether the last frame showed the cost hint (it clears at a lower reading than it appears). */
 	const costShown = useRef(false);
 	const signaller = useMemo(() => createSignaller({platform}), [platform]);
-	const actions = useProcessActions({signaller, dispatch, snapshot, readonly: options.readonly});
+	const actions = useProcessActions({signaller, dispatch, snapshot: live, readonly: options.readonly});
 
 	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
 	useEffect(() => {
@@ -113,22 +129,42 @@ export function App(props: AppProps) {
 	);
 	useRememberedSettings(state, dispatch, props.saveSettings);
 	useMessageExpiry(state.message, state.messageSerial, props.messageMs ?? MESSAGE_MS, dispatch);
-	useTagPruning(snapshot, stateRef, dispatch);
+	useTagPruning(live, stateRef, dispatch);
 
 	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
 	const width = Math.max(1, viewport.columns);
 	const frameHeight = Math.max(1, viewport.rows - 1);
-	const overlay = state.mode === 'help' || state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal' || state.mode === 'details';
+	const overlay =
+		state.mode === 'help' || state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal' || state.mode === 'details' || state.mode === 'exited';
 	// The header may take up to ~45% of the frame: on short terminals the process list matters more.
 	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
-	const header = headerLines({snapshot, system: sampled.system, own: sampled.own, width, maxLines: headerBudget, limited: snapshot?.limited ?? false});
+	const banner =
+		past && state.historyAt !== undefined
+			? [historyBanner({takenAt: past.snapshot.takenAt, nowMs: Date.now(), oldest: state.historyAt === history?.range()?.oldest, width})]
+			: [];
+	const header = [
+		...banner,
+		...headerLines({
+			snapshot,
+			system: past ? (past.system ?? sampled.system) : sampled.system,
+			own: sampled.own,
+			width,
+			maxLines: Math.max(0, headerBudget - banner.length),
+			limited: snapshot?.limited ?? false,
+		}),
+	];
 	const tableHeight = Math.max(0, frameHeight - header.length - 2);
 	const {selectedKey, selectedIndex, following} = state;
 	const shown = windowRows(rows, {selectedKey, selectedIndex, height: tableHeight, previousTop: topRef.current, following});
 	topRef.current = shown.top;
 	const selected = rows[shown.selectedIndex];
 	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
-	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform});
+	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform, past: past !== undefined});
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `live` is the clock: each tick adds a point to the graph.
+	const detailsSeries = useMemo(
+		() => (state.mode === 'details' && state.detailsKey && history ? history.seriesOf(state.detailsKey, state.historyAt) : undefined),
+		[history, state.mode, state.detailsKey, state.historyAt, live],
+	);
 	const present = useMemo(() => presentColumns(TABLE_COLUMNS, snapshot?.processes ?? []).join(), [snapshot]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	const searching = state.mode === 'search' && state.search !== '';
@@ -150,6 +186,7 @@ export function App(props: AppProps) {
 		exit,
 		scrollLimit,
 		callbacks: props,
+		history: history && {range: history.range, takenAt: history.takenAt, windowLabel: props.historyWindowLabel ?? ''},
 	});
 	useKeys(handler);
 
@@ -159,6 +196,9 @@ export function App(props: AppProps) {
 		shown,
 		columns,
 		details,
+		detailsSeries,
+		exited: state.mode === 'exited' ? (history?.exited() ?? []) : [],
+		asciiGraphs: props.asciiGraphs ?? false,
 		restarted: actions.restarted,
 		width,
 		height: frameHeight - 1,

@@ -4,30 +4,45 @@
 // everything they reach (state, rows, the signaller, quitting) arrives in the session. No I/O.
 
 import type {Key} from 'ink';
+import {formatLifetime} from '../model/format.js';
 import {ACTING} from './commands/acting.js';
+import {HISTORY} from './commands/history.js';
 import {NAVIGATION} from './commands/navigation.js';
 import {PROMPTS, typeText} from './commands/prompts.js';
 import {type Command, createSession, type KeyContext} from './commands/session.js';
 import {VIEW} from './commands/view.js';
-import {type CommandId, commandFor, commandForFunctionKey} from './keymap.js';
+import {type CommandId, commandFor, commandForFunctionKey, KEYMAP} from './keymap.js';
 
 export type {KeyCallbacks, KeyContext} from './commands/session.js';
 
 /** Every command's handler: a missing or misspelt one is a compile error. */
-export const COMMANDS: Record<CommandId, Command> = {...NAVIGATION, ...VIEW, ...ACTING, ...PROMPTS};
+export const COMMANDS: Record<CommandId, Command> = {...NAVIGATION, ...VIEW, ...ACTING, ...PROMPTS, ...HISTORY};
+
+/** Commands that signal or renice: never on a moment from the past. */
+const ACTS = new Set(KEYMAP.filter(binding => binding.acts).map(binding => binding.command));
 
 export function createKeyHandler(context: KeyContext): {onKey: (input: string, key: Key) => void; onFunctionKey: (number: number) => void} {
 	const session = createSession(context);
+	/** The process on screen may be gone or another by now: acting needs the live list. */
+	const refusedInThePast = (command: CommandId): boolean => {
+		const at = context.stateRef.current.historyAt;
+		if (at === undefined || !ACTS.has(command)) return false;
+		const takenAt = context.history?.takenAt(at);
+		session.say(`this is ${takenAt === undefined ? 'the past' : `${formatLifetime(Date.now() - takenAt)} ago`}; go live to act (Esc)`);
+		return true;
+	};
 	return {
 		onKey(input, key) {
 			const state = context.stateRef.current;
 			const command = commandFor(state.mode, input, key);
+			if (command && refusedInThePast(command)) return;
 			if (command) COMMANDS[command]({input, key, state}, session);
 			else typeText(input, key, state, session);
 		},
 		onFunctionKey(number) {
 			const state = context.stateRef.current;
 			const command = commandForFunctionKey(state.mode, number);
+			if (command && refusedInThePast(command)) return;
 			if (command) COMMANDS[command]({input: '', key: {}, state}, session);
 			else session.say(`F${number} does nothing here; press h for the keys`);
 		},

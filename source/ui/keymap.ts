@@ -51,7 +51,11 @@ export type CommandId =
 	| 'yes'
 	| 'kernel-threads'
 	| 'whole-command'
-	| 'signal-parent';
+	| 'signal-parent'
+	| 'history-back'
+	| 'history-forward'
+	| 'live'
+	| 'exited';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
 
@@ -79,7 +83,7 @@ const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice'];
 const ALL: readonly Mode[] = MODES;
 
 /** Screens that scroll as a whole: the details view and the help. */
-const SCROLLING: readonly Mode[] = ['details', 'help'];
+const SCROLLING: readonly Mode[] = ['details', 'help', 'exited'];
 
 export const KEYMAP: readonly Binding[] = [
 	{
@@ -130,6 +134,11 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'kernel-threads', keys: [{input: 'K'}], modes: LIST, help: 'Show or hide kernel threads (hidden by default, as in htop)'},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
+	// ← and → stay free for scrolling long command lines, as in htop.
+	{command: 'history-back', keys: [{input: '{'}], modes: LIST, help: 'History: one tick back in time (held: keeps going)'},
+	{command: 'history-forward', keys: [{input: '}'}], modes: LIST, help: 'History: one tick forward; past the newest is live again'},
+	{command: 'live', keys: [{key: 'escape'}], modes: LIST, help: 'History: back to live'},
+	{command: 'exited', keys: [{input: 'x'}], modes: LIST, help: 'Processes that exited while proctop watched (lifetime, peaks)'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},
 	{
@@ -168,6 +177,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: ['interval', 'nice', ...MENUS], help: 'Prompts and menus: cancel, changing nothing', hint: 'Cancel'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}, {fkey: 1}], modes: ['help'], help: 'Help: close', hint: 'Close'},
+	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'x'}], modes: ['exited'], help: 'Exited processes: back to the list', hint: 'Back'},
 	{
 		command: 'erase',
 		keys: [{key: 'backspace'}, {key: 'delete'}],

@@ -8,11 +8,13 @@ import {inspect} from 'node:util';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Settings} from '../config.js';
+import type {History} from '../history/ring.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
 import {sanitize} from '../sanitize.js';
 import type {Options} from '../types.js';
 import {App} from './app.js';
+import {canDrawBlocks} from './lines/sparkline.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -30,6 +32,9 @@ export type InteractiveContext = {
 	platform: Platform;
 	startupMessage?: string;
 	saveSettings?: (settings: Settings) => string | undefined;
+	/** Past ticks, fed by the sampler ({ and } step through them); absent with --history 0. */
+	history?: History;
+	historyWindowLabel?: string;
 };
 
 /**
@@ -156,6 +161,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				initialShowKernelThreads={showKernelThreads}
 				// TERM=dumb shows no attributes at all (chalk then writes none): mark the selection with '>'.
 				markers={process.env.TERM === 'dumb' || chalk.level === 0}
+				asciiGraphs={!canDrawBlocks(process.env)}
 				onPick={pids => (picked = pids)}
 				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
 				initial={initial}

@@ -1,6 +1,6 @@
 // What the user chose, as a reducer: selection (by identity), sort, tree, kernel threads,
 // filter/search text, mode and its menu or prompt, user, pause, follow, tags, the scroll of the
-// help and details, and the last message. Pure; the visible rows are derived (model/view.ts).
+// help and details, the remembered moment shown (history), and the last message. Pure; the visible rows are derived (model/view.ts).
 
 import type {Confirmation, PickedProcess} from '../actions/targets.js';
 import {isGroupKey} from '../model/group.js';
@@ -11,7 +11,7 @@ import type {Options} from '../types.js';
 export type {Confirmation, PickedProcess} from '../actions/targets.js';
 
 /** Every screen the keys can be in; the keymap and its test read this list. */
-export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details'] as const;
+export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details', 'exited'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type UiState = {
@@ -61,8 +61,10 @@ export type UiState = {
 	detailsScroll: number;
 	/** Details: the whole command line instead of its first few lines. */
 	detailsWholeCommand: boolean;
-	/** First line shown on the help screen. */
+	/** First line shown on the help screen (and the list of exited processes). */
 	helpScroll: number;
+	/** The remembered tick shown instead of the live one (history's sequence number); undefined: live. */
+	historyAt: number | undefined;
 };
 
 function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
@@ -103,6 +105,7 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		detailsScroll: 0,
 		detailsWholeCommand: false,
 		helpScroll: 0,
+		historyAt: undefined,
 	};
 }
 
@@ -138,6 +141,8 @@ export type Action =
 	| {type: 'toggle-kernel-threads'}
 	| {type: 'untag'; keys: readonly string[]; message?: string}
 	| {type: 'toggle-whole-command'}
+	/** Show the remembered tick `seq`, or live (undefined). */
+	| {type: 'history-at'; seq: number | undefined}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
@@ -205,7 +210,7 @@ export function reducer(state: UiState, action: Action): UiState {
 				...state,
 				mode: action.mode,
 				menuIndex: action.menuIndex ?? 0,
-				helpScroll: action.mode === 'help' ? 0 : state.helpScroll,
+				helpScroll: action.mode === 'help' || action.mode === 'exited' ? 0 : state.helpScroll,
 				draft: action.mode === 'interval' ? String(state.intervalMs / 1000) : state.draft,
 				draftFresh: action.mode === 'interval',
 				search: action.mode === 'search' ? '' : state.search,
@@ -214,6 +219,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, mode: 'details', detailsKey: action.key, detailsScroll: 0, detailsWholeCommand: false};
 		case 'close':
 			return {...state, mode: 'list'};
+		case 'history-at':
+			return {...state, historyAt: action.seq};
 		case 'type':
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};

@@ -21,6 +21,7 @@ export function testOptions(overrides: Partial<Options> = {}): Options {
 		readonly: false,
 		pids: undefined,
 		pick: false,
+		history: {ms: 600_000, label: '10m'},
 		explicit: [],
 		...overrides,
 	};

@@ -93,6 +93,9 @@ describe('proctop CLI (built bundle)', () => {
 		[['--json', '--count', '2'], /--count goes with --json --watch/],
 		[['--once', '--json'], /--once and --json are two different outputs/],
 		[['--pick', '--once'], /--pick is interactive/],
+		[['--history', '10'], /--history "10" is not valid: expected how long to remember, 1s to 24h, like 10m, 90s or 2h \(0 turns it off\)/],
+		[['--history', '25h'], /--history "25h" is not valid/],
+		[['--history', 'forever'], /--history "forever" is not valid/],
 	])('%j exits 2 with one line saying what is wrong', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.code).toBe(2);

@@ -15,7 +15,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	serve: ['serve', 'batch', 'platform', 'sampling', 'types'],
 	actions: ['actions', 'identify', 'platform', 'sampling', 'types'],
 	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
-	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'types', 'config', 'interval', 'sanitize'],
+	history: ['history', 'sampling', 'types'],
+	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'history', 'types', 'config', 'interval', 'sanitize'],
 };
 
 /** The only files that may use node's I/O modules: the platform, the settings file, the terminal, the metrics server. */

@@ -20,7 +20,7 @@ function move(session: Session, state: UiState, delta: number, to?: 'start' | 'e
 	const scroll = to === 'start' ? -Infinity : to === 'end' ? Infinity : delta;
 	const keys = () => session.rowsNow().map(row => row.process.key);
 	if (state.mode === 'details') dispatch({type: 'scroll-details', delta: scroll, max: scrollLimit.current});
-	else if (state.mode === 'help') dispatch({type: 'scroll-help', delta: scroll, max: scrollLimit.current});
+	else if (state.mode === 'help' || state.mode === 'exited') dispatch({type: 'scroll-help', delta: scroll, max: scrollLimit.current});
 	else if (MENU_MODES.includes(state.mode)) {
 		// Moving by hand replaces whatever was typed to pick a signal.
 		if (state.mode === 'signal' && state.typed) dispatch({type: 'pick-signal', typed: '', menuIndex: state.menuIndex});

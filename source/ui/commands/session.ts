@@ -39,6 +39,8 @@ export type KeyContext = {
 	/** How far the details view or the help can scroll: their last useful first line (set as drawn). */
 	scrollLimit: MutableRefObject<number>;
 	callbacks: KeyCallbacks;
+	/** What is remembered (absent with --history 0): the ticks { and } step through. */
+	history?: {range(): {oldest: number; newest: number} | undefined; windowLabel: string; takenAt(seq: number): number | undefined};
 };
 
 /** One key press as a command sees it. */

@@ -2,6 +2,7 @@
 // and the visible rows, the selected one highlighted), a menu, the help, the signal menu or the
 // details of one process; and how far the scrolling screens can scroll at this size.
 
+import type {ExitedRecord} from '../../history/ring.js';
 import type {LaidOutColumn} from '../../model/columns.js';
 import {noListenerReason, watchedPort} from '../../model/filter.js';
 import {highlightFor, type Window} from '../../model/view.js';
@@ -10,6 +11,7 @@ import type {ShownDetails} from '../hooks/use-details.js';
 import type {UiState} from '../state.js';
 import {signalMenuLines} from './action-views.js';
 import {detailLines} from './details-view.js';
+import {exitedLines} from './exited-view.js';
 import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
 import {processRow} from './row.js';
 import {fitLine, type Line, markFirstCell} from './segments.js';
@@ -23,6 +25,11 @@ export type BodyInput = {
 	shown: Window;
 	columns: readonly LaidOutColumn[];
 	details: ShownDetails | undefined;
+	/** The details' process over the remembered ticks (graphs), when history is on. */
+	detailsSeries?: {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]};
+	/** The exited list (mode 'exited'). */
+	exited?: readonly ExitedRecord[];
+	asciiGraphs?: boolean;
 	restarted: ReadonlySet<string>;
 	width: number;
 	/** Lines available below the header. */
@@ -58,6 +65,9 @@ function detailsBody(input: BodyInput, shown: ShownDetails): {lines: Line[]; max
 		width,
 		exitedAt: shown.exitedAt,
 		wholeCommand: state.detailsWholeCommand,
+		past: shown.past,
+		series: input.detailsSeries,
+		asciiGraphs: input.asciiGraphs,
 	});
 	const maxScroll = Math.max(0, all.length - height);
 	const top = Math.min(state.detailsScroll, maxScroll);
@@ -89,6 +99,7 @@ function tableBody(input: BodyInput): Line[] {
 export function bodyLines(input: BodyInput): {lines: Line[]; maxScroll: number} {
 	const {state, snapshot, width, height} = input;
 	if (state.mode === 'details' && input.details) return detailsBody(input, input.details);
+	if (state.mode === 'exited') return exitedLines({records: input.exited ?? [], width, height, scroll: state.helpScroll});
 	if (state.mode === 'help') {
 		const help = helpScreen({width, height, scroll: state.helpScroll, readonly: input.readonly});
 		return {lines: help.lines, maxScroll: help.maxScroll};

@@ -7,6 +7,7 @@ import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
 import type {ProcessSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
+import {sparkline} from './sparkline.js';
 
 export type DetailsInput = {
 	process: ProcessSample;
@@ -20,6 +21,11 @@ export type DetailsInput = {
 	exitedAt?: number;
 	/** The whole command line (w), or its first COMMAND_LINES lines. */
 	wholeCommand?: boolean;
+	/** A remembered moment: only what was sampled then is known (not /proc's now). */
+	past?: boolean;
+	/** CPU% and RES over the remembered ticks, for the graphs. */
+	series?: {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]};
+	asciiGraphs?: boolean;
 };
 
 /** A long command line folds to this many lines, so everything else stays on screen. */
@@ -34,12 +40,13 @@ function wrapOnce(text: string, width: number): string[] {
 	return wrapped.lines;
 }
 
-function show<T>(value: Maybe<T> | undefined, format: (value: T) => string): string {
-	if (value === undefined) return '…';
+function show<T>(value: Maybe<T> | undefined, format: (value: T) => string, past?: boolean): string {
+	if (value === undefined) return past ? 'not kept in history' : '…';
 	return isAvailable(value) ? format(value) : value.unavailable;
 }
 
 export function detailLines(input: DetailsInput): Line[] {
+	const known = <T>(value: Maybe<T> | undefined, format: (value: T) => string) => show(value, format, input.past);
 	const {process, details, width} = input;
 	const lines: Line[] = [];
 	const valueWidth = Math.max(1, width - LABEL_WIDTH);
@@ -71,23 +78,23 @@ export function detailLines(input: DetailsInput): Line[] {
 	const command = details?.command ?? process.command;
 	field(
 		'Command',
-		show(command, text => text || '(none: kernel thread or zombie)'),
+		known(command, text => text || '(none: kernel thread or zombie)'),
 		input.wholeCommand ? Number.POSITIVE_INFINITY : COMMAND_LINES,
 	);
 	if (process.app) field('App', process.app);
 	field(
 		'Executable',
-		show(details?.executable, text => text),
+		known(details?.executable, text => text),
 	);
 	field(
 		'Working dir',
-		show(details?.workingDirectory, text => text),
+		known(details?.workingDirectory, text => text),
 	);
-	const cgroup = details?.cgroup === undefined ? undefined : show(details.cgroup, text => cgroupPath(text));
+	const cgroup = details?.cgroup === undefined ? undefined : known(details.cgroup, text => cgroupPath(text));
 	if (process.service || (cgroup && cgroup !== '/'))
 		field('Service', [process.service, cgroup && cgroup !== process.service ? `(cgroup ${cgroup})` : ''].filter(Boolean).join(' '));
 	field('Parents', [`${process.pid} ${process.name}`, ...input.parents.map(parent => `${parent.pid} ${parent.name}`)].join(' ← '));
-	field('User', `${process.user} (uid ${show(details?.uids, text => text)})`);
+	field('User', input.past ? process.user : `${process.user} (uid ${known(details?.uids, text => text)})`);
 	field(
 		'Started',
 		`${formatDateTime(process.startTimeMs)} (${formatUptime(((input.exitedAt ?? input.nowMs) - process.startTimeMs) / 1000)} ${input.exitedAt === undefined ? 'ago' : 'before it exited'})`,
@@ -95,14 +102,27 @@ export function detailLines(input: DetailsInput): Line[] {
 	field('Threads', `${process.threads}   nice ${process.nice}   priority ${process.priority <= -100 ? 'RT' : process.priority}`);
 	field(
 		'Memory',
-		`RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${show(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`,
+		`RES ${formatBytes(process.residentBytes)}   VIRT ${formatBytes(process.virtualBytes)}   swap ${known(details?.swapBytes, formatBytes)}   ${formatPercent(process.memoryPercent)}%`,
 	);
-	field('CPU', `${formatPercent(process.cpuPercent)}% now, ${formatCpuTime(process.cpuSeconds)} total`);
+	field('CPU', `${formatPercent(process.cpuPercent)}% ${input.past ? 'then' : 'now'}, ${formatCpuTime(process.cpuSeconds)} total`);
+	const series = input.series;
+	if (series && series.cpuPercent.length > 1) {
+		const cells = Math.max(1, valueWidth - 22);
+		const seconds = (series.takenAt.at(-1)! - series.takenAt[0]!) / 1000;
+		const peakCpu = Math.max(0, ...series.cpuPercent.filter(value => !Number.isNaN(value)));
+		const peakResident = Math.max(0, ...series.residentBytes.filter(value => !Number.isNaN(value)));
+		const over = `over ${formatUptime(seconds)}`;
+		// Right-aligned: the newest point sits at the same place as the graph fills up.
+		const graph = (values: number[], max: number) => sparkline(values, {cells, max, ascii: input.asciiGraphs}).padStart(cells);
+		field('CPU graph', `${graph(series.cpuPercent, Math.max(100, peakCpu))} peak ${formatPercent(peakCpu)}%`);
+		field('RES graph', `${graph(series.residentBytes, peakResident)} peak ${formatBytes(peakResident)}`);
+		lines.push(fitLine([{text: ''.padEnd(LABEL_WIDTH)}, {text: `${over}, newest on the right`, dim: true}], width));
+	}
 	field('Children', String(input.children));
-	field('Open files', show(details?.openFiles, String));
+	field('Open files', known(details?.openFiles, String));
 	field(
 		'Listening',
-		show(details?.listening, sockets =>
+		known(details?.listening, sockets =>
 			sockets.length === 0
 				? 'none'
 				: sockets.map(socket => `${socket.protocol} ${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`).join(', '),

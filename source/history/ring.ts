@@ -1,0 +1,381 @@
+// What proctop remembers: every tick of the last `windowMs`, so the UI can show any past moment,
+// the processes that exited, and one process's CPU and memory over time. Bounded by design:
+// what never changes for an identity (pid, start, owner) is kept once per (pid, start time); a
+// tick stores only the processes that changed since the previous one (an idle process costs
+// nothing), plus a full keyframe every BLOCK ticks so any moment is rebuilt from at most
+// BLOCK − 1 deltas. Old ticks go a block at a time, and identities seen in none of the kept
+// ticks with them. Pure: fed snapshots, returns snapshots.
+
+import type {Listener, ProcessSample, Snapshot, SystemSample} from '../types.js';
+
+/** Ticks per block: one keyframe, then deltas (10 minutes at 5 s, 2 at 1 s). */
+export const BLOCK = 120;
+
+/** The figures that change tick to tick, in this order in a row of numbers. */
+const NUMBERS = [
+	'ppid',
+	'pgrp',
+	'session',
+	'tty',
+	'flags',
+	'state',
+	'cpuTicks',
+	'systemTicks',
+	'priority',
+	'nice',
+	'threads',
+	'virtualBytes',
+	'residentBytes',
+	'cpuPercent',
+	'memoryPercent',
+	'isOrphan',
+	'cpuSeconds',
+] as const;
+const WIDTH = NUMBERS.length;
+const STATE = NUMBERS.indexOf('state');
+const CPU_PERCENT = NUMBERS.indexOf('cpuPercent');
+const RESIDENT = NUMBERS.indexOf('residentBytes');
+
+/** Text a process may change (exec, prctl, setproctitle, a late label), kept by reference. */
+type Texts = {name: string; command: string; user: string; app: string; service: string; ports: readonly Listener[]};
+
+/** What never changes for one identity, and what is known about its whole life. */
+export type Identity = {
+	id: number;
+	key: string;
+	pid: number;
+	uid: number | undefined;
+	startTicks: string;
+	startTimeMs: number;
+	isKernelThread: boolean;
+	/** The first and last tick (sequence numbers) it was seen in. */
+	firstSeq: number;
+	lastSeq: number;
+	peakCpuPercent: number;
+	peakResidentBytes: number;
+	texts: Texts;
+	/** Its latest row of numbers: what the next tick is compared with. */
+	numbers: Float64Array;
+};
+
+/** One tick: its own figures, and the processes that appeared, changed or went. */
+type Tick = {
+	seq: number;
+	snapshot: Omit<Snapshot, 'processes' | 'changes'>;
+	system: SystemSample | undefined;
+	/** Keyframe: every live id; otherwise the ids whose numbers or texts changed (new ones included). */
+	ids: Int32Array;
+	numbers: Float64Array;
+	/** Parallel to ids: the new texts where they changed (keyframes: always). */
+	texts: (Texts | undefined)[];
+	/** Ids gone since the tick before (a keyframe lists them too, though its ids are the whole set). */
+	gone: Int32Array;
+	keyframe: boolean;
+};
+
+export type HistoryOptions = {windowMs: number};
+
+export type ExitedRecord = {
+	key: string;
+	pid: number;
+	name: string;
+	app: string;
+	command: string;
+	startTimeMs: number;
+	/** The first tick it was missing from. */
+	endedAt: number;
+	peakCpuPercent: number;
+	peakResidentBytes: number;
+};
+
+export type History = ReturnType<typeof createHistory>;
+
+function encodeState(state: string): number {
+	return state.charCodeAt(0) || 63; // '?'
+}
+
+function texts(process: ProcessSample): Texts {
+	return {name: process.name, command: process.command, user: process.user, app: process.app, service: process.service, ports: process.ports};
+}
+
+function sameTexts(a: Texts, process: ProcessSample): boolean {
+	return (
+		a.name === process.name &&
+		a.command === process.command &&
+		a.user === process.user &&
+		a.app === process.app &&
+		a.service === process.service &&
+		a.ports === process.ports
+	);
+}
+
+/** Sets row[index] to value; true when it differed (NaN, no CPU% yet, equals NaN here). */
+function put(row: Float64Array, index: number, value: number): boolean {
+	if (Object.is(row[index], value)) return false;
+	row[index] = value;
+	return true;
+}
+
+/** Writes a process's numbers into `row` (in NUMBERS order); true when any changed. No allocation: this runs for every process every tick. */
+function writeNumbers(process: ProcessSample, row: Float64Array): boolean {
+	let changed = put(row, 0, process.ppid);
+	changed = put(row, 1, process.pgrp) || changed;
+	changed = put(row, 2, process.session) || changed;
+	changed = put(row, 3, process.tty) || changed;
+	changed = put(row, 4, process.flags) || changed;
+	changed = put(row, 5, encodeState(process.state)) || changed;
+	changed = put(row, 6, process.cpuTicks) || changed;
+	changed = put(row, 7, process.systemTicks) || changed;
+	changed = put(row, 8, process.priority) || changed;
+	changed = put(row, 9, process.nice) || changed;
+	changed = put(row, 10, process.threads) || changed;
+	changed = put(row, 11, process.virtualBytes) || changed;
+	changed = put(row, 12, process.residentBytes) || changed;
+	changed = put(row, 13, process.cpuPercent ?? Number.NaN) || changed;
+	changed = put(row, 14, process.memoryPercent) || changed;
+	changed = put(row, 15, process.isOrphan ? 1 : 0) || changed;
+	return put(row, 16, process.cpuSeconds) || changed;
+}
+
+export function createHistory(options: HistoryOptions) {
+	const ticks: Tick[] = [];
+	const byKey = new Map<string, Identity>();
+	const byId = new Map<number, Identity>();
+	let nextId = 0;
+	let nextSeq = 0;
+	/** Ids live in the newest tick. */
+	let live = new Set<number>();
+
+	function identify(process: ProcessSample, seq: number): {identity: Identity; fresh: boolean} {
+		const known = byKey.get(process.key);
+		if (known) return {identity: known, fresh: false};
+		const identity: Identity = {
+			id: nextId++,
+			key: process.key,
+			pid: process.pid,
+			uid: process.uid,
+			startTicks: process.startTicks,
+			startTimeMs: process.startTimeMs,
+			isKernelThread: process.isKernelThread,
+			firstSeq: seq,
+			lastSeq: seq,
+			peakCpuPercent: 0,
+			peakResidentBytes: 0,
+			texts: texts(process),
+			numbers: new Float64Array(WIDTH).fill(Number.NaN),
+		};
+		byKey.set(process.key, identity);
+		byId.set(identity.id, identity);
+		return {identity, fresh: true};
+	}
+
+	/** Remembers one tick (and the header meters read with it). */
+	function record(snapshot: Snapshot, system?: SystemSample): void {
+		const seq = nextSeq++;
+		const keyframe = seq % BLOCK === 0;
+		const changedIds: number[] = [];
+		const changedTexts: (Texts | undefined)[] = [];
+		const rows: number[] = [];
+		const nextLive = new Set<number>();
+		for (const process of snapshot.processes) {
+			const {identity, fresh} = identify(process, seq);
+			if (nextLive.has(identity.id)) continue;
+			nextLive.add(identity.id);
+			identity.lastSeq = seq;
+			if (process.cpuPercent !== null && process.cpuPercent > identity.peakCpuPercent) identity.peakCpuPercent = process.cpuPercent;
+			if (process.residentBytes > identity.peakResidentBytes) identity.peakResidentBytes = process.residentBytes;
+			const numbersChanged = writeNumbers(process, identity.numbers);
+			const textsChanged = !sameTexts(identity.texts, process);
+			if (textsChanged) identity.texts = texts(process);
+			if (keyframe || fresh || numbersChanged || textsChanged) {
+				changedIds.push(identity.id);
+				changedTexts.push(keyframe || fresh || textsChanged ? identity.texts : undefined);
+				for (const value of identity.numbers) rows.push(value);
+			}
+		}
+		const gone: number[] = [];
+		for (const id of live) if (!nextLive.has(id)) gone.push(id);
+		live = nextLive;
+		const {processes: _processes, changes: _changes, ...figures} = snapshot;
+		ticks.push({
+			seq,
+			snapshot: figures,
+			system,
+			ids: Int32Array.from(changedIds),
+			numbers: Float64Array.from(rows),
+			texts: changedTexts,
+			gone: Int32Array.from(gone),
+			keyframe,
+		});
+		forget(snapshot.takenAt);
+	}
+
+	/** Drops whole blocks whose newest tick is older than the window, then the identities only they held. */
+	function forget(now: number): void {
+		let drop = 0;
+		while (ticks.length - drop > BLOCK) {
+			const nextBlock = drop + BLOCK;
+			const newestOfBlock = ticks[nextBlock - 1]!;
+			if (now - newestOfBlock.snapshot.takenAt <= options.windowMs) break;
+			drop = nextBlock;
+		}
+		if (drop === 0) return;
+		ticks.splice(0, drop);
+		const oldest = ticks[0]!.seq;
+		for (const [key, identity] of byKey) {
+			if (identity.lastSeq >= oldest) continue;
+			byKey.delete(key);
+			byId.delete(identity.id);
+		}
+	}
+
+	function indexOf(seq: number): number {
+		return ticks.length === 0 ? -1 : seq - ticks[0]!.seq;
+	}
+
+	/** The state of every live process at `seq`: id → numbers and texts. */
+	function stateAt(seq: number): Map<number, {numbers: Float64Array; texts: Texts}> | undefined {
+		const index = indexOf(seq);
+		if (index < 0 || index >= ticks.length) return undefined;
+		let start = index;
+		while (!ticks[start]!.keyframe) start--;
+		const state = new Map<number, {numbers: Float64Array; texts: Texts}>();
+		for (let at = start; at <= index; at++) {
+			const tick = ticks[at]!;
+			for (const id of tick.gone) state.delete(id);
+			for (let row = 0; row < tick.ids.length; row++) {
+				const id = tick.ids[row]!;
+				const numbers = tick.numbers.subarray(row * WIDTH, row * WIDTH + WIDTH);
+				const text = tick.texts[row] ?? state.get(id)?.texts;
+				if (text) state.set(id, {numbers, texts: text});
+			}
+		}
+		return state;
+	}
+
+	function processOf(identity: Identity, numbers: Float64Array, text: Texts): ProcessSample {
+		const cpuPercent = numbers[CPU_PERCENT]!;
+		return {
+			pid: identity.pid,
+			ppid: numbers[0]!,
+			pgrp: numbers[1]!,
+			session: numbers[2]!,
+			tty: numbers[3]!,
+			flags: numbers[4]!,
+			state: String.fromCharCode(numbers[STATE]!),
+			name: text.name,
+			command: text.command,
+			uid: identity.uid,
+			user: text.user,
+			cpuTicks: numbers[6]!,
+			systemTicks: numbers[7]!,
+			priority: numbers[8]!,
+			nice: numbers[9]!,
+			threads: numbers[10]!,
+			startTicks: identity.startTicks,
+			virtualBytes: numbers[11]!,
+			residentBytes: numbers[RESIDENT]!,
+			isKernelThread: identity.isKernelThread,
+			key: identity.key,
+			cpuPercent: Number.isNaN(cpuPercent) ? null : cpuPercent,
+			memoryPercent: numbers[14]!,
+			cpuSeconds: numbers[16]!,
+			startTimeMs: identity.startTimeMs,
+			isOrphan: numbers[15] === 1,
+			app: text.app,
+			service: text.service,
+			ports: text.ports,
+		};
+	}
+
+	/** The snapshot as it was at tick `seq` (what appeared and exited relative to the tick before). */
+	function at(seq: number): {snapshot: Snapshot; system: SystemSample | undefined} | undefined {
+		const state = stateAt(seq);
+		if (!state) return undefined;
+		const tick = ticks[indexOf(seq)]!;
+		const processes: ProcessSample[] = [];
+		for (const [id, {numbers, texts: text}] of state) {
+			const identity = byId.get(id);
+			if (identity) processes.push(processOf(identity, numbers, text));
+		}
+		processes.sort((a, b) => a.pid - b.pid);
+		const appeared = processes.filter(process => byKey.get(process.key)?.firstSeq === seq).map(process => process.key);
+		const exited = [...tick.gone].flatMap(id => {
+			const identity = byId.get(id);
+			return identity ? [{key: identity.key, pid: identity.pid, name: identity.texts.name, command: identity.texts.command}] : [];
+		});
+		return {snapshot: {...tick.snapshot, processes, changes: {appeared, exited, reparented: []}}, system: tick.system};
+	}
+
+	/** Processes that exited while watched, the most recent first (up to `limit`). */
+	function exited(limit = 200): ExitedRecord[] {
+		const newest = ticks.at(-1)?.seq ?? -1;
+		const records: ExitedRecord[] = [];
+		for (const identity of byKey.values()) {
+			if (identity.lastSeq >= newest) continue;
+			const end = ticks[indexOf(identity.lastSeq + 1)];
+			if (!end) continue;
+			records.push({
+				key: identity.key,
+				pid: identity.pid,
+				name: identity.texts.name,
+				app: identity.texts.app,
+				command: identity.texts.command,
+				startTimeMs: identity.startTimeMs,
+				endedAt: end.snapshot.takenAt,
+				peakCpuPercent: identity.peakCpuPercent,
+				peakResidentBytes: identity.peakResidentBytes,
+			});
+		}
+		return records.sort((a, b) => b.endedAt - a.endedAt).slice(0, limit);
+	}
+
+	/** One process's CPU% and resident bytes over the kept ticks up to `until` (default: all), oldest first. */
+	function seriesOf(key: string, until = Number.POSITIVE_INFINITY): {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]} {
+		const identity = byKey.get(key);
+		const series = {takenAt: [] as number[], cpuPercent: [] as number[], residentBytes: [] as number[]};
+		if (!identity) return series;
+		let cpu = Number.NaN;
+		let resident = Number.NaN;
+		for (const tick of ticks) {
+			if (tick.seq > identity.lastSeq || tick.seq > until) break;
+			if (tick.seq < identity.firstSeq) continue;
+			const row = tick.ids.indexOf(identity.id);
+			if (row >= 0) {
+				cpu = tick.numbers[row * WIDTH + CPU_PERCENT]!;
+				resident = tick.numbers[row * WIDTH + RESIDENT]!;
+			}
+			series.takenAt.push(tick.snapshot.takenAt);
+			series.cpuPercent.push(cpu);
+			series.residentBytes.push(resident);
+		}
+		return series;
+	}
+
+	/** A rough count of the bytes held (typed arrays, per-tick and per-identity overheads). */
+	function bytes(): number {
+		let total = 0;
+		for (const tick of ticks) total += tick.ids.byteLength + tick.numbers.byteLength + tick.gone.byteLength + tick.texts.length * 8 + 400;
+		return total + byKey.size * (WIDTH * 8 + 300);
+	}
+
+	/** The header meters read beside the tick taken at `takenAt` (they arrive with it, not in it). */
+	function noteSystem(takenAt: number, system: SystemSample): void {
+		for (let index = ticks.length - 1; index >= 0 && index >= ticks.length - 3; index--) {
+			const tick = ticks[index]!;
+			if (tick.snapshot.takenAt === takenAt) tick.system ??= system;
+		}
+	}
+
+	return {
+		record,
+		noteSystem,
+		at,
+		exited,
+		seriesOf,
+		bytes,
+		/** The oldest and newest tick kept (sequence numbers), or undefined when empty. */
+		range: () => (ticks.length === 0 ? undefined : {oldest: ticks[0]!.seq, newest: ticks.at(-1)!.seq}),
+		takenAt: (seq: number) => ticks[indexOf(seq)]?.snapshot.takenAt,
+	};
+}

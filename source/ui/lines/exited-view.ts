@@ -1,0 +1,34 @@
+// Pure: the list of processes that exited while proctop watched, most recent first: when each
+// ended, pid, what it was (app or name), how long it ran, its peak CPU% and resident memory, and
+// its command line; scrolled like the help.
+
+import type {ExitedRecord} from '../../history/ring.js';
+import {fitCell, formatBytes, formatClock, formatLifetime, formatPercent} from '../../model/format.js';
+import {fitLine, type Line} from './segments.js';
+
+export function exitedLines(input: {records: readonly ExitedRecord[]; width: number; height: number; scroll: number}): {lines: Line[]; maxScroll: number} {
+	const {records, width, height} = input;
+	const title = fitLine(
+		[
+			{text: ' Exited while watched ', inverse: true, bold: true},
+			{text: `  ${records.length === 0 ? 'none yet' : `${records.length}, most recent first`}   Esc back`, dim: true},
+		],
+		width,
+	);
+	const heading = fitLine([{text: 'ENDED     PID      APP / NAME               RAN       PEAK CPU%  PEAK RES  COMMAND', bold: true}], width);
+	const rows = records.map(record =>
+		fitLine(
+			[
+				{
+					text: `${formatClock(record.endedAt).padEnd(9)} ${String(record.pid).padStart(7)}  ${fitCell(record.app || record.name, 24)} ${fitCell(formatLifetime(record.endedAt - record.startTimeMs), 9)} ${formatPercent(record.peakCpuPercent).padStart(9)}  ${formatBytes(record.peakResidentBytes).padStart(8)}  `,
+				},
+				{text: record.command || record.name, dim: true},
+			],
+			width,
+		),
+	);
+	const room = Math.max(0, height - 2);
+	const maxScroll = Math.max(0, rows.length - room);
+	const top = Math.min(input.scroll, maxScroll);
+	return {lines: [title, heading, ...rows.slice(top, top + room)], maxScroll};
+}

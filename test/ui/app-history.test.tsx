@@ -1,0 +1,111 @@
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, test} from 'vitest';
+import {rememberingSampler} from '../../source/history/remembering-sampler.js';
+import {createHistory} from '../../source/history/ring.js';
+import type {RawProcess} from '../../source/types.js';
+import {App} from '../../source/ui/app.js';
+import {fakePlatform} from '../helpers/fake-platform.js';
+import {counting, fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
+import {afterReads, frameWith, testOptions} from '../helpers/ui.js';
+
+const ESC = '\u001b';
+const ENTER = '\r';
+const mounted: Array<ReturnType<typeof render>> = [];
+afterEach(() => {
+	for (const ui of mounted.splice(0)) ui.unmount();
+});
+
+function world(withWorker: boolean): RawProcess[] {
+	return [
+		rawProcess({pid: 1, ppid: 0, name: 'init', command: '/sbin/init', user: 'root'}),
+		rawProcess({pid: 100, ppid: 1, name: 'server', command: 'node server.js'}),
+		...(withWorker ? [rawProcess({pid: 4242, ppid: 100, name: 'shortjob', command: 'shortjob --once', residentBytes: 300 * 2 ** 20})] : []),
+	];
+}
+
+/** The App with history on, over a world where `shortjob` exits after the third tick. */
+async function mount() {
+	let current = world(true);
+	const platform = fakePlatform({world: () => current});
+	const table = counting(() => current);
+	const history = createHistory({windowMs: 600_000});
+	const ui = render(
+		<App
+			options={testOptions({sort: 'pid'})}
+			sampler={rememberingSampler(fakeSampler(table.tables), history)}
+			platform={platform}
+			history={history}
+			historyWindowLabel="10m"
+			viewport={{columns: 120, rows: 30}}
+		/>,
+	);
+	mounted.push(ui);
+	await frameWith(ui, text => text.includes('shortjob'));
+	await afterReads(table.reads, 3);
+	current = world(false);
+	const gone = table.reads();
+	await afterReads(table.reads, gone + 3);
+	await frameWith(ui, text => !text.includes('shortjob'));
+	return {ui, platform, history, reads: table.reads};
+}
+
+describe('history in the UI', () => {
+	test('{ steps back to a moment where an exited process is visible again, with a banner; Esc is live again', async () => {
+		const {ui, history} = await mount();
+		// How far back the last moment with shortjob is, from what the history kept.
+		const kept = history.range()!;
+		let back = 0;
+		while (!history.at(kept.newest - back)!.snapshot.processes.some(process => process.name === 'shortjob')) back++;
+		for (let step = 0; step < back; step++) ui.stdin.write('{');
+		let frame = await frameWith(ui, text => text.includes('history ') && text.includes('shortjob'));
+		expect(frame).toContain('shortjob');
+		expect(frame).toMatch(/history \d\d:\d\d:\d\d \(−[\d.]+ s\) {3}\{ older {2}\} newer {2}Esc live/);
+		ui.stdin.write(ESC);
+		frame = await frameWith(ui, text => !text.includes('history '));
+		expect(frame).not.toContain('shortjob');
+	});
+
+	test('signals and renice are refused in the past, and nothing is sent', async () => {
+		const {ui, platform} = await mount();
+		ui.stdin.write('{');
+		await frameWith(ui, text => text.includes('history '));
+		for (const key of ['k', 'X', ']', '[', 'R']) {
+			ui.stdin.write(key);
+			await frameWith(ui, text => /this is [\d.]+ s ago; go live to act \(Esc\)/.test(text));
+		}
+		expect(platform.sent).toEqual([]);
+		expect(platform.reniced).toEqual([]);
+	});
+
+	test('} past the newest moment is live; { at the oldest says so', async () => {
+		const {ui, history} = await mount();
+		ui.stdin.write('{');
+		await frameWith(ui, text => text.includes('history '));
+		ui.stdin.write('}');
+		await frameWith(ui, text => text.includes('live again') && !text.includes('history '));
+		const kept = history.range()!;
+		for (let step = 0; step <= kept.newest - kept.oldest + 1; step++) ui.stdin.write('{');
+		await frameWith(ui, text => text.includes('oldest kept') && text.includes('that is the oldest moment kept (--history 10m)'));
+	});
+
+	test('x lists the exited process with its lifetime and peak memory; Esc goes back', async () => {
+		const {ui} = await mount();
+		ui.stdin.write('x');
+		const list = await frameWith(ui, text => text.includes('Exited while watched'));
+		// (The fake world's processes started in 2023: RAN is long, and cut to its column.)
+		expect(list).toMatch(/\d\d:\d\d:\d\d +4242 {2}shortjob +1110 day… +0\.0 +300M {2}shortjob --once/);
+		ui.stdin.write(ESC);
+		await frameWith(ui, text => text.includes('server.js'));
+	});
+
+	test('details in the past show that moment and graphs, not /proc now', async () => {
+		const {ui} = await mount();
+		ui.stdin.write('{');
+		await frameWith(ui, text => text.includes('history '));
+		ui.stdin.write(ENTER);
+		const details = await frameWith(ui, text => text.includes('CPU graph'));
+		expect(details).toContain('% then,');
+		expect(details).toContain('Open files   not kept in history');
+		expect(details).toMatch(/RES graph +[▁▂▃▄▅▆▇█ ]+ peak/);
+	});
+});
