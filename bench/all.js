@@ -10,6 +10,7 @@ for (const [script, ...args] of [
 	['bench/typing.js'],
 	['bench/ports.js'],
 	['bench/serve.js'],
+	['bench/history.js', '600'],
 ]) {
 	console.log(`\n## ${script}\n`);
 	execFileSync(process.execPath, [script, ...args], {stdio: 'inherit'});

@@ -111,7 +111,9 @@ function sameTexts(a: Texts, process: ProcessSample): boolean {
 
 /** Sets row[index] to value; true when it differed (NaN, no CPU% yet, equals NaN here). */
 function put(row: Float64Array, index: number, value: number): boolean {
-	if (Object.is(row[index], value)) return false;
+	const old = row[index]!;
+	// biome-ignore lint/suspicious/noSelfCompare: NaN is the one value not equal to itself; cheaper than Object.is on this hot path.
+	if (old === value || (old !== old && value !== value)) return false;
 	row[index] = value;
 	return true;
 }
@@ -143,12 +145,13 @@ export function createHistory(options: HistoryOptions) {
 	const byId = new Map<number, Identity>();
 	let nextId = 0;
 	let nextSeq = 0;
-	/** Ids live in the newest tick. */
-	let live = new Set<number>();
+	/** The identities live in the newest tick. */
+	let live: Identity[] = [];
 
-	function identify(process: ProcessSample, seq: number): {identity: Identity; fresh: boolean} {
+	/** The identity of a process, made on first sight (then with lastSeq −1: not yet in any tick). */
+	function identify(process: ProcessSample, seq: number): Identity {
 		const known = byKey.get(process.key);
-		if (known) return {identity: known, fresh: false};
+		if (known) return known;
 		const identity: Identity = {
 			id: nextId++,
 			key: process.key,
@@ -158,7 +161,7 @@ export function createHistory(options: HistoryOptions) {
 			startTimeMs: process.startTimeMs,
 			isKernelThread: process.isKernelThread,
 			firstSeq: seq,
-			lastSeq: seq,
+			lastSeq: -1,
 			peakCpuPercent: 0,
 			peakResidentBytes: 0,
 			texts: texts(process),
@@ -166,7 +169,7 @@ export function createHistory(options: HistoryOptions) {
 		};
 		byKey.set(process.key, identity);
 		byId.set(identity.id, identity);
-		return {identity, fresh: true};
+		return identity;
 	}
 
 	/** Remembers one tick (and the header meters read with it). */
@@ -176,11 +179,13 @@ export function createHistory(options: HistoryOptions) {
 		const changedIds: number[] = [];
 		const changedTexts: (Texts | undefined)[] = [];
 		const rows: number[] = [];
-		const nextLive = new Set<number>();
+		const nextLive: Identity[] = [];
 		for (const process of snapshot.processes) {
-			const {identity, fresh} = identify(process, seq);
-			if (nextLive.has(identity.id)) continue;
-			nextLive.add(identity.id);
+			const identity = identify(process, seq);
+			// Twice in one table (a garbled source): the first counts.
+			if (identity.lastSeq === seq) continue;
+			const fresh = identity.lastSeq === -1;
+			nextLive.push(identity);
 			identity.lastSeq = seq;
 			if (process.cpuPercent !== null && process.cpuPercent > identity.peakCpuPercent) identity.peakCpuPercent = process.cpuPercent;
 			if (process.residentBytes > identity.peakResidentBytes) identity.peakResidentBytes = process.residentBytes;
@@ -194,7 +199,7 @@ export function createHistory(options: HistoryOptions) {
 			}
 		}
 		const gone: number[] = [];
-		for (const id of live) if (!nextLive.has(id)) gone.push(id);
+		for (const identity of live) if (identity.lastSeq !== seq) gone.push(identity.id);
 		live = nextLive;
 		const {processes: _processes, changes: _changes, ...figures} = snapshot;
 		ticks.push({
