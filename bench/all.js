@@ -11,6 +11,7 @@ for (const [script, ...args] of [
 	['bench/ports.js'],
 	['bench/serve.js'],
 	['bench/history.js', '600'],
+	['bench/recording.js', '60', '24'],
 ]) {
 	console.log(`\n## ${script}\n`);
 	execFileSync(process.execPath, [script, ...args], {stdio: 'inherit'});

@@ -10,7 +10,7 @@ import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
-import type {Options} from './types.js';
+import type {HistoryView, Options} from './types.js';
 
 /**
  * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global
@@ -103,6 +103,7 @@ const IDENTIFY_BUDGET_MS = 25;
 
 async function main(): Promise<number> {
 	const options = parseFlags(process.argv.slice(2));
+	if (options.replay !== undefined) return replayMain({...options, replay: options.replay});
 	const remote = options.connect ? await connect(options.connect) : undefined;
 	if (typeof remote === 'number') return remote;
 	const platform = remote ?? createPlatform();
@@ -119,7 +120,7 @@ async function main(): Promise<number> {
 	// The UI labels new processes within a budget per tick, so its first frame never waits for
 	// thousands of command lines; batch output and --kill need every label and port at once.
 	// A remote machine's snapshots come identified already.
-	const sampler =
+	let sampler =
 		remote?.sampler ??
 		identifyingSampler(
 			createSampler({source: platform.source, cores: availableParallelism()}),
@@ -127,6 +128,20 @@ async function main(): Promise<number> {
 			interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
 		);
 	if (options.kill) return killPorts(options.kill, sampler, platform);
+	let recording: {close(): void} | undefined;
+	if (options.record !== undefined) {
+		const started = await startRecording(options.record, sampler, platform, options.intervalMs);
+		if (typeof started === 'number') return started;
+		recording = started;
+		sampler = started.sampler;
+		// No terminal (or a fixed count): record alone, silently, until SIGTERM/SIGINT or --count.
+		if (!options.serve && (!interactive || process.stdin.isTTY !== true || options.count !== undefined)) {
+			const {sampleUntilStopped} = await import('./sampling/headless-loop.js');
+			await sampleUntilStopped(sampler, {intervalMs: options.intervalMs, count: options.count});
+			started.close();
+			return 0;
+		}
+	}
 	let serving: Serving | undefined;
 	if (options.serve) {
 		const started = await serve(options.serve, sampler, platform);
@@ -135,7 +150,7 @@ async function main(): Promise<number> {
 		// No terminal to draw on: serve alone until SIGTERM or SIGINT.
 		if (!interactive || process.stdin.isTTY !== true) {
 			process.stdout.write(`proctop: serving ${started.url} (SIGTERM or Ctrl+C stops)\n`);
-			return started.headless(options.intervalMs);
+			return started.headless(options.intervalMs).finally(() => recording?.close());
 		}
 	}
 	if (!interactive) {
@@ -146,6 +161,32 @@ async function main(): Promise<number> {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');
 		return 1;
 	}
+	const {createHistory} = await import('./history/ring.js');
+	const {rememberingSampler} = await import('./history/remembering-sampler.js');
+	const history = options.history.ms > 0 ? createHistory({windowMs: options.history.ms}) : undefined;
+	const watched = serving?.sampler ?? sampler;
+	const code = await runUi({
+		options,
+		sampler: history ? rememberingSampler(watched, history) : watched,
+		platform,
+		history,
+		startupMessage: serving ? `serving ${serving.url}` : undefined,
+	});
+	await serving?.close();
+	recording?.close();
+	return code;
+}
+
+/** The interactive UI over a sampler and platform, with the remembered settings. */
+async function runUi(context: {
+	options: Options;
+	sampler: Sampler;
+	platform: Platform;
+	history?: HistoryView;
+	replay?: string;
+	startupMessage?: string;
+}): Promise<number> {
+	const {options} = context;
 	const {openSettings} = await import('./config.js');
 	const {settings, warning, save} = openSettings();
 	const remembered = {
@@ -154,23 +195,52 @@ async function main(): Promise<number> {
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 	};
 	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-	const {createHistory} = await import('./history/ring.js');
-	const {rememberingSampler} = await import('./history/remembering-sampler.js');
-	const history = options.history.ms > 0 ? createHistory({windowMs: options.history.ms}) : undefined;
-	const watched = serving?.sampler ?? sampler;
-	const code = await runInteractive({
+	return runInteractive({
+		...context,
 		options: {...options, ...remembered},
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
 		showKernelThreads: settings.showKernelThreads ?? false,
-		sampler: history ? rememberingSampler(watched, history) : watched,
-		history,
 		historyWindowLabel: options.history.label,
-		platform,
-		startupMessage: warning ?? (serving ? `serving ${serving.url}` : undefined),
+		startupMessage: warning ?? context.startupMessage,
 		saveSettings: save,
 	});
-	await serving?.close();
-	return code;
+}
+
+/** `--replay FILE`: the recording as JSON, or in the UI as its history; 1 with one line when it cannot be read. */
+async function replayMain(options: Options & {replay: string}): Promise<number> {
+	const {openReplay, printReplayJson} = await import('./recording/run-replay.js');
+	let opened: Awaited<ReturnType<typeof openReplay>>;
+	try {
+		opened = openReplay(options.replay);
+	} catch (error) {
+		process.stderr.write(`proctop: ${(error as Error).message}\n`);
+		return 1;
+	}
+	if (options.json) return printReplayJson(opened, options, process.stdout, line => process.stderr.write(`${line}\n`));
+	if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
+		process.stderr.write(
+			'proctop: --replay shows the recording in the UI, which needs a terminal; for output you can pipe use --json --at TIME or --json --watch\n',
+		);
+		return 1;
+	}
+	const {replayPlatform} = await import('./recording/replay-platform.js');
+	const platform = replayPlatform(opened.replay);
+	return runUi({options, sampler: platform.sampler, platform, history: opened.replay, replay: options.replay, startupMessage: opened.warning});
+}
+
+/** `--record FILE`: a sampler that also appends to the file; or the exit status when it cannot be written. */
+async function startRecording(path: string, sampler: Sampler, platform: Platform, intervalMs: number) {
+	const {openForAppend} = await import('./recording/file.js');
+	const {sessionHeader} = await import('./recording/format.js');
+	const {recordingSampler} = await import('./recording/record.js');
+	try {
+		const hostname = (await platform.meters.read().catch(() => undefined))?.hostname ?? '?';
+		const writer = openForAppend(path, sessionHeader(`proctop ${typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '0.0.0-dev'}`, hostname, intervalMs));
+		return {sampler: recordingSampler(sampler, writer, platform.meters), close: writer.close};
+	} catch (error) {
+		process.stderr.write(`proctop: ${(error as Error).message}\n`);
+		return 1;
+	}
 }
 
 main().then(

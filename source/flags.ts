@@ -44,6 +44,10 @@ Options
   --readonly            Look only: no signals, no renice
   --history <time>      How long the UI remembers ({ and } step back): 10m by default,
                         e.g. 90s, 30m, 2h; 0 turns it off
+  --record <file>       Append every tick to a recording (beside the UI; without a
+                        terminal or with --count n, alone and silent until SIGTERM)
+  --replay <file>       Open a recording in the UI (read-only), from its start
+  --at <time>           With --replay --json: the moment to print (16:04:12, +90s, ISO 8601)
   --pick                Pick processes in the UI; Enter prints their pids to stdout
   --kill :PORT…         SIGTERM what listens on the ports, wait, report; exit 0 once free
   --timeout <seconds>   With --kill: how long to wait for them to end (default 3)
@@ -105,6 +109,9 @@ const KNOWN_FLAGS = new Set([
 	'serve-groupname',
 	'connect',
 	'history',
+	'record',
+	'replay',
+	'at',
 	'tokenFile',
 	'token-file',
 	'help',
@@ -120,7 +127,25 @@ const KNOWN_FLAGS = new Set([
 const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolean; message: string}> = [
 	{when: f => Boolean(f.once) && Boolean(f.json), message: '--once and --json are two different outputs; pick one'},
 	{when: f => Boolean(f.watch) && !f.json, message: '--watch goes with --json (one JSON document per interval); add --json, or drop --watch'},
-	{when: f => f.count !== undefined && !(f.json && f.watch), message: '--count goes with --json --watch (it stops the stream after n updates)'},
+	{
+		when: f => f.count !== undefined && !(f.json && f.watch) && f.record === undefined,
+		message: '--count goes with --json --watch or --record (it stops after n updates)',
+	},
+	{when: f => f.record !== undefined && f.replay !== undefined, message: '--record and --replay cannot be combined: record now, replay later'},
+	{
+		when: f => f.replay !== undefined && Boolean(f.serve !== undefined || f.connect !== undefined || f.kill || f.pick || f.once),
+		message: '--replay shows a recording; it cannot be combined with --serve, --connect, --kill, --pick or --once',
+	},
+	{
+		when: f => f.record !== undefined && Boolean(f.once || f.json || f.kill || f.pick),
+		message: '--record keeps recording; it cannot be combined with --once, --json, --kill or --pick',
+	},
+	{when: f => f.at !== undefined && !(f.replay !== undefined && f.json), message: '--at goes with --replay FILE --json (the moment to print)'},
+	{when: f => f.at !== undefined && Boolean(f.watch), message: '--at prints one moment and --watch all of them; pick one'},
+	{
+		when: f => f.replay !== undefined && Boolean(f.json) && f.at === undefined && !f.watch,
+		message: '--replay --json needs --at TIME (one moment) or --watch (every moment, as NDJSON)',
+	},
 	{
 		when: f => Boolean(f.tree) && Boolean(f.json),
 		message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree',
@@ -276,6 +301,9 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		pids,
 		pick: Boolean(flags.pick),
 		history: historyOption(flags.history as string | undefined),
+		...(typeof flags.record === 'string' ? {record: flags.record} : {}),
+		...(typeof flags.replay === 'string' ? {replay: flags.replay, readonly: true} : {}),
+		...(typeof flags.at === 'string' ? {at: flags.at} : {}),
 		explicit,
 		...(kill ? {kill} : {}),
 		...(serve ? {serve} : {}),
@@ -317,6 +345,9 @@ export function parseFlags(argv: string[]): Options {
 			serveGroupname: {type: 'string'},
 			connect: {type: 'string'},
 			history: {type: 'string'},
+			record: {type: 'string'},
+			replay: {type: 'string'},
+			at: {type: 'string'},
 			tokenFile: {type: 'string'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'V'},

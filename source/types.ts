@@ -176,6 +176,47 @@ export type Snapshot = {
 	cores: number;
 };
 
+/** A process that exited while proctop watched: what it was, when it ended, its peaks. */
+export type ExitedRecord = {
+	key: string;
+	pid: number;
+	name: string;
+	app: string;
+	command: string;
+	startTimeMs: number;
+	/** The first tick it was missing from. */
+	endedAt: number;
+	peakCpuPercent: number;
+	peakResidentBytes: number;
+	/** The last signal proctop sent it, when it sent one: how it (probably) ended. */
+	signalledWith?: string;
+};
+
+/** One process's CPU% and resident bytes tick by tick, oldest first (NaN where unknown). */
+export type ProcessSeries = {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]};
+
+/**
+ * Remembered ticks, numbered: the live history ring (history/ring.ts) or a recording being
+ * replayed (recording/replay.ts). The UI steps through either the same way.
+ */
+export type HistoryView = {
+	/** The oldest and newest tick numbers kept, or undefined when none. */
+	range(): {oldest: number; newest: number} | undefined;
+	at(seq: number): {snapshot: Snapshot; system: SystemSample | undefined} | undefined;
+	takenAt(seq: number): number | undefined;
+	/** Processes that exited (before tick `until`, default the newest), the most recent first. */
+	exited(until?: number): ExitedRecord[];
+	seriesOf(key: string, until?: number): ProcessSeries;
+	/** The last tick taken at or before `ms` (the first tick when `ms` is earlier). */
+	seqAt?(ms: number): number | undefined;
+	/** Total CPU% (mean of the cores) and memory used (fraction of total) for the `count` ticks up to `until`, oldest first. */
+	machineSeries?(count: number, until?: number): {cpuPercent: number[]; memoryUsed: number[]};
+	/** The header meters read beside the live tick taken at `takenAt`. */
+	noteSystem?(takenAt: number, system: SystemSample): void;
+	/** proctop sent this process a signal (the exited list says so if it then ends). */
+	noteSignal?(key: string, signal: string): void;
+};
+
 /** Header meters, from systeminformation (or /proc where cheaper). */
 export type SystemSample = {
 	hostname: string;
@@ -209,6 +250,12 @@ export type Options = {
 	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
 	/** `--history`: how long the UI remembers past ticks ({ and }); ms 0 = off. */
 	history: {ms: number; label: string};
+	/** `--record FILE`: append every tick to this recording. */
+	record?: string;
+	/** `--replay FILE`: show this recording instead of the live machine (read-only). */
+	replay?: string;
+	/** `--at TIME` with `--replay --json`: the moment to print, as typed. */
+	at?: string;
 	/** `--connect URL`: another machine's `proctop --serve`, read-only. */
 	connect?: {url: string; tokenFile: string | undefined};
 	/** `--serve`: Prometheus metrics over HTTP, beside the UI or headless. */

@@ -6,7 +6,10 @@
 // BLOCK − 1 deltas. Old ticks go a block at a time, and identities seen in none of the kept
 // ticks with them. Pure: fed snapshots, returns snapshots.
 
-import type {Listener, ProcessSample, Snapshot, SystemSample} from '../types.js';
+import type {ExitedRecord, HistoryView, Listener, ProcessSample, ProcessSeries, Snapshot, SystemSample} from '../types.js';
+
+/** The exited list stops at this many (the most recent). */
+const EXITED_SHOWN = 500;
 
 /** Ticks per block: one keyframe, then deltas (10 minutes at 5 s, 2 at 1 s). */
 export const BLOCK = 120;
@@ -53,6 +56,8 @@ export type Identity = {
 	lastSeq: number;
 	peakCpuPercent: number;
 	peakResidentBytes: number;
+	/** The last signal proctop sent it. */
+	signalledWith?: string;
 	texts: Texts;
 	/** Its latest row of numbers: what the next tick is compared with. */
 	numbers: Float64Array;
@@ -75,20 +80,12 @@ type Tick = {
 
 export type HistoryOptions = {windowMs: number};
 
-export type ExitedRecord = {
-	key: string;
-	pid: number;
-	name: string;
-	app: string;
-	command: string;
-	startTimeMs: number;
-	/** The first tick it was missing from. */
-	endedAt: number;
-	peakCpuPercent: number;
-	peakResidentBytes: number;
-};
-
 export type History = ReturnType<typeof createHistory>;
+
+/** The machine's CPU% over a tick: the mean of its cores (NaN when unknown). */
+export function machineCpu(perCore: readonly number[]): number {
+	return perCore.length === 0 ? Number.NaN : perCore.reduce((total, value) => total + value, 0) / perCore.length;
+}
 
 function encodeState(state: string): number {
 	return state.charCodeAt(0) || 63; // '?'
@@ -139,7 +136,7 @@ function writeNumbers(process: ProcessSample, row: Float64Array): boolean {
 	return put(row, 16, process.cpuSeconds) || changed;
 }
 
-export function createHistory(options: HistoryOptions) {
+export function createHistory(options: HistoryOptions): HistoryView & {record(snapshot: Snapshot, system?: SystemSample): void; bytes(): number} {
 	const ticks: Tick[] = [];
 	const byKey = new Map<string, Identity>();
 	const byId = new Map<number, Identity>();
@@ -312,12 +309,13 @@ export function createHistory(options: HistoryOptions) {
 		return {snapshot: {...tick.snapshot, processes, changes: {appeared, exited, reparented: []}}, system: tick.system};
 	}
 
-	/** Processes that exited while watched, the most recent first (up to `limit`). */
-	function exited(limit = 200): ExitedRecord[] {
+	/** Processes that exited while watched, up to tick `until` (default: the newest), the most recent first. */
+	function exited(until?: number): ExitedRecord[] {
 		const newest = ticks.at(-1)?.seq ?? -1;
+		const last = Math.min(until ?? newest, newest);
 		const records: ExitedRecord[] = [];
 		for (const identity of byKey.values()) {
-			if (identity.lastSeq >= newest) continue;
+			if (identity.lastSeq >= last || identity.firstSeq > last) continue;
 			const end = ticks[indexOf(identity.lastSeq + 1)];
 			if (!end) continue;
 			records.push({
@@ -330,15 +328,16 @@ export function createHistory(options: HistoryOptions) {
 				endedAt: end.snapshot.takenAt,
 				peakCpuPercent: identity.peakCpuPercent,
 				peakResidentBytes: identity.peakResidentBytes,
+				...(identity.signalledWith ? {signalledWith: identity.signalledWith} : {}),
 			});
 		}
-		return records.sort((a, b) => b.endedAt - a.endedAt).slice(0, limit);
+		return records.sort((a, b) => b.endedAt - a.endedAt).slice(0, EXITED_SHOWN);
 	}
 
 	/** One process's CPU% and resident bytes over the kept ticks up to `until` (default: all), oldest first. */
-	function seriesOf(key: string, until = Number.POSITIVE_INFINITY): {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]} {
+	function seriesOf(key: string, until = Number.POSITIVE_INFINITY): ProcessSeries {
 		const identity = byKey.get(key);
-		const series = {takenAt: [] as number[], cpuPercent: [] as number[], residentBytes: [] as number[]};
+		const series: ProcessSeries = {takenAt: [], cpuPercent: [], residentBytes: []};
 		if (!identity) return series;
 		let cpu = Number.NaN;
 		let resident = Number.NaN;
@@ -372,9 +371,36 @@ export function createHistory(options: HistoryOptions) {
 		}
 	}
 
+	/** The last tick taken at or before `ms` (the oldest when `ms` is earlier). */
+	function seqAt(ms: number): number | undefined {
+		if (ticks.length === 0) return undefined;
+		let index = ticks.length - 1;
+		while (index > 0 && ticks[index]!.snapshot.takenAt > ms) index--;
+		return ticks[index]!.seq;
+	}
+
+	function machineSeries(count: number, until?: number): {cpuPercent: number[]; memoryUsed: number[]} {
+		const last = until === undefined ? ticks.length - 1 : indexOf(until);
+		const series = {cpuPercent: [] as number[], memoryUsed: [] as number[]};
+		for (let index = Math.max(0, last - count + 1); index <= last && index < ticks.length; index++) {
+			const {snapshot, system} = ticks[index]!;
+			series.cpuPercent.push(machineCpu(snapshot.cpuPercentPerCore));
+			series.memoryUsed.push(system && system.memory.totalBytes > 0 ? system.memory.usedBytes / system.memory.totalBytes : Number.NaN);
+		}
+		return series;
+	}
+
+	function noteSignal(key: string, signal: string): void {
+		const identity = byKey.get(key);
+		if (identity) identity.signalledWith = signal;
+	}
+
 	return {
 		record,
 		noteSystem,
+		noteSignal,
+		seqAt,
+		machineSeries,
 		at,
 		exited,
 		seriesOf,

@@ -1,9 +1,10 @@
 // `--serve`: a sampler whose every tick also feeds the metrics, the server over it, and the
-// headless loop for when there is no terminal (sample every interval until SIGTERM or SIGINT).
+// headless loop for when there is no terminal (sampling/headless-loop.ts).
 // I/O: through the server and the sampler it is given; the headless loop owns signal handlers.
 
 import {toJsonDocument} from '../batch/json.js';
 import type {SystemReader} from '../platform/meters.js';
+import {sampleUntilStopped} from '../sampling/headless-loop.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Snapshot} from '../types.js';
 import {createMetrics, type GroupBy} from './metrics.js';
@@ -63,21 +64,7 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 
 /** No terminal: sample every interval until SIGTERM or SIGINT, then stop cleanly (status 0). */
 export async function serveHeadless(sampler: Sampler, intervalMs: number, close: () => Promise<void>): Promise<number> {
-	let stopping = false;
-	let wake: (() => void) | undefined;
-	const stop = () => {
-		stopping = true;
-		wake?.();
-	};
-	process.once('SIGTERM', stop);
-	process.once('SIGINT', stop);
-	while (!stopping) {
-		await sampler.sample();
-		await new Promise<void>(resolve => {
-			wake = resolve;
-			setTimeout(resolve, intervalMs).unref();
-		});
-	}
+	await sampleUntilStopped(sampler, {intervalMs});
 	await close();
 	return 0;
 }

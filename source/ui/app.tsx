@@ -6,13 +6,12 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
-import type {History} from '../history/ring.js';
 import {type ColumnId, layoutColumns, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
 import {buildRows, highlightFor, windowRows} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {Options} from '../types.js';
+import type {HistoryView, Options} from '../types.js';
 import {createKeyHandler} from './commands.js';
 import {Lines} from './components/Lines.js';
 import {costHint} from './cost-hint.js';
@@ -70,9 +69,11 @@ export type AppProps = {
 	/** Ctrl+Z: hand the terminal back to the shell (run-interactive owns the terminal). */
 	onSuspend?: () => void;
 	/** What is remembered of past ticks ({ and } step through it); absent with --history 0. */
-	history?: History;
+	history?: HistoryView;
 	/** How much history is kept, as the flag says it ("10m"): for messages. */
 	historyWindowLabel?: string;
+	/** `--replay FILE`: the history is a recording, shown from its start; there is no live view. */
+	replay?: string;
 	/** Graphs in plain ASCII (the terminal is not UTF-8, or TERM=dumb). */
 	asciiGraphs?: boolean;
 };
@@ -94,6 +95,7 @@ export function App(props: AppProps) {
 		...initialState({...options, showKernelThreads: props.initialShowKernelThreads}),
 		inverted: props.initialInverted ?? false,
 		message: props.startupMessage,
+		historyAt: props.replay ? props.history?.range()?.oldest : undefined,
 	}));
 	const stateRef = useRef(state);
 	const dispatch = useCallback((action: Action) => {
@@ -105,7 +107,7 @@ export function App(props: AppProps) {
 	const {history} = props;
 	// The header meters are read beside each tick: remembered with it.
 	useEffect(() => {
-		if (live && sampled.system) history?.noteSystem(live.takenAt, sampled.system);
+		if (live && sampled.system) history?.noteSystem?.(live.takenAt, sampled.system);
 	}, [history, live, sampled.system]);
 	// A moment from the past replaces the live tick everywhere on screen; acting stays live-only.
 	const past = useMemo(() => (state.historyAt === undefined ? undefined : history?.at(state.historyAt)), [history, state.historyAt]);
@@ -114,7 +116,8 @@ export function App(props: AppProps) {
 	/** Whether the last frame showed the cost hint (it clears at a lower reading than it appears). */
 	const costShown = useRef(false);
 	const signaller = useMemo(() => createSignaller({platform}), [platform]);
-	const actions = useProcessActions({signaller, dispatch, snapshot: live, readonly: options.readonly});
+	const onSent = useCallback((key: string, signal: string) => history?.noteSignal?.(key, signal), [history]);
+	const actions = useProcessActions({signaller, dispatch, snapshot: live, readonly: options.readonly, onSent});
 
 	// Fatal: the process table cannot be read at all. Anything else shows in the status bar.
 	useEffect(() => {
@@ -140,7 +143,15 @@ export function App(props: AppProps) {
 	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
 	const banner =
 		past && state.historyAt !== undefined
-			? [historyBanner({takenAt: past.snapshot.takenAt, nowMs: Date.now(), oldest: state.historyAt === history?.range()?.oldest, width})]
+			? [
+					historyBanner({
+						takenAt: past.snapshot.takenAt,
+						nowMs: Date.now(),
+						oldest: state.historyAt === history?.range()?.oldest,
+						width,
+						replay: props.replay === undefined ? undefined : {file: props.replay, startMs: history?.takenAt(history.range()?.oldest ?? 0) ?? 0},
+					}),
+				]
 			: [];
 	const header = [
 		...banner,
@@ -151,6 +162,8 @@ export function App(props: AppProps) {
 			width,
 			maxLines: Math.max(0, headerBudget - banner.length),
 			limited: snapshot?.limited ?? false,
+			machineHistory: history?.machineSeries?.(width, state.historyAt),
+			asciiGraphs: props.asciiGraphs,
 		}),
 	];
 	const tableHeight = Math.max(0, frameHeight - header.length - 2);
@@ -186,7 +199,13 @@ export function App(props: AppProps) {
 		exit,
 		scrollLimit,
 		callbacks: props,
-		history: history && {range: history.range, takenAt: history.takenAt, windowLabel: props.historyWindowLabel ?? ''},
+		history: history && {
+			range: history.range,
+			takenAt: history.takenAt,
+			seqAt: history.seqAt,
+			windowLabel: props.historyWindowLabel ?? '',
+			replay: props.replay !== undefined,
+		},
 	});
 	useKeys(handler);
 
@@ -197,7 +216,7 @@ export function App(props: AppProps) {
 		columns,
 		details,
 		detailsSeries,
-		exited: state.mode === 'exited' ? (history?.exited() ?? []) : [],
+		exited: state.mode === 'exited' ? (history?.exited(state.historyAt) ?? []) : [],
 		asciiGraphs: props.asciiGraphs ?? false,
 		restarted: actions.restarted,
 		width,

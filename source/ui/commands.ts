@@ -27,6 +27,10 @@ export function createKeyHandler(context: KeyContext): {onKey: (input: string, k
 	const refusedInThePast = (command: CommandId): boolean => {
 		const at = context.stateRef.current.historyAt;
 		if (at === undefined || !ACTS.has(command)) return false;
+		if (context.history?.replay) {
+			session.say('this is a recording: a replay never signals or renices anything');
+			return true;
+		}
 		const takenAt = context.history?.takenAt(at);
 		session.say(`this is ${takenAt === undefined ? 'the past' : `${formatLifetime(Date.now() - takenAt)} ago`}; go live to act (Esc)`);
 		return true;

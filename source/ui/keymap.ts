@@ -55,7 +55,8 @@ export type CommandId =
 	| 'history-back'
 	| 'history-forward'
 	| 'live'
-	| 'exited';
+	| 'exited'
+	| 'jump';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
 
@@ -79,7 +80,7 @@ export type Binding = {
 
 const LIST: readonly Mode[] = ['list'];
 const MENUS: readonly Mode[] = ['users', 'sort', 'signal'];
-const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice'];
+const TYPING: readonly Mode[] = ['search', 'filter', 'interval', 'nice', 'jump'];
 const ALL: readonly Mode[] = MODES;
 
 /** Screens that scroll as a whole: the details view and the help. */
@@ -138,6 +139,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'history-back', keys: [{input: '{'}], modes: LIST, help: 'History: one tick back in time (held: keeps going)'},
 	{command: 'history-forward', keys: [{input: '}'}], modes: LIST, help: 'History: one tick forward; past the newest is live again'},
 	{command: 'live', keys: [{key: 'escape'}], modes: LIST, help: 'History: back to live'},
+	{command: 'jump', keys: [{input: 'J'}], modes: LIST, help: 'History: jump to a time (16:04:12, +90s from the start, or ISO 8601)'},
 	{command: 'exited', keys: [{input: 'x'}], modes: LIST, help: 'Processes that exited while proctop watched (lifetime, peaks)'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},
@@ -165,7 +167,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'whole-command', keys: [{input: 'w'}], modes: ['details'], help: 'Details: the whole command line, or its first lines', hint: 'Whole command'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['search', 'filter'], help: 'Search/filter: keep it and return to the list', hint: 'Done'},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: ['search', 'filter'], help: 'Search/filter: clear it and return to the list', hint: 'Clear'},
-	{command: 'accept', keys: [{key: 'return'}], modes: ['interval', 'nice'], help: 'Prompts: set the value typed', hint: 'Set'},
+	{command: 'accept', keys: [{key: 'return'}], modes: ['interval', 'nice', 'jump'], help: 'Prompts: set the value typed', hint: 'Set'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['users', 'sort'], help: 'Menus: pick the highlighted entry', hint: 'Pick'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['signal'], help: 'Signal menu: send the highlighted (or typed) signal', hint: 'Send'},
 	{
@@ -175,7 +177,13 @@ export const KEYMAP: readonly Binding[] = [
 		help: 'Signal menu: target the parent that would restart it instead (npm run, nodemon, --watch)',
 		acts: true,
 	},
-	{command: 'cancel', keys: [{key: 'escape'}], modes: ['interval', 'nice', ...MENUS], help: 'Prompts and menus: cancel, changing nothing', hint: 'Cancel'},
+	{
+		command: 'cancel',
+		keys: [{key: 'escape'}],
+		modes: ['interval', 'nice', 'jump', ...MENUS],
+		help: 'Prompts and menus: cancel, changing nothing',
+		hint: 'Cancel',
+	},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'h'}, {input: '?'}, {fkey: 1}], modes: ['help'], help: 'Help: close', hint: 'Close'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}, {input: 'x'}], modes: ['exited'], help: 'Exited processes: back to the list', hint: 'Back'},
 	{

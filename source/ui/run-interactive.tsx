@@ -8,11 +8,10 @@ import {inspect} from 'node:util';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Settings} from '../config.js';
-import type {History} from '../history/ring.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
 import {sanitize} from '../sanitize.js';
-import type {Options} from '../types.js';
+import type {HistoryView, Options} from '../types.js';
 import {App} from './app.js';
 import {canDrawBlocks} from './lines/sparkline.js';
 
@@ -33,8 +32,10 @@ export type InteractiveContext = {
 	startupMessage?: string;
 	saveSettings?: (settings: Settings) => string | undefined;
 	/** Past ticks, fed by the sampler ({ and } step through them); absent with --history 0. */
-	history?: History;
+	history?: HistoryView;
 	historyWindowLabel?: string;
+	/** `--replay FILE`: the history is this recording (shown from its start, read-only). */
+	replay?: string;
 };
 
 /**

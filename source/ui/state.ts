@@ -11,7 +11,7 @@ import type {Options} from '../types.js';
 export type {Confirmation, PickedProcess} from '../actions/targets.js';
 
 /** Every screen the keys can be in; the keymap and its test read this list. */
-export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details', 'exited'] as const;
+export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details', 'exited', 'jump'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type UiState = {
@@ -211,7 +211,7 @@ export function reducer(state: UiState, action: Action): UiState {
 				mode: action.mode,
 				menuIndex: action.menuIndex ?? 0,
 				helpScroll: action.mode === 'help' || action.mode === 'exited' ? 0 : state.helpScroll,
-				draft: action.mode === 'interval' ? String(state.intervalMs / 1000) : state.draft,
+				draft: action.mode === 'interval' ? String(state.intervalMs / 1000) : action.mode === 'jump' ? '' : state.draft,
 				draftFresh: action.mode === 'interval',
 				search: action.mode === 'search' ? '' : state.search,
 			};
@@ -225,14 +225,15 @@ export function reducer(state: UiState, action: Action): UiState {
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};
 			// A pre-filled value is shown selected: typing replaces it, as in any text field.
-			if (state.mode === 'interval' || state.mode === 'nice')
+			if (state.mode === 'interval' || state.mode === 'nice' || state.mode === 'jump')
 				return {...state, draft: state.draftFresh ? action.text : state.draft + action.text, draftFresh: false};
 			return state;
 		case 'erase': {
 			const drop = (text: string) => [...text].slice(0, -1).join('');
 			if (state.mode === 'filter') return {...state, filter: drop(state.filter)};
 			if (state.mode === 'search') return {...state, search: drop(state.search)};
-			if (state.mode === 'interval' || state.mode === 'nice') return {...state, draft: state.draftFresh ? '' : drop(state.draft), draftFresh: false};
+			if (state.mode === 'interval' || state.mode === 'nice' || state.mode === 'jump')
+				return {...state, draft: state.draftFresh ? '' : drop(state.draft), draftFresh: false};
 			return state;
 		}
 		case 'accept':

@@ -90,12 +90,18 @@ describe('proctop CLI (built bundle)', () => {
 		[['--tree', '--json'], /--tree has no effect on --json/],
 		[['--watch'], /--watch goes with --json/],
 		[['--once', '--watch'], /--watch goes with --json/],
-		[['--json', '--count', '2'], /--count goes with --json --watch/],
+		[['--json', '--count', '2'], /--count goes with --json --watch or --record/],
 		[['--once', '--json'], /--once and --json are two different outputs/],
 		[['--pick', '--once'], /--pick is interactive/],
 		[['--history', '10'], /--history "10" is not valid: expected how long to remember, 1s to 24h, like 10m, 90s or 2h \(0 turns it off\)/],
 		[['--history', '25h'], /--history "25h" is not valid/],
 		[['--history', 'forever'], /--history "forever" is not valid/],
+		[['--record', 'a.ptrec', '--replay', 'b.ptrec'], /--record and --replay cannot be combined/],
+		[['--replay', 'a.ptrec', '--serve', '9300'], /--replay shows a recording; it cannot be combined with --serve/],
+		[['--record', 'a.ptrec', '--once'], /--record keeps recording; it cannot be combined with --once/],
+		[['--at', '+5s'], /--at goes with --replay FILE --json/],
+		[['--replay', 'a.ptrec', '--json'], /--replay --json needs --at TIME \(one moment\) or --watch/],
+		[['--replay', 'a.ptrec', '--json', '--watch', '--at', '+1s'], /--at prints one moment and --watch all of them/],
 	])('%j exits 2 with one line saying what is wrong', async (args, message) => {
 		const result = await runCli(args);
 		expect(result.code).toBe(2);

@@ -59,7 +59,7 @@ describe('history in the UI', () => {
 		for (let step = 0; step < back; step++) ui.stdin.write('{');
 		let frame = await frameWith(ui, text => text.includes('history ') && text.includes('shortjob'));
 		expect(frame).toContain('shortjob');
-		expect(frame).toMatch(/history \d\d:\d\d:\d\d \(−[\d.]+ s\) {3}\{ older {2}\} newer {2}Esc live/);
+		expect(frame).toMatch(/history \d\d:\d\d:\d\d \(−[\d.]+ s\) {3}\{ older {2}\} newer {2}J jump {2}Esc live/);
 		ui.stdin.write(ESC);
 		frame = await frameWith(ui, text => !text.includes('history '));
 		expect(frame).not.toContain('shortjob');
@@ -96,6 +96,33 @@ describe('history in the UI', () => {
 		expect(list).toMatch(/\d\d:\d\d:\d\d +4242 {2}shortjob +1110 day… +0\.0 +300M {2}shortjob --once/);
 		ui.stdin.write(ESC);
 		await frameWith(ui, text => text.includes('server.js'));
+	});
+
+	test('a process that ends after proctop signalled it is listed with that signal', async () => {
+		let current = world(true);
+		const platform = fakePlatform({world: () => current});
+		const table = counting(() => current);
+		const history = createHistory({windowMs: 600_000});
+		const ui = render(
+			<App
+				options={testOptions({sort: 'pid', filter: 'shortjob'})}
+				sampler={rememberingSampler(fakeSampler(table.tables), history)}
+				platform={platform}
+				history={history}
+				viewport={{columns: 120, rows: 30}}
+			/>,
+		);
+		mounted.push(ui);
+		await frameWith(ui, text => text.includes('shortjob --once'));
+		ui.stdin.write('k');
+		await frameWith(ui, text => text.includes('Target: 4242 shortjob'));
+		ui.stdin.write(ENTER);
+		await frameWith(ui, text => text.includes('sent SIGTERM to 4242 shortjob'));
+		expect(platform.sent).toEqual([[4242, 'SIGTERM']]);
+		current = world(false);
+		await afterReads(table.reads, table.reads() + 2);
+		ui.stdin.write('x');
+		await frameWith(ui, text => /4242 {2}shortjob .*after SIGTERM from proctop {2}shortjob --once/.test(text));
 	});
 
 	test('details in the past show that moment and graphs, not /proc now', async () => {

@@ -131,6 +131,18 @@ describe('headerLines', () => {
 		expect(tiny[0]).toMatch(/^CPU \d+% Mem 1\.00G\/8\.00G Load 1\.00 Tasks 10 limited/);
 		expect(headerLines({snapshot: snapshot(2), system, own, width: 60, maxLines: 0, limited: false})).toEqual([]);
 	});
+	test('history: the machine CPU and memory as graphs in the space beside the text column, newest at the right', () => {
+		const machineHistory = {cpuPercent: [0, 50, 100], memoryUsed: [0.25, 0.25, Number.NaN]};
+		const lines = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: false, machineHistory}).map(lineText);
+		expect(lines[4]).toMatch(/^CPU {53}▁▅█ /);
+		expect(lines[5]).toMatch(/^Mem {53}▃▃ {2}/);
+		const ascii = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: false, machineHistory, asciiGraphs: true}).map(lineText);
+		expect(ascii[4]).toMatch(/\.\+@ /);
+		// No room beside a taller meter column (many cores): no graphs rather than a taller header.
+		const crowded = headerLines({snapshot: snapshot(8), system, own, width: 120, maxLines: 20, limited: false, machineHistory}).map(lineText);
+		expect(crowded.join('\n')).not.toMatch(/^CPU +[▁▅█]/m);
+	});
+
 	test('hidepid: a banner says the list is limited', () => {
 		const text = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: true})
 			.map(lineText)

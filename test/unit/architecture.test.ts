@@ -16,11 +16,12 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 	actions: ['actions', 'identify', 'platform', 'sampling', 'types'],
 	batch: ['batch', 'model', 'sampling', 'platform', 'types'],
 	history: ['history', 'sampling', 'types'],
+	recording: ['recording', 'history', 'model', 'batch', 'platform', 'sampling', 'types'],
 	ui: ['ui', 'model', 'actions', 'sampling', 'identify', 'platform', 'history', 'types', 'config', 'interval', 'sanitize'],
 };
 
-/** The only files that may use node's I/O modules: the platform, the settings file, the terminal, the metrics server. */
-const MAY_DO_IO = [/^platform\//, /^config\.ts$/, /^ui\/run-interactive\.tsx$/, /^serve\/server\.ts$/];
+/** The only files that may use node's I/O modules: the platform, the settings file, the terminal, the metrics server, the recording file. */
+const MAY_DO_IO = [/^platform\//, /^config\.ts$/, /^ui\/run-interactive\.tsx$/, /^serve\/server\.ts$/, /^recording\/file\.ts$/];
 const IO_MODULES = /from 'node:(fs|fs\/promises|child_process|net|http|https|tty)'/;
 
 function files(directory: string): string[] {

@@ -4,6 +4,7 @@
 
 import type {Key} from 'ink';
 import {SIGNALS, signalForTyped} from '../../actions/signal-table.js';
+import {MOMENT_FORMS, parseMoment} from '../../history/moment.js';
 import {findMatch} from '../../model/view.js';
 import type {CommandId} from '../keymap.js';
 import {sortMenu, userMenu} from '../lines/menus.js';
@@ -44,12 +45,24 @@ function setInterval(state: UiState, session: Session) {
 	session.say(parsed.message);
 }
 
+function jumpTo(state: UiState, session: Session) {
+	const {history, dispatch} = session.context;
+	const range = history?.range();
+	session.context.dispatch({type: 'cancel'});
+	if (!history || !range) return session.say('history is off (--history 0): nothing to jump to');
+	const ms = parseMoment(state.draft, history.takenAt(range.oldest)!);
+	const seq = ms === undefined ? undefined : history.seqAt?.(ms);
+	if (seq === undefined) return session.say(`"${state.draft}" is not a time: use ${MOMENT_FORMS}`);
+	dispatch({type: 'history-at', seq: seq >= range.newest && !history.replay ? undefined : seq});
+}
+
 export const PROMPTS = {
 	accept({state}, session) {
 		const {dispatch, snapshot} = session.context;
 		if (state.mode === 'signal') sendPicked(state, session);
 		else if (state.mode === 'nice') setNice(state, session);
 		else if (state.mode === 'interval') setInterval(state, session);
+		else if (state.mode === 'jump') jumpTo(state, session);
 		else if (state.mode === 'users') dispatch({type: 'set-user', user: userMenu(snapshot?.processes ?? [])[state.menuIndex]?.value});
 		else if (state.mode === 'sort') dispatch({type: 'sort', sort: sortMenu()[state.menuIndex]!.value});
 		else dispatch({type: 'accept'});
@@ -76,7 +89,7 @@ export function typeText(input: string, key: Partial<Key>, state: UiState, sessi
 		return dispatch({type: 'pick-signal', typed, menuIndex: pickedIndex(typed, state.menuIndex)});
 	}
 	if (state.mode === 'nice' && !/^[-+0-9]$/.test(input)) return;
-	if (state.mode !== 'search' && state.mode !== 'filter' && state.mode !== 'interval' && state.mode !== 'nice') return;
+	if (state.mode !== 'search' && state.mode !== 'filter' && state.mode !== 'interval' && state.mode !== 'nice' && state.mode !== 'jump') return;
 	dispatch({type: 'type', text: input});
 	if (state.mode === 'search') {
 		const rows = session.rowsNow();

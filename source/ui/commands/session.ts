@@ -40,7 +40,15 @@ export type KeyContext = {
 	scrollLimit: MutableRefObject<number>;
 	callbacks: KeyCallbacks;
 	/** What is remembered (absent with --history 0): the ticks { and } step through. */
-	history?: {range(): {oldest: number; newest: number} | undefined; windowLabel: string; takenAt(seq: number): number | undefined};
+	history?: {
+		range(): {oldest: number; newest: number} | undefined;
+		takenAt(seq: number): number | undefined;
+		seqAt?(ms: number): number | undefined;
+		/** How much is kept, as --history says it ("10m"), for messages. */
+		windowLabel: string;
+		/** A recording (--replay): no live moment to return to; the end of it stands in. */
+		replay: boolean;
+	};
 };
 
 /** One key press as a command sees it. */

@@ -13,7 +13,14 @@ const READ_ONLY_SIGNALS = 'read-only: signals are disabled (--readonly)';
 
 export type ProcessActions = ReturnType<typeof useProcessActions>;
 
-export function useProcessActions(options: {signaller: Signaller; dispatch: (action: Action) => void; snapshot: Snapshot | undefined; readonly?: boolean}) {
+export function useProcessActions(options: {
+	signaller: Signaller;
+	dispatch: (action: Action) => void;
+	snapshot: Snapshot | undefined;
+	readonly?: boolean;
+	/** Told of every signal that went out (the history remembers how a process ended). */
+	onSent?: (key: string, signal: string) => void;
+}) {
 	const {signaller, dispatch, snapshot} = options;
 	const followUps = useRef(createFollowUps({check: target => signaller.check(target), now: () => performance.now()})).current;
 	const [restarted, setRestarted] = useState<ReadonlySet<string>>(new Set());
@@ -52,12 +59,14 @@ export function useProcessActions(options: {signaller: Signaller; dispatch: (act
 			const failures: string[] = [];
 			for (const target of targets) {
 				const outcome = signaller.send(target, signal);
-				if (outcome.ok) sent.push(target);
-				else failures.push(outcome.message);
+				if (outcome.ok) {
+					sent.push(target);
+					options.onSent?.(target.key, signal);
+				} else failures.push(outcome.message);
 			}
 			return {sent, failures};
 		},
-		[signaller],
+		[signaller, options.onSent],
 	);
 
 	const send = useCallback(

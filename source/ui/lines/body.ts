@@ -2,11 +2,10 @@
 // and the visible rows, the selected one highlighted), a menu, the help, the signal menu or the
 // details of one process; and how far the scrolling screens can scroll at this size.
 
-import type {ExitedRecord} from '../../history/ring.js';
 import type {LaidOutColumn} from '../../model/columns.js';
 import {noListenerReason, watchedPort} from '../../model/filter.js';
 import {highlightFor, type Window} from '../../model/view.js';
-import type {ProcessSample, Snapshot} from '../../types.js';
+import type {ExitedRecord, ProcessSample, Snapshot} from '../../types.js';
 import type {ShownDetails} from '../hooks/use-details.js';
 import type {UiState} from '../state.js';
 import {signalMenuLines} from './action-views.js';

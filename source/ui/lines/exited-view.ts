@@ -2,8 +2,8 @@
 // ended, pid, what it was (app or name), how long it ran, its peak CPU% and resident memory, and
 // its command line; scrolled like the help.
 
-import type {ExitedRecord} from '../../history/ring.js';
 import {fitCell, formatBytes, formatClock, formatLifetime, formatPercent} from '../../model/format.js';
+import type {ExitedRecord} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
 
 export function exitedLines(input: {records: readonly ExitedRecord[]; width: number; height: number; scroll: number}): {lines: Line[]; maxScroll: number} {
@@ -22,6 +22,7 @@ export function exitedLines(input: {records: readonly ExitedRecord[]; width: num
 				{
 					text: `${formatClock(record.endedAt).padEnd(9)} ${String(record.pid).padStart(7)}  ${fitCell(record.app || record.name, 24)} ${fitCell(formatLifetime(record.endedAt - record.startTimeMs), 9)} ${formatPercent(record.peakCpuPercent).padStart(9)}  ${formatBytes(record.peakResidentBytes).padStart(8)}  `,
 				},
+				...(record.signalledWith ? [{text: `after ${record.signalledWith} from proctop  `, color: 'yellow' as const}] : []),
 				{text: record.command || record.name, dim: true},
 			],
 			width,

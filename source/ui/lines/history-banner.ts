@@ -1,15 +1,21 @@
-// Pure: the line that says the screen shows the past: which moment, how long ago, and the keys
-// that move through time.
+// Pure: the line that says the screen shows the past: which moment, how long ago (in a replay:
+// how far into the recording), and the keys that move through time.
 
 import {formatClock, formatLifetime} from '../../model/format.js';
 import {fitLine, type Line} from './segments.js';
 
-export function historyBanner(input: {takenAt: number; nowMs: number; oldest: boolean; width: number; replay?: boolean}): Line {
-	const ago = formatLifetime(input.nowMs - input.takenAt);
+export function historyBanner(input: {takenAt: number; nowMs: number; oldest: boolean; width: number; replay?: {file: string; startMs: number}}): Line {
+	const {replay} = input;
+	const when = replay
+		? `replay ${formatClock(input.takenAt)} (+${formatLifetime(input.takenAt - replay.startMs)})`
+		: `history ${formatClock(input.takenAt)} (−${formatLifetime(input.nowMs - input.takenAt)})`;
 	return fitLine(
 		[
-			{text: ` history ${formatClock(input.takenAt)} (−${ago}) `, inverse: true, bold: true, color: 'yellow'},
-			{text: `  ${input.oldest ? 'oldest kept' : '{ older'}  } newer  ${input.replay ? 'J jump to a time' : 'Esc live'}`, dim: true},
+			{text: ` ${when} `, inverse: true, bold: true, color: 'yellow'},
+			{
+				text: `  ${input.oldest ? (replay ? 'the start' : 'oldest kept') : '{ older'}  } newer  J jump  ${replay ? `Esc end  ${replay.file}` : 'Esc live'}`,
+				dim: true,
+			},
 		],
 		input.width,
 	);

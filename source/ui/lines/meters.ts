@@ -5,6 +5,7 @@
 import {formatBytes, formatUptime} from '../../model/format.js';
 import type {Snapshot, SystemSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
+import {sparkline} from './sparkline.js';
 
 /** proctop's own cost: CPU over the last tick and over the last few (for the cost hint), and RSS. */
 export type OwnUsage = {cpuPercent: number | null; recentCpuPercent: number | null; residentBytes: number};
@@ -17,6 +18,9 @@ export type HeaderInput = {
 	/** Most lines the header may take; 0 hides it. */
 	maxLines: number;
 	limited: boolean;
+	/** The machine's CPU% and memory used over the remembered ticks, when history is on. */
+	machineHistory?: {cpuPercent: number[]; memoryUsed: number[]};
+	asciiGraphs?: boolean;
 };
 
 /** `label[|||||      text]` exactly `width` cells wide. */
@@ -147,6 +151,22 @@ function compactLine(input: HeaderInput, width: number): Line {
 	);
 }
 
+/** `CPU ▁▂▅▃…` and `Mem ▃▃▃▄…` over the remembered ticks, newest at the right edge. */
+function historyLines(history: {cpuPercent: number[]; memoryUsed: number[]}, width: number, ascii?: boolean): Line[] {
+	const cells = Math.max(0, width - 4);
+	const graph = (values: number[], max: number) => sparkline(values.slice(-cells), {cells, max, ascii}).padStart(cells);
+	return [
+		[
+			{text: 'CPU ', color: 'cyan'},
+			{text: graph(history.cpuPercent, 100), color: 'green'},
+		],
+		[
+			{text: 'Mem ', color: 'cyan'},
+			{text: graph(history.memoryUsed, 1), color: 'green'},
+		],
+	];
+}
+
 function columns(left: Line[], right: Line[], leftWidth: number, rightWidth: number): Line[] {
 	const lines: Line[] = [];
 	for (let index = 0; index < Math.max(left.length, right.length); index++) {
@@ -169,6 +189,10 @@ export function headerLines(input: HeaderInput): Line[] {
 		const cpu = summary ? [bar('CPU', average(cores) / 100, percentText(average(cores)), leftWidth)] : cpuLines(cores, leftWidth, budget);
 		if (!cpu || cpu.length > budget) continue;
 		const left = [...cpu, memoryLine(input.system, leftWidth), swapLine(input.system, leftWidth)];
+		// The right column is usually longer: the machine's recent history fills the gap (btop's
+		// graphs, in two lines), taking at most one more line than the text beside it, within budget.
+		if (twoColumns && input.machineHistory && left.length + 2 <= Math.min(right.length + 1, maxLines))
+			left.push(...historyLines(input.machineHistory, leftWidth, input.asciiGraphs));
 		const lines = twoColumns ? columns(left, right, leftWidth, rightWidth) : [...left, ...right];
 		if (lines.length <= maxLines) return lines;
 	}

@@ -21,6 +21,10 @@ export function intervalPrompt(state: Pick<UiState, 'draft' | 'draftFresh'>): Se
 	return [{text: 'Refresh every (seconds, 0.1–3600): ', color: 'cyan', bold: true}, ...draftSegments(state), {text: '  '}];
 }
 
+export function jumpPrompt(state: Pick<UiState, 'draft' | 'draftFresh'>): Segment[] {
+	return [{text: 'Jump to (16:04:12, +90s, 2026-11-29T16:04): ', color: 'cyan', bold: true}, ...draftSegments(state), {text: '  '}];
+}
+
 export function nicePrompt(state: Pick<UiState, 'draft' | 'draftFresh' | 'targets'>): Segment[] {
 	const [first] = state.targets;
 	const who = state.targets.length === 1 && first ? `${first.pid} ${first.name}` : `${state.targets.length} processes`;

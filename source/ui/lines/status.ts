@@ -8,7 +8,7 @@ import {sortKey} from '../../model/sort.js';
 import type {CpuKind} from '../../types.js';
 import {hintsFor} from '../keymap.js';
 import type {UiState} from '../state.js';
-import {intervalPrompt, nicePrompt} from './prompts.js';
+import {intervalPrompt, jumpPrompt, nicePrompt} from './prompts.js';
 import {fitLine, type Line} from './segments.js';
 
 /** Column titles; the sorted column carries ▼/▲ and a highlight. */
@@ -82,6 +82,9 @@ export function statusLine(input: StatusInput): Line {
 			break;
 		case 'nice':
 			line.push(...nicePrompt(state));
+			break;
+		case 'jump':
+			line.push(...jumpPrompt(state));
 			break;
 		default:
 			if (state.message) line.push({text: `${state.message}  `, bold: true, color: 'yellow'});

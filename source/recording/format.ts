@@ -1,0 +1,182 @@
+// The recording format (`--record FILE`, `--replay FILE`), version 1, as bytes (pure; the file
+// itself is file.ts). Documented for people in docs/recording-format.md.
+//
+// A recording is a sequence of frames, each written whole with one write so that a crash can cut
+// off at most the last one (a reader stops at the last whole frame):
+//
+//   u32 LE  payload length N
+//   u8      kind: 1 session header, 2 keyframe, 3 delta
+//   f64 LE  takenAt, ms since the epoch (the header: when recording started)
+//   N bytes the payload: JSON, zlib-compressed (its Adler-32 catches damaged bytes)
+//
+// A session header opens every recording session (appending to a recording adds a session):
+// {format, version, fields, createdBy, hostname, intervalMs}. `fields` names the columns of a
+// process row, so a later version may add fields and still read these files. Process ids in
+// frames are numbers scoped to the session. A keyframe carries every process as a full row; a
+// delta carries new processes as full rows (`born`), changed processes as [id, column, value,
+// column, value…] (`changed`), and the ids gone since the frame before (`gone`); each frame also
+// carries the tick's own figures and the header meters.
+
+import {deflateSync, inflateSync} from 'node:zlib';
+import type {ProcessSample, Snapshot, SystemSample} from '../types.js';
+
+export const FORMAT = 'proctop-recording';
+export const VERSION = 1;
+export const FRAME_HEADER_BYTES = 13;
+export const KIND = {session: 1, keyframe: 2, delta: 3} as const;
+export type FrameKind = (typeof KIND)[keyof typeof KIND];
+
+/** The columns of a process row, in order (the session header repeats them). */
+export const FIELDS = [
+	'key',
+	'pid',
+	'ppid',
+	'pgrp',
+	'session',
+	'tty',
+	'flags',
+	'state',
+	'name',
+	'command',
+	'uid',
+	'user',
+	'cpuTicks',
+	'systemTicks',
+	'priority',
+	'nice',
+	'threads',
+	'startTicks',
+	'virtualBytes',
+	'residentBytes',
+	'isKernelThread',
+	'cpuPercent',
+	'memoryPercent',
+	'cpuSeconds',
+	'startTimeMs',
+	'isOrphan',
+	'app',
+	'service',
+	'ports',
+] as const satisfies ReadonlyArray<keyof ProcessSample>;
+
+export type SessionHeader = {format: string; version: number; fields: string[]; createdBy: string; hostname: string; intervalMs: number};
+
+/** What a keyframe or delta holds beside the processes: the tick's figures and the header meters. */
+export type TickFigures = Omit<Snapshot, 'processes' | 'changes'> & {system?: SystemSample};
+
+export type KeyframePayload = {tick: TickFigures; rows: unknown[][]};
+export type DeltaPayload = {tick: TickFigures; born: unknown[][]; changed: unknown[][]; gone: number[]};
+
+export class RecordingError extends Error {
+	readonly oneLine = true;
+}
+
+export function encodeFrame(kind: FrameKind, takenAt: number, payload: unknown): Buffer {
+	const body = deflateSync(Buffer.from(JSON.stringify(payload)));
+	const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
+	frame.writeUInt32LE(body.length, 0);
+	frame.writeUInt8(kind, 4);
+	frame.writeDoubleLE(takenAt, 5);
+	body.copy(frame, FRAME_HEADER_BYTES);
+	return frame;
+}
+
+export type FrameHeader = {length: number; kind: FrameKind; takenAt: number};
+
+/** The 13 bytes before a payload; undefined when they are not a frame's. */
+export function decodeFrameHeader(bytes: Buffer): FrameHeader | undefined {
+	if (bytes.length < FRAME_HEADER_BYTES) return undefined;
+	const kind = bytes.readUInt8(4);
+	if (kind !== KIND.session && kind !== KIND.keyframe && kind !== KIND.delta) return undefined;
+	const takenAt = bytes.readDoubleLE(5);
+	if (!Number.isFinite(takenAt)) return undefined;
+	return {length: bytes.readUInt32LE(0), kind, takenAt};
+}
+
+/** A payload's JSON; throws when the bytes are damaged (zlib's checksum) or not JSON. */
+export function decodePayload(body: Buffer): unknown {
+	return JSON.parse(inflateSync(body).toString('utf8'));
+}
+
+export function sessionHeader(createdBy: string, hostname: string, intervalMs: number): SessionHeader {
+	return {format: FORMAT, version: VERSION, fields: [...FIELDS], createdBy, hostname, intervalMs};
+}
+
+/** Refuses what this version cannot read, in one line naming the file. */
+export function checkSessionHeader(header: unknown, file: string): SessionHeader {
+	const candidate = header as Partial<SessionHeader> | undefined;
+	if (candidate?.format !== FORMAT || !Array.isArray(candidate.fields)) throw new RecordingError(`${file} is not a proctop recording`);
+	if (typeof candidate.version !== 'number' || candidate.version > VERSION)
+		throw new RecordingError(
+			`${file} was recorded by a newer proctop (${candidate.createdBy ?? 'unknown'}, format ${candidate.version}); this one reads format ${VERSION}: upgrade proctop to replay it`,
+		);
+	return candidate as SessionHeader;
+}
+
+export function rowOf(process: ProcessSample): unknown[] {
+	return FIELDS.map(field => process[field]);
+}
+
+/** A row back into a process, by the column names its session header gave. */
+export function processOfRow(row: readonly unknown[], fields: readonly string[]): ProcessSample {
+	const process: Record<string, unknown> = {};
+	for (let index = 0; index < fields.length; index++) process[fields[index]!] = row[index];
+	// A field a newer writer added is kept; one an older writer lacked gets a neutral value.
+	process.app ??= '';
+	process.service ??= '';
+	process.ports ??= [];
+	process.systemTicks ??= 0;
+	// JSON has no undefined: an unknown owner was written as null.
+	process.uid ??= undefined;
+	return process as ProcessSample;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	// Ports are the one array; compare them by content (a new array each tick, same sockets).
+	return Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Turns ticks into frames: a keyframe every `keyframeEvery` ticks, deltas between. Keeps the
+ * last row of every live process to diff against (the only state a writer holds).
+ */
+export function createFrameEncoder(keyframeEvery = 120) {
+	let ids = new Map<string, {id: number; row: unknown[]}>();
+	let nextId = 0;
+	let ticks = 0;
+
+	function tickFigures(snapshot: Snapshot, system: SystemSample | undefined): TickFigures {
+		const {processes: _processes, changes: _changes, ...figures} = snapshot;
+		return system ? {...figures, system} : figures;
+	}
+
+	return function encode(snapshot: Snapshot, system?: SystemSample): Buffer {
+		const keyframe = ticks++ % keyframeEvery === 0;
+		const next = new Map<string, {id: number; row: unknown[]}>();
+		const born: unknown[][] = [];
+		const changed: unknown[][] = [];
+		const rows: unknown[][] = [];
+		for (const process of snapshot.processes) {
+			if (next.has(process.key)) continue;
+			const row = rowOf(process);
+			const known = ids.get(process.key);
+			const id = known?.id ?? nextId++;
+			next.set(process.key, {id, row});
+			if (keyframe) rows.push([id, ...row]);
+			else if (!known) born.push([id, ...row]);
+			else {
+				const diff: unknown[] = [];
+				for (let column = 0; column < row.length; column++) if (!sameValue(row[column], known.row[column])) diff.push(column, row[column]);
+				if (diff.length > 0) changed.push([id, ...diff]);
+			}
+		}
+		const gone: number[] = [];
+		for (const [key, {id}] of ids) if (!next.has(key)) gone.push(id);
+		ids = next;
+		const tick = tickFigures(snapshot, system);
+		return keyframe
+			? encodeFrame(KIND.keyframe, snapshot.takenAt, {tick, rows} satisfies KeyframePayload)
+			: encodeFrame(KIND.delta, snapshot.takenAt, {tick, born, changed, gone} satisfies DeltaPayload);
+	};
+}
