@@ -89,6 +89,8 @@ export type ProcessSample = RawProcess & {
 	service: string;
 	/** The listening TCP and bound UDP sockets it holds (empty when none or unknown). */
 	ports: readonly Listener[];
+	/** CPU% over its last ticks, oldest first (NaN: not yet measured); set while history is on. */
+	recentCpu?: readonly number[];
 };
 
 /**

@@ -8,6 +8,9 @@
 
 import type {ExitedRecord, HistoryView, Listener, ProcessSample, ProcessSeries, Snapshot, SystemSample} from '../types.js';
 
+/** Ticks of CPU% each process carries for its graph column. */
+export const RECENT_TICKS = 16;
+
 /** The exited list stops at this many (the most recent). */
 const EXITED_SHOWN = 500;
 
@@ -58,6 +61,8 @@ export type Identity = {
 	peakResidentBytes: number;
 	/** The last signal proctop sent it. */
 	signalledWith?: string;
+	/** CPU% of its last RECENT_TICKS ticks, oldest first: the one array its live samples share. */
+	recentCpu: number[];
 	texts: Texts;
 	/** Its latest row of numbers: what the next tick is compared with. */
 	numbers: Float64Array;
@@ -161,6 +166,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			lastSeq: -1,
 			peakCpuPercent: 0,
 			peakResidentBytes: 0,
+			recentCpu: [],
 			texts: texts(process),
 			numbers: new Float64Array(WIDTH).fill(Number.NaN),
 		};
@@ -186,6 +192,11 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			identity.lastSeq = seq;
 			if (process.cpuPercent !== null && process.cpuPercent > identity.peakCpuPercent) identity.peakCpuPercent = process.cpuPercent;
 			if (process.residentBytes > identity.peakResidentBytes) identity.peakResidentBytes = process.residentBytes;
+			// The live sample carries its recent CPU (for the graph column): the identity's own
+			// array, changed in place each tick rather than copied for every process.
+			identity.recentCpu.push(process.cpuPercent ?? Number.NaN);
+			if (identity.recentCpu.length > RECENT_TICKS) identity.recentCpu.shift();
+			process.recentCpu = identity.recentCpu;
 			const numbersChanged = writeNumbers(process, identity.numbers);
 			const textsChanged = !sameTexts(identity.texts, process);
 			if (textsChanged) identity.texts = texts(process);
@@ -235,22 +246,29 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 		return ticks.length === 0 ? -1 : seq - ticks[0]!.seq;
 	}
 
-	/** The state of every live process at `seq`: id → numbers and texts. */
-	function stateAt(seq: number): Map<number, {numbers: Float64Array; texts: Texts}> | undefined {
+	type Row = {numbers: Float64Array; texts: Texts; recentCpu: number[]};
+
+	/**
+	 * The state of every live process at `seq`: id → numbers, texts and the CPU% of its last ticks
+	 * (as far back as the keyframe the state is rebuilt from).
+	 */
+	function stateAt(seq: number): Map<number, Row> | undefined {
 		const index = indexOf(seq);
 		if (index < 0 || index >= ticks.length) return undefined;
 		let start = index;
 		while (!ticks[start]!.keyframe) start--;
-		const state = new Map<number, {numbers: Float64Array; texts: Texts}>();
+		const state = new Map<number, Row>();
 		for (let at = start; at <= index; at++) {
 			const tick = ticks[at]!;
 			for (const id of tick.gone) state.delete(id);
 			for (let row = 0; row < tick.ids.length; row++) {
 				const id = tick.ids[row]!;
 				const numbers = tick.numbers.subarray(row * WIDTH, row * WIDTH + WIDTH);
-				const text = tick.texts[row] ?? state.get(id)?.texts;
-				if (text) state.set(id, {numbers, texts: text});
+				const before = state.get(id);
+				const text = tick.texts[row] ?? before?.texts;
+				if (text) state.set(id, {numbers, texts: text, recentCpu: before?.recentCpu ?? []});
 			}
+			if (index - at < RECENT_TICKS) for (const entry of state.values()) entry.recentCpu.push(entry.numbers[CPU_PERCENT]!);
 		}
 		return state;
 	}
@@ -296,9 +314,9 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 		if (!state) return undefined;
 		const tick = ticks[indexOf(seq)]!;
 		const processes: ProcessSample[] = [];
-		for (const [id, {numbers, texts: text}] of state) {
+		for (const [id, {numbers, texts: text, recentCpu}] of state) {
 			const identity = byId.get(id);
-			if (identity) processes.push(processOf(identity, numbers, text));
+			if (identity) processes.push({...processOf(identity, numbers, text), recentCpu});
 		}
 		processes.sort((a, b) => a.pid - b.pid);
 		const appeared = processes.filter(process => byKey.get(process.key)?.firstSeq === seq).map(process => process.key);

@@ -18,6 +18,7 @@ export const TABLE_COLUMNS: readonly ColumnId[] = [
 	'resident',
 	'state',
 	'cpu',
+	'cpu_graph',
 	'memory',
 	'time',
 	'threads',
@@ -26,6 +27,9 @@ export const TABLE_COLUMNS: readonly ColumnId[] = [
 	'app',
 	'command',
 ];
+
+/** Columns the interactive table shows only when asked (C: the CPU graph, btop's per-process graph). */
+export const OPTIONAL_COLUMNS: readonly ColumnId[] = ['cpu_graph'];
 
 /** The --once table's order. */
 export const BATCH_COLUMNS: readonly ColumnId[] = [

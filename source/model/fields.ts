@@ -7,6 +7,7 @@
 
 import type {ProcessSample} from '../types.js';
 import {displayCommand, formatBytes, formatCpuTime, formatPercent, formatPorts} from './format.js';
+import {sparkline} from './sparkline.js';
 
 export type SortKeyId =
 	| 'cpu'
@@ -33,6 +34,7 @@ export type ColumnId =
 	| 'resident'
 	| 'state'
 	| 'cpu'
+	| 'cpu_graph'
 	| 'memory'
 	| 'time'
 	| 'threads'
@@ -178,6 +180,20 @@ export const FIELDS: readonly Field[] = [
 			type: 'number \\| null',
 			meaning: '% of one core over the interval (can exceed 100 for multithreaded processes); null on first sight',
 			value: p => (p.cpuPercent === null ? null : round(p.cpuPercent)),
+		},
+	},
+	{
+		// btop's per-process graph: the last ticks' CPU% (history keeps them); C shows it.
+		column: {
+			id: 'cpu_graph',
+			title: 'CPU GRAPH',
+			width: 9,
+			align: 'left',
+			priority: 4.8,
+			sortKey: 'cpu',
+			text: (p, cells) =>
+				p.recentCpu ? sparkline(p.recentCpu, {cells: Number.isFinite(cells) ? cells : 16, max: 100}).padStart(Number.isFinite(cells) ? cells : 0) : '',
+			whenAny: p => p.recentCpu !== undefined,
 		},
 	},
 	{

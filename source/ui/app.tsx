@@ -6,7 +6,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
-import {type ColumnId, layoutColumns, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
+import {type ColumnId, layoutColumns, OPTIONAL_COLUMNS, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
 import {buildRows, highlightFor, windowRows} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
@@ -178,7 +178,11 @@ export function App(props: AppProps) {
 		() => (state.mode === 'details' && state.detailsKey && history ? history.seriesOf(state.detailsKey, state.historyAt) : undefined),
 		[history, state.mode, state.detailsKey, state.historyAt, live],
 	);
-	const present = useMemo(() => presentColumns(TABLE_COLUMNS, snapshot?.processes ?? []).join(), [snapshot]);
+	const {cpuGraphs} = state;
+	const present = useMemo(
+		() => presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), snapshot?.processes ?? []).join(),
+		[snapshot, cpuGraphs],
+	);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);

@@ -56,7 +56,8 @@ export type CommandId =
 	| 'history-forward'
 	| 'live'
 	| 'exited'
-	| 'jump';
+	| 'jump'
+	| 'cpu-graphs';
 
 type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
 
@@ -140,6 +141,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'history-forward', keys: [{input: '}'}], modes: LIST, help: 'History: one tick forward; past the newest is live again'},
 	{command: 'live', keys: [{key: 'escape'}], modes: LIST, help: 'History: back to live'},
 	{command: 'jump', keys: [{input: 'J'}], modes: LIST, help: 'History: jump to a time (16:04:12, +90s from the start, or ISO 8601)'},
+	{command: 'cpu-graphs', keys: [{input: 'C'}], modes: LIST, help: "Show or hide the CPU GRAPH column: each process's last 16 ticks (needs history)"},
 	{command: 'exited', keys: [{input: 'x'}], modes: LIST, help: 'Processes that exited while proctop watched (lifetime, peaks)'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},

@@ -8,12 +8,12 @@ import {inspect} from 'node:util';
 import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Settings} from '../config.js';
+import {canDrawBlocks} from '../model/sparkline.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
 import {sanitize} from '../sanitize.js';
 import type {HistoryView, Options} from '../types.js';
 import {App} from './app.js';
-import {canDrawBlocks} from './lines/sparkline.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';

@@ -65,6 +65,8 @@ export type UiState = {
 	helpScroll: number;
 	/** The remembered tick shown instead of the live one (history's sequence number); undefined: live. */
 	historyAt: number | undefined;
+	/** The CPU GRAPH column (C): each process's last ticks of CPU%, as btop draws them. */
+	cpuGraphs: boolean;
 };
 
 function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
@@ -106,6 +108,7 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		detailsWholeCommand: false,
 		helpScroll: 0,
 		historyAt: undefined,
+		cpuGraphs: false,
 	};
 }
 
@@ -143,6 +146,7 @@ export type Action =
 	| {type: 'toggle-whole-command'}
 	/** Show the remembered tick `seq`, or live (undefined). */
 	| {type: 'history-at'; seq: number | undefined}
+	| {type: 'toggle-cpu-graphs'}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
@@ -221,6 +225,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, mode: 'list'};
 		case 'history-at':
 			return {...state, historyAt: action.seq};
+		case 'toggle-cpu-graphs':
+			return {...state, cpuGraphs: !state.cpuGraphs};
 		case 'type':
 			if (state.mode === 'filter') return {...state, filter: state.filter + action.text};
 			if (state.mode === 'search') return {...state, search: state.search + action.text};

@@ -23,10 +23,12 @@ describe('createHistory', () => {
 			recorded.push(snapshot);
 			history.record(snapshot);
 		}
+		// The graph column's recent CPU is checked on its own below (live samples share one array).
+		const withoutRecent = (processes: ProcessSample[]) => processes.map(({recentCpu: _recent, ...rest}) => rest);
 		for (const seq of [0, 1, 49, 50, 61, BLOCK - 1, BLOCK, BLOCK + 29]) {
 			const back = history.at(seq)!.snapshot;
 			expect(back.takenAt).toBe(recorded[seq]!.takenAt);
-			expect(back.processes).toEqual(recorded[seq]!.processes);
+			expect(withoutRecent(back.processes)).toEqual(withoutRecent(recorded[seq]!.processes));
 		}
 		// Appeared / exited relative to the tick before: pid 3 goes at 5, comes back (a new identity) at 10.
 		expect(history.at(5)!.snapshot.changes.exited.map(gone => gone.pid)).toEqual([3]);
@@ -74,6 +76,20 @@ describe('createHistory', () => {
 		for (let tick = 1; tick < 60; tick++) history.record(at(tick * 1000, [...many.slice(1), idle(1, {cpuTicks: 10 + tick, cpuPercent: 1})]));
 		// 59 ticks of one changed row each: a small fraction of the one keyframe of 1,000.
 		expect(history.bytes() - afterKeyframe).toBeLessThan(afterKeyframe / 2);
+	});
+
+	test('each process carries its last 16 ticks of CPU% for the graph column, live and in the past', () => {
+		const history = createHistory({windowMs: 3_600_000});
+		let live: ProcessSample[] = [];
+		for (let tick = 0; tick < 40; tick++) {
+			live = [idle(1, {cpuPercent: tick, cpuTicks: tick}), idle(2)];
+			history.record(at(tick * 1000, live));
+		}
+		expect(live[0]!.recentCpu).toEqual(Array.from({length: 16}, (_, index) => 24 + index));
+		expect(live[1]!.recentCpu).toEqual(Array(16).fill(0));
+		expect(history.at(30)!.snapshot.processes[0]!.recentCpu).toEqual(Array.from({length: 16}, (_, index) => 15 + index));
+		// Near the start only what was kept: ticks 0..3.
+		expect(history.at(3)!.snapshot.processes[0]!.recentCpu).toEqual([0, 1, 2, 3]);
 	});
 
 	test("one process's CPU and memory over time", () => {

@@ -6,7 +6,7 @@ import type {RawProcess} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {counting, fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
-import {afterReads, frameWith, testOptions} from '../helpers/ui.js';
+import {afterReads, frameWith, strip, testOptions} from '../helpers/ui.js';
 
 const ESC = '\u001b';
 const ENTER = '\r';
@@ -134,5 +134,43 @@ describe('history in the UI', () => {
 		expect(details).toContain('% then,');
 		expect(details).toContain('Open files   not kept in history');
 		expect(details).toMatch(/RES graph +[▁▂▃▄▅▆▇█ ]+ peak/);
+	});
+});
+
+describe('the CPU GRAPH column', () => {
+	test('C shows each process’s last ticks of CPU% as bars (ASCII where blocks cannot be drawn), C again hides it', async () => {
+		let tick = 0;
+		// Five ticks of CPU per read: a process at full speed.
+		const busy = () => {
+			tick += 5;
+			return [rawProcess({pid: 1, ppid: 0, name: 'init'}), rawProcess({pid: 7, name: 'spinner', command: 'spinner --fast', cpuTicks: tick})];
+		};
+		for (const ascii of [false, true]) {
+			const table = counting(busy);
+			const history = createHistory({windowMs: 600_000});
+			const ui = render(
+				<App
+					options={testOptions({sort: 'pid'})}
+					sampler={rememberingSampler(fakeSampler(table.tables), history)}
+					platform={fakePlatform()}
+					history={history}
+					asciiGraphs={ascii}
+					viewport={{columns: 140, rows: 20}}
+				/>,
+			);
+			await frameWith(ui, text => text.includes('spinner'));
+			// A refresh after the first frame: the key handler is attached by then.
+			await afterReads(table.reads, table.reads() + 1);
+			expect(strip(ui.lastFrame() ?? '')).not.toContain('CPU GRAPH');
+			ui.stdin.write('C');
+			await afterReads(table.reads, table.reads() + 3);
+			const frame = await frameWith(ui, text => /CPU% CPU GRAPH +MEM%/.test(text));
+			const spinner = frame.split('\n').find(line => line.includes('spinner'))!;
+			expect(spinner).toMatch(ascii ? /S +\d+\.\d +[*#@]{3,} / : /S +\d+\.\d +[▆▇█]{3,} /);
+			ui.stdin.write('C');
+			// (The status message names the column too: look at the titles.)
+			await frameWith(ui, text => /CPU% +MEM%/.test(text));
+			ui.unmount();
+		}
 	});
 });

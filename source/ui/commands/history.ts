@@ -38,6 +38,11 @@ export const HISTORY = {
 	'history-back': (_, session) => step(session, -1),
 	'history-forward': (_, session) => step(session, 1),
 	live: (_, session) => goLive(session),
+	'cpu-graphs'({state}, session) {
+		if (!session.context.history) return session.say('history is off (--history 0): there is no CPU history to draw');
+		session.context.dispatch({type: 'toggle-cpu-graphs'});
+		session.say(state.cpuGraphs ? 'CPU GRAPH column hidden' : 'CPU GRAPH: the last 16 ticks of each process, newest on the right (C hides it)');
+	},
 	jump(_, session) {
 		if (!session.context.history?.seqAt) return session.say('history is off (--history 0): nothing to jump to');
 		session.context.dispatch({type: 'open', mode: 'jump'});

@@ -80,7 +80,17 @@ function tableBody(input: BodyInput): Line[] {
 	shown.visible.forEach((row, offset) => {
 		const isSelected = shown.top + offset === shown.selectedIndex;
 		const match = query ? highlightFor(row.process, query) : undefined;
-		let line = fitLine(processRow({row, columns, match, tagged: state.tagged.has(row.process.key), restarted: input.restarted.has(row.process.key)}), width);
+		let line = fitLine(
+			processRow({
+				row,
+				columns,
+				match,
+				tagged: state.tagged.has(row.process.key),
+				restarted: input.restarted.has(row.process.key),
+				asciiGraphs: input.asciiGraphs,
+			}),
+			width,
+		);
 		if (isSelected) line = line.map(segment => (input.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
 		if (isSelected && input.markers) line = markFirstCell(line);
 		lines.push(line);

@@ -3,11 +3,11 @@
 
 import {cgroupPath} from '../../identify/service.js';
 import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from '../../model/format.js';
+import {sparkline} from '../../model/sparkline.js';
 import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
 import type {ProcessSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
-import {sparkline} from './sparkline.js';
 
 export type DetailsInput = {
 	process: ProcessSample;

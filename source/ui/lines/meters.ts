@@ -3,9 +3,9 @@
 // Degrades with the space it gets: two columns → one column → one compact line → nothing.
 
 import {formatBytes, formatUptime} from '../../model/format.js';
+import {sparkline} from '../../model/sparkline.js';
 import type {Snapshot, SystemSample} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
-import {sparkline} from './sparkline.js';
 
 /** proctop's own cost: CPU over the last tick and over the last few (for the cost hint), and RSS. */
 export type OwnUsage = {cpuPercent: number | null; recentCpuPercent: number | null; residentBytes: number};

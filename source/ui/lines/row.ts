@@ -4,6 +4,7 @@
 import type {LaidOutColumn} from '../../model/columns.js';
 import type {MatchResult} from '../../model/filter.js';
 import {displayCommand, displayWidth, fitCell, truncate} from '../../model/format.js';
+import {asciiBars} from '../../model/sparkline.js';
 import type {ViewRow} from '../../model/view.js';
 import type {ProcessSample} from '../../types.js';
 import type {Line, Segment, Style} from './segments.js';
@@ -88,7 +89,15 @@ function highlightRuns(text: string, highlights: ReadonlySet<number>, style: Sty
 	return segments;
 }
 
-export function processRow(options: {row: ViewRow; columns: readonly LaidOutColumn[]; match?: MatchResult; tagged?: boolean; restarted?: boolean}): Line {
+export function processRow(options: {
+	row: ViewRow;
+	columns: readonly LaidOutColumn[];
+	match?: MatchResult;
+	tagged?: boolean;
+	restarted?: boolean;
+	/** Graphs in ASCII (the terminal is not UTF-8, or TERM=dumb). */
+	asciiGraphs?: boolean;
+}): Line {
 	const {row, columns, match} = options;
 	const {process} = row;
 	const line: Line = [];
@@ -98,7 +107,8 @@ export function processRow(options: {row: ViewRow; columns: readonly LaidOutColu
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
 			// A group row is no process: no pid to show (or to act on).
-			const text = row.group && column.id === 'pid' ? '' : column.text(process, column.cells);
+			const raw = row.group && column.id === 'pid' ? '' : column.text(process, column.cells);
+			const text = options.asciiGraphs && column.id === 'cpu_graph' ? asciiBars(raw) : raw;
 			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fitCell(text, column.cells, column.align)});
 			return;
 		}

@@ -17,7 +17,8 @@ export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState
 	const descending = sortKey(state.sort).descending !== state.inverted;
 	columns.forEach((column, index) => {
 		if (index > 0) line.push({text: ' ', inverse: true, bold: true});
-		const sorted = column.sortKey === state.sort;
+		// One ▼ per sort: CPU GRAPH sorts as CPU% does, but the mark stays on CPU%.
+		const sorted = column.sortKey === state.sort && columns.findIndex(candidate => candidate.sortKey === state.sort) === index;
 		let title = column.id === 'cpu' && cpuKind === 'reported' ? 'CPU%*' : column.title;
 		if (column.id === 'command' && state.tree) title = `${title} (tree)`;
 		if (sorted) title += descending ? '▼' : '▲';

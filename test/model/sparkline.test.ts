@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {canDrawBlocks, sparkline} from '../../source/ui/lines/sparkline.js';
+import {canDrawBlocks, sparkline} from '../../source/model/sparkline.js';
 
 describe('sparkline', () => {
 	test('one block per value, scaled to max; a gap is a space', () => {

@@ -36,6 +36,16 @@ export function sparkline(values: readonly number[], options: {cells: number; ma
 		.join('');
 }
 
+/** The same graph in ASCII, glyph for glyph (for a column built before the terminal was known). */
+export function asciiBars(text: string): string {
+	return [...text]
+		.map(glyph => {
+			const level = BLOCKS.indexOf(glyph);
+			return level === -1 ? glyph : ASCII[level]!;
+		})
+		.join('');
+}
+
 /** UTF-8 unless the locale says otherwise or the terminal is dumb (what the sparkline may draw). */
 export function canDrawBlocks(env: Readonly<Record<string, string | undefined>>): boolean {
 	if (env.TERM === 'dumb') return false;
