@@ -89,9 +89,16 @@ export type ProcessSample = RawProcess & {
 	service: string;
 	/** The listening TCP and bound UDP sockets it holds (empty when none or unknown). */
 	ports: readonly Listener[];
-	/** CPU% over its last ticks, oldest first (NaN: not yet measured); set while history is on. */
-	recentCpu?: readonly number[];
+	/** CPU% over its last ticks (NaN: not yet measured); set while history is on. */
+	recentCpu?: RecentValues;
 };
+
+/**
+ * The last few values of a series as a circular buffer: `count` values from `start` on, wrapping
+ * at `values.length` (model/sparkline.ts `inOrder` reads them oldest first). A buffer, not an
+ * array, so that keeping them costs no allocation per process per tick.
+ */
+export type RecentValues = {readonly values: ArrayLike<number>; readonly start: number; readonly count: number};
 
 /**
  * What a process uses beyond its stat line (for the exporter): each field undefined when it could

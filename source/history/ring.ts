@@ -61,8 +61,8 @@ export type Identity = {
 	peakResidentBytes: number;
 	/** The last signal proctop sent it. */
 	signalledWith?: string;
-	/** CPU% of its last RECENT_TICKS ticks, oldest first: the one array its live samples share. */
-	recentCpu: number[];
+	/** CPU% of its last RECENT_TICKS ticks, a circular buffer its live samples share (changed in place). */
+	recentCpu: {values: number[]; start: number; count: number};
 	texts: Texts;
 	/** Its latest row of numbers: what the next tick is compared with. */
 	numbers: Float64Array;
@@ -166,7 +166,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			lastSeq: -1,
 			peakCpuPercent: 0,
 			peakResidentBytes: 0,
-			recentCpu: [],
+			recentCpu: {values: new Array<number>(RECENT_TICKS).fill(Number.NaN), start: 0, count: 0},
 			texts: texts(process),
 			numbers: new Float64Array(WIDTH).fill(Number.NaN),
 		};
@@ -193,10 +193,12 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			if (process.cpuPercent !== null && process.cpuPercent > identity.peakCpuPercent) identity.peakCpuPercent = process.cpuPercent;
 			if (process.residentBytes > identity.peakResidentBytes) identity.peakResidentBytes = process.residentBytes;
 			// The live sample carries its recent CPU (for the graph column): the identity's own
-			// array, changed in place each tick rather than copied for every process.
-			identity.recentCpu.push(process.cpuPercent ?? Number.NaN);
-			if (identity.recentCpu.length > RECENT_TICKS) identity.recentCpu.shift();
-			process.recentCpu = identity.recentCpu;
+			// circular buffer, written in place: no allocation per process per tick.
+			const recent = identity.recentCpu;
+			recent.values[(recent.start + recent.count) % RECENT_TICKS] = process.cpuPercent ?? Number.NaN;
+			if (recent.count < RECENT_TICKS) recent.count++;
+			else recent.start = (recent.start + 1) % RECENT_TICKS;
+			process.recentCpu = recent;
 			const numbersChanged = writeNumbers(process, identity.numbers);
 			const textsChanged = !sameTexts(identity.texts, process);
 			if (textsChanged) identity.texts = texts(process);
@@ -316,7 +318,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 		const processes: ProcessSample[] = [];
 		for (const [id, {numbers, texts: text, recentCpu}] of state) {
 			const identity = byId.get(id);
-			if (identity) processes.push({...processOf(identity, numbers, text), recentCpu});
+			if (identity) processes.push({...processOf(identity, numbers, text), recentCpu: {values: recentCpu, start: 0, count: recentCpu.length}});
 		}
 		processes.sort((a, b) => a.pid - b.pid);
 		const appeared = processes.filter(process => byKey.get(process.key)?.firstSeq === seq).map(process => process.key);

@@ -7,7 +7,7 @@
 
 import type {ProcessSample} from '../types.js';
 import {displayCommand, formatBytes, formatCpuTime, formatPercent, formatPorts} from './format.js';
-import {sparkline} from './sparkline.js';
+import {inOrder, sparkline} from './sparkline.js';
 
 export type SortKeyId =
 	| 'cpu'
@@ -192,7 +192,7 @@ export const FIELDS: readonly Field[] = [
 			priority: 4.8,
 			sortKey: 'cpu',
 			text: (p, cells) =>
-				p.recentCpu ? sparkline(p.recentCpu, {cells: Number.isFinite(cells) ? cells : 16, max: 100}).padStart(Number.isFinite(cells) ? cells : 0) : '',
+				p.recentCpu ? sparkline(inOrder(p.recentCpu), {cells: Number.isFinite(cells) ? cells : 16, max: 100}).padStart(Number.isFinite(cells) ? cells : 0) : '',
 			whenAny: p => p.recentCpu !== undefined,
 		},
 	},

@@ -2,6 +2,8 @@
 // the terminal is not UTF-8 or is TERM=dumb. Newest on the right; a gap (NaN: the process did not
 // exist yet) is a space; more values than cells are averaged per cell.
 
+import type {RecentValues} from '../types.js';
+
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const ASCII = ['.', ':', '-', '=', '+', '*', '#', '@'];
 
@@ -34,6 +36,13 @@ export function sparkline(values: readonly number[], options: {cells: number; ma
 			return glyphs[level]!;
 		})
 		.join('');
+}
+
+/** A circular buffer's values, oldest first. */
+export function inOrder(recent: RecentValues): number[] {
+	const out: number[] = [];
+	for (let index = 0; index < recent.count; index++) out.push(recent.values[(recent.start + index) % recent.values.length]!);
+	return out;
 }
 
 /** The same graph in ASCII, glyph for glyph (for a column built before the terminal was known). */

@@ -121,6 +121,8 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				app: '',
 				service: '',
 				ports: NO_PORTS,
+				// Set by the history stage; spelled out here so every sample keeps one shape.
+				recentCpu: undefined,
 			};
 			processes.push(sample);
 			next.set(key, sample);

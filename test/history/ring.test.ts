@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {BLOCK, createHistory} from '../../source/history/ring.js';
+import {inOrder} from '../../source/model/sparkline.js';
 import type {ProcessSample} from '../../source/types.js';
 import {processSample, snapshotOf} from '../helpers/processes.js';
 
@@ -85,11 +86,12 @@ describe('createHistory', () => {
 			live = [idle(1, {cpuPercent: tick, cpuTicks: tick}), idle(2)];
 			history.record(at(tick * 1000, live));
 		}
-		expect(live[0]!.recentCpu).toEqual(Array.from({length: 16}, (_, index) => 24 + index));
-		expect(live[1]!.recentCpu).toEqual(Array(16).fill(0));
-		expect(history.at(30)!.snapshot.processes[0]!.recentCpu).toEqual(Array.from({length: 16}, (_, index) => 15 + index));
+		const recent = (process: ProcessSample | undefined) => inOrder(process!.recentCpu!);
+		expect(recent(live[0])).toEqual(Array.from({length: 16}, (_, index) => 24 + index));
+		expect(recent(live[1])).toEqual(Array(16).fill(0));
+		expect(recent(history.at(30)!.snapshot.processes[0])).toEqual(Array.from({length: 16}, (_, index) => 15 + index));
 		// Near the start only what was kept: ticks 0..3.
-		expect(history.at(3)!.snapshot.processes[0]!.recentCpu).toEqual([0, 1, 2, 3]);
+		expect(recent(history.at(3)!.snapshot.processes[0])).toEqual([0, 1, 2, 3]);
 	});
 
 	test("one process's CPU and memory over time", () => {

@@ -93,7 +93,8 @@ describe('history in the UI', () => {
 		ui.stdin.write('x');
 		const list = await frameWith(ui, text => text.includes('Exited while watched'));
 		// (The fake world's processes started in 2023: RAN is long, and cut to its column.)
-		expect(list).toMatch(/\d\d:\d\d:\d\d +4242 {2}shortjob +1110 day… +0\.0 +300M {2}shortjob --once/);
+		// Started in 2023 (another day than it ended): the date, yy-mm-dd.
+		expect(list).toMatch(/\d\d-\d\d-\d\d +\d\d:\d\d:\d\d +4242 {2}shortjob +1110 day… +0\.0 +300M {2}shortjob --once/);
 		ui.stdin.write(ESC);
 		await frameWith(ui, text => text.includes('server.js'));
 	});
@@ -122,7 +123,7 @@ describe('history in the UI', () => {
 		current = world(false);
 		await afterReads(table.reads, table.reads() + 2);
 		ui.stdin.write('x');
-		await frameWith(ui, text => /4242 {2}shortjob .*after SIGTERM from proctop {2}shortjob --once/.test(text));
+		await frameWith(ui, text => /4242 {2}shortjob .*after SIGTERM from proctop {2}shortj/.test(text));
 	});
 
 	test('details in the past show that moment and graphs, not /proc now', async () => {

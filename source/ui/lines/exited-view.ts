@@ -1,10 +1,16 @@
 // Pure: the list of processes that exited while proctop watched, most recent first: when each
-// ended, pid, what it was (app or name), how long it ran, its peak CPU% and resident memory, and
+// started and ended, pid, what it was (app or name), how long it ran, its peak CPU% and resident memory, and
 // its command line; scrolled like the help.
 
-import {fitCell, formatBytes, formatClock, formatLifetime, formatPercent} from '../../model/format.js';
+import {fitCell, formatBytes, formatClock, formatDateTime, formatLifetime, formatPercent} from '../../model/format.js';
 import type {ExitedRecord} from '../../types.js';
 import {fitLine, type Line} from './segments.js';
+
+/** When it started: the time of day if it was the day it ended, else the date. */
+function started(record: ExitedRecord): string {
+	const [startDay, endDay] = [formatDateTime(record.startTimeMs).slice(0, 10), formatDateTime(record.endedAt).slice(0, 10)];
+	return startDay === endDay ? formatClock(record.startTimeMs) : startDay.slice(2);
+}
 
 export function exitedLines(input: {records: readonly ExitedRecord[]; width: number; height: number; scroll: number}): {lines: Line[]; maxScroll: number} {
 	const {records, width, height} = input;
@@ -15,12 +21,12 @@ export function exitedLines(input: {records: readonly ExitedRecord[]; width: num
 		],
 		width,
 	);
-	const heading = fitLine([{text: 'ENDED     PID      APP / NAME               RAN       PEAK CPU%  PEAK RES  COMMAND', bold: true}], width);
+	const heading = fitLine([{text: 'STARTED   ENDED         PID  APP / NAME               RAN       PEAK CPU%  PEAK RES  COMMAND', bold: true}], width);
 	const rows = records.map(record =>
 		fitLine(
 			[
 				{
-					text: `${formatClock(record.endedAt).padEnd(9)} ${String(record.pid).padStart(7)}  ${fitCell(record.app || record.name, 24)} ${fitCell(formatLifetime(record.endedAt - record.startTimeMs), 9)} ${formatPercent(record.peakCpuPercent).padStart(9)}  ${formatBytes(record.peakResidentBytes).padStart(8)}  `,
+					text: `${started(record).padEnd(9)} ${formatClock(record.endedAt).padEnd(9)} ${String(record.pid).padStart(7)}  ${fitCell(record.app || record.name, 24)} ${fitCell(formatLifetime(record.endedAt - record.startTimeMs), 9)} ${formatPercent(record.peakCpuPercent).padStart(9)}  ${formatBytes(record.peakResidentBytes).padStart(8)}  `,
 				},
 				...(record.signalledWith ? [{text: `after ${record.signalledWith} from proctop  `, color: 'yellow' as const}] : []),
 				{text: record.command || record.name, dim: true},
