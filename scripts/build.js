@@ -1,4 +1,5 @@
-// Builds the single production bundle dist/cli.js with esbuild.
+// Builds the production bundle dist/cli.js with esbuild (and dist/quick-answer.js, --help and
+// --version alone).
 // I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer than
 // every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
@@ -47,6 +48,22 @@ await build({
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// The answer to `proctop --help` / `--version` alone, small enough to load before the program would.
+const quick = 'dist/quick-answer.js';
+await build({
+	entryPoints: ['source/quick-answer.ts'],
+	outfile: `${quick}.${process.pid}.tmp`,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minify: !readable,
+	legalComments: 'none',
+	define: {PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)},
+	logLevel: 'warning',
+});
+renameSync(`${quick}.${process.pid}.tmp`, quick);
 
 chmodSync(temporary, 0o755);
 renameSync(temporary, output);

@@ -140,13 +140,21 @@ describe('packaging', () => {
 			.trim()
 			.split('\n')
 			.sort();
-		expect(contents).toEqual(['package/README.md', 'package/dist/cli.js', 'package/dist/proctop.cjs', 'package/npm-shrinkwrap.json', 'package/package.json']);
+		expect(contents).toEqual([
+			'package/README.md',
+			'package/dist/cli.js',
+			'package/dist/proctop.cjs',
+			'package/dist/quick-answer.js',
+			'package/npm-shrinkwrap.json',
+			'package/package.json',
+		]);
 		const project = join(directory, 'project');
 		mkdirSync(project);
 		writeFileSync(join(project, 'package.json'), '{"name": "try-proctop", "version": "1.0.0", "private": true}');
 		execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(directory, tarball)], {...quiet, cwd: project});
 		const bin = join(project, 'node_modules', '.bin', 'proctop');
 		expect(execFileSync(bin, ['--version'], {encoding: 'utf8'}).trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+		expect(execFileSync(bin, ['--help'], {encoding: 'utf8'})).toContain('--interval <seconds>');
 		expect(execFileSync(bin, ['--once', '--interval', '0.1'], {encoding: 'utf8'})).toMatch(/^\s+PID USER/);
 		const screen = spawnInPty(bin, [], {columns: 120, rows: 30});
 		await screen.waitFor(text => text.includes('Mem[') && text.includes('PID USER'));

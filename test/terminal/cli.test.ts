@@ -1,5 +1,6 @@
 // The built bundle, run as a user would from a pipe or a script.
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
+import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 
@@ -108,6 +109,18 @@ describe('proctop CLI (built bundle)', () => {
 		expect(result.stderr).toMatch(message);
 		expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 		expect(result.stdout).toBe('');
+	});
+
+	test('--help, -h, --version and -V alone come from the small bundle, byte for byte what the program prints', async () => {
+		const bin = join(import.meta.dirname, '..', '..', 'dist', 'proctop.cjs');
+		for (const flag of ['--help', '-h', '--version', '-V']) {
+			const quick = spawnSync(process.execPath, [bin, flag], {encoding: 'utf8'});
+			// With another flag beside it, the whole program (meow) answers.
+			const full = await runCli([flag]);
+			expect(quick.status).toBe(0);
+			expect(quick.stdout).toBe(full.stdout);
+			expect(quick.stdout.length).toBeGreaterThan(4);
+		}
 	});
 
 	test('--version and --help', async () => {
