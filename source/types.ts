@@ -229,7 +229,8 @@ export type HistoryView = {
 /** Header meters, from systeminformation (or /proc where cheaper). */
 export type SystemSample = {
 	hostname: string;
-	memory: {totalBytes: number; usedBytes: number; availableBytes: number};
+	/** used = total − available (as free(1)); buffers and page cache where the platform says (Linux). */
+	memory: {totalBytes: number; usedBytes: number; availableBytes: number; buffersBytes?: number; cachedBytes?: number};
 	swap: {totalBytes: number; usedBytes: number};
 	uptimeSeconds: number;
 	loadAverage: [number, number, number];

@@ -41,7 +41,7 @@ export function toJsonDocument(snapshot: Snapshot, system: SystemSample & {cpuPe
 			hostname: system.hostname,
 			cores: snapshot.cores,
 			cpuPercentPerCore: (snapshot.cpuPercentPerCore.length > 0 ? snapshot.cpuPercentPerCore : (system.cpuPercentPerCore ?? [])).map(value => round(value)),
-			memory: system.memory,
+			memory: {totalBytes: system.memory.totalBytes, usedBytes: system.memory.usedBytes, availableBytes: system.memory.availableBytes},
 			swap: system.swap,
 			uptimeSeconds: round(system.uptimeSeconds),
 			loadAverage: system.loadAverage.map(value => round(value)),

@@ -28,7 +28,14 @@ export function createProcfsSystemReader(procRoot = '/proc'): SystemReader {
 			const swapTotal = info.get('SwapTotal') ?? 0;
 			return {
 				...common(),
-				memory: {totalBytes: total, usedBytes: Math.max(0, total - available), availableBytes: available},
+				memory: {
+					totalBytes: total,
+					usedBytes: Math.max(0, total - available),
+					availableBytes: available,
+					buffersBytes: info.get('Buffers') ?? 0,
+					// As htop counts the cache: reclaimable slab too, shared memory not (it cannot be dropped).
+					cachedBytes: Math.max(0, (info.get('Cached') ?? 0) + (info.get('SReclaimable') ?? 0) - (info.get('Shmem') ?? 0)),
+				},
 				swap: {totalBytes: swapTotal, usedBytes: Math.max(0, swapTotal - (info.get('SwapFree') ?? 0))},
 			};
 		},

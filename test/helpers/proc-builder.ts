@@ -75,7 +75,7 @@ export function writeProcTree(
 	}
 	writeFileSync(
 		join(root, 'meminfo'),
-		`MemTotal:       ${options.memTotalKiB ?? 1_000_000} kB\nMemFree:          500000 kB\nMemAvailable:     600000 kB\nSwapTotal:        100000 kB\nSwapFree:          75000 kB\n`,
+		`MemTotal:       ${options.memTotalKiB ?? 1_000_000} kB\nMemFree:          500000 kB\nMemAvailable:     600000 kB\nBuffers:           20000 kB\nCached:            90000 kB\nSwapTotal:        100000 kB\nSwapFree:          75000 kB\nShmem:             10000 kB\nSReclaimable:       5000 kB\n`,
 	);
 	const cpuLines = options.cpuLines ?? ['cpu  100 0 100 800 0 0 0 0 0 0', 'cpu0 50 0 50 400 0 0 0 0 0 0', 'cpu1 50 0 50 400 0 0 0 0 0 0'];
 	writeFileSync(join(root, 'stat'), `${cpuLines.join('\n')}\nbtime ${options.btime ?? 1_700_000_000}\n`);

@@ -5,11 +5,18 @@ import {createPlatform} from '../../source/platform/platform.js';
 import {writeProcTree} from '../helpers/proc-builder.js';
 
 describe('system readers', () => {
-	test('procfs: used = total − available, swap used = total − free', async () => {
+	test('procfs: used = total − available, swap used = total − free; buffers, and cache as htop counts it', async () => {
 		const proc = writeProcTree([]);
 		const sample = await createProcfsSystemReader(proc.root).read();
 		proc.cleanup();
-		expect(sample.memory).toEqual({totalBytes: 1_000_000 * 1024, usedBytes: 400_000 * 1024, availableBytes: 600_000 * 1024});
+		// Cache = Cached + SReclaimable − Shmem.
+		expect(sample.memory).toEqual({
+			totalBytes: 1_000_000 * 1024,
+			usedBytes: 400_000 * 1024,
+			availableBytes: 600_000 * 1024,
+			buffersBytes: 20_000 * 1024,
+			cachedBytes: 85_000 * 1024,
+		});
 		expect(sample.swap).toEqual({totalBytes: 100_000 * 1024, usedBytes: 25_000 * 1024});
 		expect(sample.loadAverage).toHaveLength(3);
 	});

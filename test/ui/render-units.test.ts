@@ -143,6 +143,30 @@ describe('headerLines', () => {
 		expect(crowded.join('\n')).not.toMatch(/^CPU +[▁▅█]/m);
 	});
 
+	test('memory as htop draws it: used, buffers and cache in their colours, the runs never past the bar', () => {
+		const memory = {totalBytes: 1000, usedBytes: 400, availableBytes: 600, buffersBytes: 100, cachedBytes: 200};
+		const lines = headerLines({snapshot: snapshot(2), system: {...system, memory}, own, width: 120, maxLines: 20, limited: false});
+		const mem = lines.find(line => lineText(line).startsWith('Mem['))!;
+		const runs = mem.filter(segment => /^\|+$/.test(segment.text)).map(segment => [segment.color, segment.text.length]);
+		// 59 cells: "Mem[", "]" and the text "0K/0K" leave 49 to fill; 40 %, +10 %, +20 % of them, rounded at each end.
+		expect(runs).toEqual([
+			['green', 20],
+			['blue', 5],
+			['yellow', 9],
+		]);
+		// The bar closes at the left column's edge (59 cells), even when the figures add up past the total.
+		expect(lineText(mem).indexOf(']')).toBe(58);
+		const full = headerLines({
+			snapshot: snapshot(2),
+			system: {...system, memory: {...memory, cachedBytes: 5000}},
+			own,
+			width: 120,
+			maxLines: 20,
+			limited: false,
+		});
+		expect(lineText(full.find(line => lineText(line).startsWith('Mem['))!).indexOf(']')).toBe(58);
+	});
+
 	test('hidepid: a banner says the list is limited', () => {
 		const text = headerLines({snapshot: snapshot(2), system, own, width: 120, maxLines: 20, limited: true})
 			.map(lineText)

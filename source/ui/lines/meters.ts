@@ -77,10 +77,31 @@ function average(values: number[]): number {
 	return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+/**
+ * As htop draws it: used (green), then buffers (blue) and page cache (yellow) where the platform
+ * reports them, each a run of `|` in its colour; the text is used/total.
+ */
 function memoryLine(system: HeaderInput['system'], width: number): Line {
 	if (!system) return bar('Mem', 0, '…', width);
-	const {totalBytes, usedBytes} = system.memory;
-	return bar('Mem', totalBytes > 0 ? usedBytes / totalBytes : 0, `${formatBytes(usedBytes)}/${formatBytes(totalBytes)}`, width);
+	const {totalBytes, usedBytes, buffersBytes, cachedBytes} = system.memory;
+	const text = `${formatBytes(usedBytes)}/${formatBytes(totalBytes)}`;
+	if (!(totalBytes > 0) || buffersBytes === undefined || cachedBytes === undefined) return bar('Mem', totalBytes > 0 ? usedBytes / totalBytes : 0, text, width);
+	const line = bar('Mem', 0, text, width);
+	const fillable = line[3]!.text.length;
+	// Cumulative, so rounding never makes the runs overflow the bar.
+	const ends = [usedBytes, usedBytes + buffersBytes, usedBytes + buffersBytes + cachedBytes].map(bytes =>
+		Math.round(Math.min(1, Math.max(0, bytes / totalBytes)) * fillable),
+	);
+	const [used, buffers, cached] = [ends[0]!, ends[1]! - ends[0]!, ends[2]! - ends[1]!];
+	return [
+		line[0]!,
+		line[1]!,
+		{text: '|'.repeat(used), color: 'green'},
+		{text: '|'.repeat(buffers), color: 'blue'},
+		{text: '|'.repeat(cached), color: 'yellow'},
+		{text: ' '.repeat(fillable - ends[2]!)},
+		...line.slice(4),
+	];
 }
 
 function swapLine(system: HeaderInput['system'], width: number): Line {
