@@ -30,39 +30,22 @@ if (ifStale && existsSync(output)) {
 // Written beside the target and renamed into place: a test or a user starting proctop while a
 // build runs sees the old file or the new one, never half of one.
 const temporary = `${output}.${process.pid}.tmp`;
+const version = JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version);
+/** What both bundles share: one ESM file for Node 20, minified unless --readable. */
+const common = {bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: !readable, legalComments: 'none', logLevel: 'warning'};
 await build({
+	...common,
 	entryPoints: ['source/cli.tsx'],
 	outfile: temporary,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: !readable,
-	legalComments: 'none',
-	define: {
-		'process.env.NODE_ENV': '"production"',
-		PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-	},
+	define: {'process.env.NODE_ENV': '"production"', PROCTOP_VERSION: version},
 	plugins: bundlePlugins(),
 	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
-	logLevel: 'warning',
 });
 
 // The answer to `proctop --help` / `--version` alone, small enough to load before the program would.
 const quick = 'dist/quick-answer.js';
-await build({
-	entryPoints: ['source/quick-answer.ts'],
-	outfile: `${quick}.${process.pid}.tmp`,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: !readable,
-	legalComments: 'none',
-	define: {PROCTOP_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)},
-	logLevel: 'warning',
-});
+await build({...common, entryPoints: ['source/quick-answer.ts'], outfile: `${quick}.${process.pid}.tmp`, define: {PROCTOP_VERSION: version}});
 renameSync(`${quick}.${process.pid}.tmp`, quick);
 
 chmodSync(temporary, 0o755);

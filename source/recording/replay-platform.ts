@@ -4,8 +4,8 @@
 
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
-import type {Snapshot, SystemSample} from '../types.js';
-import type {Replay} from './replay.js';
+import type {Snapshot} from '../types.js';
+import {type Replay, systemOf} from './replay.js';
 
 const refuse = () => {
 	throw Object.assign(new Error('a replay is read-only: nothing is ever sent'), {code: 'EPERM'});
@@ -14,14 +14,7 @@ const refuse = () => {
 export function replayPlatform(replay: Replay): Platform & {sampler: Sampler} {
 	const newest = replay.range()?.newest ?? 0;
 	const last = replay.at(newest);
-	const session = replay.sessions.at(-1);
-	const system: SystemSample = last?.system ?? {
-		hostname: session?.hostname ?? '?',
-		memory: {totalBytes: 0, usedBytes: 0, availableBytes: 0},
-		swap: {totalBytes: 0, usedBytes: 0},
-		uptimeSeconds: 0,
-		loadAverage: [0, 0, 0],
-	};
+	const system = systemOf(replay, last?.system);
 	const snapshot: Snapshot | undefined = last?.snapshot;
 	const source = {
 		name: 'remote' as const,

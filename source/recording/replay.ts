@@ -21,6 +21,19 @@ export type FrameReader = {index: FrameIndex; payload(frame: FrameEntry): unknow
 
 export type Replay = HistoryView & {sessions: readonly SessionHeader[]; seqAt(ms: number): number | undefined};
 
+/** A moment's header meters, or (recorded when they could not be read) zeros under the recorded host name. */
+export function systemOf(replay: Replay, system: SystemSample | undefined): SystemSample {
+	return (
+		system ?? {
+			hostname: replay.sessions.at(-1)?.hostname ?? '?',
+			memory: {totalBytes: 0, usedBytes: 0, availableBytes: 0},
+			swap: {totalBytes: 0, usedBytes: 0},
+			uptimeSeconds: 0,
+			loadAverage: [0, 0, 0],
+		}
+	);
+}
+
 export function createReplay(reader: FrameReader, path: string): Replay {
 	const sessions: SessionHeader[] = [];
 	const ticks: Tick[] = [];

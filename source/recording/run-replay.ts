@@ -7,10 +7,10 @@ import {toJsonDocument} from '../batch/json.js';
 import {MOMENT_FORMS, parseMoment} from '../history/moment.js';
 import {formatClock} from '../model/format.js';
 import {selectProcesses} from '../model/select.js';
-import type {Options, SystemSample} from '../types.js';
+import type {Options} from '../types.js';
 import {openRecording, readFramePayload} from './file.js';
 import {RecordingError} from './format.js';
-import {createReplay, type Replay} from './replay.js';
+import {createReplay, type Replay, systemOf} from './replay.js';
 
 export type OpenedReplay = {replay: Replay; warning: string | undefined; close(): void};
 
@@ -31,18 +31,6 @@ export function openReplay(path: string): OpenedReplay {
 		file.close();
 		throw error;
 	}
-}
-
-function systemOf(replay: Replay, system: SystemSample | undefined): SystemSample {
-	return (
-		system ?? {
-			hostname: replay.sessions.at(-1)?.hostname ?? '?',
-			memory: {totalBytes: 0, usedBytes: 0, availableBytes: 0},
-			swap: {totalBytes: 0, usedBytes: 0},
-			uptimeSeconds: 0,
-			loadAverage: [0, 0, 0],
-		}
-	);
 }
 
 /** `--json --at` / `--json --watch` over a replay; resolves to the exit status. */

@@ -21,7 +21,6 @@ export function createResourceTracker(read: ReadResources, options: ResourceTrac
 	const activePerTick = options.activePerTick ?? 256;
 	let entries = new Map<string, Entry>();
 	let tick = 0;
-	let readsLastTick = 0;
 
 	/** Reads whom this tick's budget allows; returns every live process's latest resources by key. */
 	function update(processes: readonly ProcessSample[]): Map<string, ProcessResources> {
@@ -54,12 +53,11 @@ export function createResourceTracker(read: ReadResources, options: ResourceTrac
 			if (known && resources.fdLimit === undefined) resources.fdLimit = known.resources.fdLimit;
 			next.set(process.key, {resources, cpuTicks: process.cpuTicks, tick});
 		}
-		readsLastTick = urgent.length + rotation.length;
 		entries = next;
 		const byKey = new Map<string, ProcessResources>();
 		for (const [key, entry] of entries) byKey.set(key, entry.resources);
 		return byKey;
 	}
 
-	return {update, readsLastTick: () => readsLastTick};
+	return {update};
 }

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {rememberingSampler} from '../../source/history/remembering-sampler.js';
 import {createHistory} from '../../source/history/ring.js';
-import type {RawProcess} from '../../source/types.js';
+import type {Options, RawProcess} from '../../source/types.js';
 import {App} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
 import {counting, fakeSampler, rawProcess} from '../helpers/fake-sampler.js';
@@ -23,15 +23,15 @@ function world(withWorker: boolean): RawProcess[] {
 	];
 }
 
-/** The App with history on, over a world where `shortjob` exits after the third tick. */
-async function mount() {
+/** The App with history on, over a world with `shortjob` in it until `endShortjob()`. */
+function start(overrides: Partial<Options> = {}) {
 	let current = world(true);
 	const platform = fakePlatform({world: () => current});
 	const table = counting(() => current);
 	const history = createHistory({windowMs: 600_000});
 	const ui = render(
 		<App
-			options={testOptions({sort: 'pid'})}
+			options={testOptions({sort: 'pid', ...overrides})}
 			sampler={rememberingSampler(fakeSampler(table.tables), history)}
 			platform={platform}
 			history={history}
@@ -40,13 +40,19 @@ async function mount() {
 		/>,
 	);
 	mounted.push(ui);
+	return {ui, platform, history, reads: table.reads, endShortjob: () => (current = world(false))};
+}
+
+/** As start(), once `shortjob` has run for three ticks, exited and been gone for three more. */
+async function mount() {
+	const started = start();
+	const {ui, reads} = started;
 	await frameWith(ui, text => text.includes('shortjob'));
-	await afterReads(table.reads, 3);
-	current = world(false);
-	const gone = table.reads();
-	await afterReads(table.reads, gone + 3);
+	await afterReads(reads, 3);
+	started.endShortjob();
+	await afterReads(reads, reads() + 3);
 	await frameWith(ui, text => !text.includes('shortjob'));
-	return {ui, platform, history, reads: table.reads};
+	return started;
 }
 
 describe('history in the UI', () => {
@@ -100,28 +106,15 @@ describe('history in the UI', () => {
 	});
 
 	test('a process that ends after proctop signalled it is listed with that signal', async () => {
-		let current = world(true);
-		const platform = fakePlatform({world: () => current});
-		const table = counting(() => current);
-		const history = createHistory({windowMs: 600_000});
-		const ui = render(
-			<App
-				options={testOptions({sort: 'pid', filter: 'shortjob'})}
-				sampler={rememberingSampler(fakeSampler(table.tables), history)}
-				platform={platform}
-				history={history}
-				viewport={{columns: 120, rows: 30}}
-			/>,
-		);
-		mounted.push(ui);
+		const {ui, platform, reads, endShortjob} = start({filter: 'shortjob'});
 		await frameWith(ui, text => text.includes('shortjob --once'));
 		ui.stdin.write('k');
 		await frameWith(ui, text => text.includes('Target: 4242 shortjob'));
 		ui.stdin.write(ENTER);
 		await frameWith(ui, text => text.includes('sent SIGTERM to 4242 shortjob'));
 		expect(platform.sent).toEqual([[4242, 'SIGTERM']]);
-		current = world(false);
-		await afterReads(table.reads, table.reads() + 2);
+		endShortjob();
+		await afterReads(reads, reads() + 2);
 		ui.stdin.write('x');
 		await frameWith(ui, text => /4242 {2}shortjob .*after SIGTERM from proctop {2}shortj/.test(text));
 	});

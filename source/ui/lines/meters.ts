@@ -23,21 +23,34 @@ export type HeaderInput = {
 	asciiGraphs?: boolean;
 };
 
-/** `label[|||||      text]` exactly `width` cells wide. */
-export function bar(label: string, fraction: number, text: string, width: number): Line {
+/** One run of `|` in a bar: how much of the bar it fills, and its colour. */
+type BarRun = {fraction: number; color: string};
+
+/**
+ * `label[|||||      text]` exactly `width` cells wide, the runs one after another (htop's
+ * multi-colour memory bar). Their ends are rounded cumulatively, so the runs never overflow.
+ */
+function barOfRuns(label: string, runs: readonly BarRun[], text: string, width: number): Line {
 	const inner = Math.max(0, width - label.length - 2);
 	const shownText = text.length < inner ? text : '';
 	const fillable = Math.max(0, inner - shownText.length);
-	const filled = Math.round(Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)) * fillable);
+	const line: Line = [{text: label, color: 'cyan', bold: true}, {text: '['}];
+	let total = 0;
+	let filled = 0;
+	for (const run of runs) {
+		total += Number.isFinite(run.fraction) ? Math.max(0, run.fraction) : 0;
+		const end = Math.round(Math.min(1, total) * fillable);
+		line.push({text: '|'.repeat(end - filled), color: run.color});
+		filled = end;
+	}
+	line.push({text: ' '.repeat(fillable - filled)}, {text: shownText, dim: true}, {text: ']'});
+	return line;
+}
+
+/** `label[|||||      text]` exactly `width` cells wide, green, yellow from 60 %, red from 90 %. */
+export function bar(label: string, fraction: number, text: string, width: number): Line {
 	const color = fraction >= 0.9 ? 'red' : fraction >= 0.6 ? 'yellow' : 'green';
-	return [
-		{text: label, color: 'cyan', bold: true},
-		{text: '['},
-		{text: '|'.repeat(filled), color},
-		{text: ' '.repeat(fillable - filled)},
-		{text: shownText, dim: true},
-		{text: ']'},
-	];
+	return barOfRuns(label, [{fraction, color}], text, width);
 }
 
 function perCore(input: HeaderInput): number[] {
@@ -79,29 +92,19 @@ function average(values: number[]): number {
 
 /**
  * As htop draws it: used (green), then buffers (blue) and page cache (yellow) where the platform
- * reports them, each a run of `|` in its colour; the text is used/total.
+ * reports them; the text is used/total.
  */
 function memoryLine(system: HeaderInput['system'], width: number): Line {
 	if (!system) return bar('Mem', 0, '…', width);
 	const {totalBytes, usedBytes, buffersBytes, cachedBytes} = system.memory;
 	const text = `${formatBytes(usedBytes)}/${formatBytes(totalBytes)}`;
 	if (!(totalBytes > 0) || buffersBytes === undefined || cachedBytes === undefined) return bar('Mem', totalBytes > 0 ? usedBytes / totalBytes : 0, text, width);
-	const line = bar('Mem', 0, text, width);
-	const fillable = line[3]!.text.length;
-	// Cumulative, so rounding never makes the runs overflow the bar.
-	const ends = [usedBytes, usedBytes + buffersBytes, usedBytes + buffersBytes + cachedBytes].map(bytes =>
-		Math.round(Math.min(1, Math.max(0, bytes / totalBytes)) * fillable),
-	);
-	const [used, buffers, cached] = [ends[0]!, ends[1]! - ends[0]!, ends[2]! - ends[1]!];
-	return [
-		line[0]!,
-		line[1]!,
-		{text: '|'.repeat(used), color: 'green'},
-		{text: '|'.repeat(buffers), color: 'blue'},
-		{text: '|'.repeat(cached), color: 'yellow'},
-		{text: ' '.repeat(fillable - ends[2]!)},
-		...line.slice(4),
+	const runs = [
+		{fraction: usedBytes / totalBytes, color: 'green'},
+		{fraction: buffersBytes / totalBytes, color: 'blue'},
+		{fraction: cachedBytes / totalBytes, color: 'yellow'},
 	];
+	return barOfRuns('Mem', runs, text, width);
 }
 
 function swapLine(system: HeaderInput['system'], width: number): Line {
