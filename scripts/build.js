@@ -4,7 +4,7 @@
 // every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
 
-import {chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, utimesSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {bundlePlugins} from './bundle-plugins.js';
@@ -27,19 +27,23 @@ if (ifStale && existsSync(output)) {
 	if (built > inputs) process.exit(0);
 }
 
-// Written beside the target and renamed into place: a test or a user starting proctop while a
-// build runs sees the old file or the new one, never half of one.
-const temporary = `${output}.${process.pid}.tmp`;
+// Written beside the target and moved into place: a test or a user starting proctop while a
+// build runs sees the old program or the new one, never half of one. Split into chunks: what
+// cli.tsx imports lazily (the UI with Ink and React, --serve, --record, --replay, --kill) is only
+// read and compiled when used, so --once, --json and the first frame load less.
+const staging = `dist/.build-${process.pid}`;
 const version = JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version);
-/** What both bundles share: one ESM file for Node 20, minified unless --readable. */
+/** What both bundles share: ESM for Node 20, minified unless --readable. */
 const common = {bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: !readable, legalComments: 'none', logLevel: 'warning'};
 await build({
 	...common,
-	entryPoints: ['source/cli.tsx'],
-	outfile: temporary,
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: staging,
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"', PROCTOP_VERSION: version},
 	plugins: bundlePlugins(),
-	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give the ESM bundle one.
+	// Bundled CommonJS (systeminformation, signal-exit users) calls require(): give each ESM chunk one.
 	banner: {js: "import {createRequire as __proctopRequire} from 'node:module';const require=__proctopRequire(import.meta.url);"},
 });
 
@@ -48,8 +52,15 @@ const quick = 'dist/quick-answer.js';
 await build({...common, entryPoints: ['source/quick-answer.ts'], outfile: `${quick}.${process.pid}.tmp`, define: {PROCTOP_VERSION: version}});
 renameSync(`${quick}.${process.pid}.tmp`, quick);
 
-chmodSync(temporary, 0o755);
-renameSync(temporary, output);
+// Chunks first (named by their content, so one already there is the same file), the entry last.
+const chunks = readdirSync(join(staging, 'chunks'));
+mkdirSync('dist/chunks', {recursive: true});
+for (const chunk of chunks) renameSync(join(staging, 'chunks', chunk), join('dist/chunks', chunk));
+chmodSync(join(staging, 'cli.js'), 0o755);
+renameSync(join(staging, 'cli.js'), output);
+rmSync(staging, {recursive: true, force: true});
+// Chunks of earlier builds that this one no longer uses.
+for (const chunk of readdirSync('dist/chunks')) if (!chunks.includes(chunk)) rmSync(join('dist/chunks', chunk));
 // A readable bundle is for one profiling session: date it in the past so the next --if-stale
 // (npm start, npm test) replaces it with the real, minified one.
 if (readable) utimesSync(output, 0, 0);

@@ -2,6 +2,7 @@
 // the fault-injecting CLI the exit-path tests build, so both run the same patched Ink.
 import {readFile} from 'node:fs/promises';
 import {INK_PATCHES} from './ink-patches.js';
+import {STARTUP_PATCHES} from './startup-patches.js';
 
 export function bundlePlugins() {
 	return [
@@ -11,6 +12,17 @@ export function bundlePlugins() {
 			setup(builder) {
 				for (const patch of INK_PATCHES) {
 					builder.onLoad({filter: patch.file}, async args => ({contents: patch.apply(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
+				}
+			},
+		},
+		{
+			// See scripts/startup-patches.js: string-width and meow do less when they load.
+			name: 'startup-patches',
+			setup(builder) {
+				for (const patch of STARTUP_PATCHES) {
+					builder.onLoad({filter: /\.js$/}, async args =>
+						args.path === patch.path ? {contents: patch.apply(await readFile(args.path, 'utf8'), args.path), loader: 'js'} : undefined,
+					);
 				}
 			},
 		},

@@ -194,16 +194,23 @@ async function runUi(context: {
 		tree: options.explicit.includes('tree') ? options.tree : (settings.tree ?? options.tree),
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 	};
-	const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-	return runInteractive({
+	const opening = {
 		...context,
 		options: {...options, ...remembered},
 		inverted: options.explicit.includes('sort') ? false : (settings.inverted ?? false),
 		showKernelThreads: settings.showKernelThreads ?? false,
-		historyWindowLabel: options.history.label,
 		startupMessage: warning ?? context.startupMessage,
-		saveSettings: save,
-	});
+	};
+	// The first frame goes on the terminal before Ink and React are even loaded.
+	const {firstFrame} = await import('./ui/first-frame.js');
+	const first = await firstFrame(opening);
+	try {
+		const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
+		return await runInteractive({...opening, first, historyWindowLabel: options.history.label, saveSettings: save});
+	} catch (error) {
+		first.painted?.undo();
+		throw error;
+	}
 }
 
 /** `--replay FILE`: the recording as JSON, or in the UI as its history; 1 with one line when it cannot be read. */

@@ -59,8 +59,12 @@ export function displayCommand(process: Pick<ProcessSample, 'name' | 'command' |
 // One cell per UTF-16 unit: ASCII, Latin, and the box-drawing, arrow and block characters the
 // UI draws itself (East Asian "ambiguous", narrow here as in string-width's default). Skipping
 // string-width for these keeps a frame's cost down: it dominated the startup profile.
-const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25ff]*$/;
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// (U+25FD and U+25FE are emoji, two cells: left out.) The bundle's string-width has the same fast
+// path (scripts/string-width-patch.js; a test keeps the two classes equal).
+export const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff]*$/;
+/** Made on first use: building one loads ICU's break data (~20 ms), needless when all text is plain. */
+let graphemes: Intl.Segmenter | undefined;
+const segmenter = () => (graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'}));
 
 /** Display width in terminal cells. */
 export function displayWidth(text: string): number {
@@ -77,7 +81,7 @@ export function truncate(text: string, width: number): string {
 	// Walk graphemes lazily and stop at the edge: a 300 KB command line costs only what shows.
 	let used = 0;
 	let cutAt = 0;
-	for (const {segment, index} of segmenter.segment(text)) {
+	for (const {segment, index} of segmenter().segment(text)) {
 		const cells = stringWidth(segment);
 		if (used + cells > width) return `${text.slice(0, cutAt)}…`;
 		used += cells;
@@ -126,7 +130,7 @@ export function wrapText(text: string, width: number): string[] {
 			}
 			continue;
 		}
-		for (const {segment} of segmenter.segment(chunk)) {
+		for (const {segment} of segmenter().segment(chunk)) {
 			const cells = displayWidth(segment);
 			if (used + cells > width && line) {
 				lines.push(line);

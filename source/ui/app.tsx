@@ -6,8 +6,8 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
-import {type ColumnId, layoutColumns, OPTIONAL_COLUMNS, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
-import {buildRows, highlightFor, windowRows} from '../model/view.js';
+import {type ColumnId, layoutColumns} from '../model/columns.js';
+import {highlightFor} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
@@ -24,12 +24,7 @@ import {type InitialSample, useSampler} from './hooks/use-sampler.js';
 import {useSelectionSync} from './hooks/use-selection-sync.js';
 import {useTagPruning} from './hooks/use-tag-pruning.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
-import {confirmLines} from './lines/action-views.js';
-import {bodyLines} from './lines/body.js';
-import {historyBanner} from './lines/history-banner.js';
-import {headerLines} from './lines/meters.js';
-import {type Line, mergeSegments, monochrome, trimEnd} from './lines/segments.js';
-import {statusLine} from './lines/status.js';
+import {composeScreen, listedRows, shownColumnIds} from './screen.js';
 import {type Action, initialState, reducer, type UiState} from './state.js';
 
 export type AppProps = {
@@ -78,9 +73,6 @@ export type AppProps = {
 	asciiGraphs?: boolean;
 };
 
-/** Lines left for the table once the header, title and status bar are placed. */
-const MIN_TABLE_ROWS = 3;
-const BLANK_LINE: Line = [{text: ' '}];
 /** A status message goes after this long; a newer one restarts the clock. */
 export const MESSAGE_MS = 8000;
 
@@ -91,12 +83,15 @@ export function App(props: AppProps) {
 	const viewport = props.viewport ?? terminal;
 	// The reducer runs eagerly into a ref, so keys that arrive faster than React re-renders
 	// (a paste, a fast typist, `/` then text in one read) each see the state the previous one made.
-	const [state, setState] = useState<UiState>(() => ({
-		...initialState({...options, showKernelThreads: props.initialShowKernelThreads}),
-		inverted: props.initialInverted ?? false,
-		message: props.startupMessage,
-		historyAt: props.replay ? props.history?.range()?.oldest : undefined,
-	}));
+	const [state, setState] = useState<UiState>(() =>
+		initialState({
+			...options,
+			showKernelThreads: props.initialShowKernelThreads,
+			inverted: props.initialInverted,
+			message: props.startupMessage,
+			historyAt: props.replay ? props.history?.range()?.oldest : undefined,
+		}),
+	);
 	const stateRef = useRef(state);
 	const dispatch = useCallback((action: Action) => {
 		stateRef.current = reducer(stateRef.current, action);
@@ -126,52 +121,16 @@ export function App(props: AppProps) {
 	}, [sampled.error, exit, dispatch]);
 
 	const {sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups} = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the rows depend on exactly these parts of the state.
 	const rows = useMemo(
-		() => buildRows(snapshot?.processes ?? [], {sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups, pids: options.pids}),
+		() => listedRows(snapshot?.processes ?? [], state, options.pids),
 		[snapshot, sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups, options.pids],
 	);
 	useRememberedSettings(state, dispatch, props.saveSettings);
 	useMessageExpiry(state.message, state.messageSerial, props.messageMs ?? MESSAGE_MS, dispatch);
 	useTagPruning(live, stateRef, dispatch);
 
-	// Layout: the frame is rows − 1 lines (a taller frame makes Ink clear the screen each time).
 	const width = Math.max(1, viewport.columns);
-	const frameHeight = Math.max(1, viewport.rows - 1);
-	const overlay =
-		state.mode === 'help' || state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal' || state.mode === 'details' || state.mode === 'exited';
-	// The header may take up to ~45% of the frame: on short terminals the process list matters more.
-	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
-	const banner =
-		past && state.historyAt !== undefined
-			? [
-					historyBanner({
-						takenAt: past.snapshot.takenAt,
-						nowMs: Date.now(),
-						oldest: state.historyAt === history?.range()?.oldest,
-						width,
-						replay: props.replay === undefined ? undefined : {file: props.replay, startMs: history?.takenAt(history.range()?.oldest ?? 0) ?? 0},
-					}),
-				]
-			: [];
-	const header = [
-		...banner,
-		...headerLines({
-			snapshot,
-			system: past ? (past.system ?? sampled.system) : sampled.system,
-			own: sampled.own,
-			width,
-			maxLines: Math.max(0, headerBudget - banner.length),
-			limited: snapshot?.limited ?? false,
-			machineHistory: history?.machineSeries?.(width, state.historyAt),
-			asciiGraphs: props.asciiGraphs,
-		}),
-	];
-	const tableHeight = Math.max(0, frameHeight - header.length - 2);
-	const {selectedKey, selectedIndex, following} = state;
-	const shown = windowRows(rows, {selectedKey, selectedIndex, height: tableHeight, previousTop: topRef.current, following});
-	topRef.current = shown.top;
-	const selected = rows[shown.selectedIndex];
-	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
 	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform, past: past !== undefined});
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `live` is the clock: each tick adds a point to the graph.
 	const detailsSeries = useMemo(
@@ -179,16 +138,46 @@ export function App(props: AppProps) {
 		[history, state.mode, state.detailsKey, state.historyAt, live],
 	);
 	const {cpuGraphs} = state;
-	const present = useMemo(
-		() => presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), snapshot?.processes ?? []).join(),
-		[snapshot, cpuGraphs],
-	);
+	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs).join(), [snapshot, cpuGraphs]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
+	const cost = costHint({
+		recentOwnCpuPercent: sampled.own.recentCpuPercent,
+		cpuPercentPerCore: snapshot?.cpuPercentPerCore ?? [],
+		intervalMs: state.intervalMs,
+		shown: costShown.current,
+	});
+	costShown.current = cost !== undefined;
+	const screen = composeScreen({
+		state,
+		snapshot,
+		past,
+		system: sampled.system,
+		own: sampled.own,
+		viewport,
+		rows,
+		columns,
+		previousTop: topRef.current,
+		history,
+		replay: props.replay,
+		details,
+		detailsSeries,
+		restarted: actions.restarted,
+		options,
+		markers: props.markers ?? false,
+		asciiGraphs: props.asciiGraphs ?? false,
+		costHint: cost,
+		searchMatches,
+		nowMs: Date.now(),
+	});
+	const {shown, tableHeight} = screen;
+	topRef.current = shown.top;
+	const selected = rows[shown.selectedIndex];
+	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
 
 	const scrollLimit = useRef(0);
-	const rowsFor = (next: UiState) => buildRows(snapshot?.processes ?? [], {...next, pids: options.pids});
+	const rowsFor = (next: UiState) => listedRows(snapshot?.processes ?? [], next, options.pids);
 	const handler = createKeyHandler({
 		stateRef,
 		dispatch,
@@ -213,54 +202,10 @@ export function App(props: AppProps) {
 	});
 	useKeys(handler);
 
-	const body = bodyLines({
-		state,
-		snapshot,
-		shown,
-		columns,
-		details,
-		detailsSeries,
-		exited: state.mode === 'exited' ? (history?.exited(state.historyAt) ?? []) : [],
-		asciiGraphs: props.asciiGraphs ?? false,
-		restarted: actions.restarted,
-		width,
-		height: frameHeight - 1,
-		color: options.color,
-		markers: props.markers ?? false,
-		readonly: options.readonly,
-		nowMs: Date.now(),
-	});
-	scrollLimit.current = body.maxScroll;
-	const cost = costHint({
-		recentOwnCpuPercent: sampled.own.recentCpuPercent,
-		cpuPercentPerCore: snapshot?.cpuPercentPerCore ?? [],
-		intervalMs: state.intervalMs,
-		shown: costShown.current,
-	});
-	costShown.current = cost !== undefined;
-	const total = snapshot?.processes.length ?? 0;
-	const status = statusLine({state, width, shown: rows.length, total, searchMatches, pick: options.pick, costHint: cost, readonly: options.readonly});
-	// The y/n question sits just above the status bar, over the bottom of the table.
-	const question = state.mode === 'confirm' && state.confirm ? confirmLines(state.confirm, width) : [];
+	scrollLimit.current = screen.maxScroll;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Lines lines={frameLines({lines: [...header, ...body.lines], bottom: question, status, frameHeight, color: options.color})} />
+			<Lines lines={screen.lines} />
 		</Box>
 	);
-}
-
-/**
- * The frame: at most `frameHeight − 1` lines, padded so the status bar sits on the last line as
- * in htop, however few rows there are (a blank line must hold a space: Ink lays out an empty text
- * as no line at all); `bottom` (the y/n question) sits just above it. Styles merged, trailing blanks
- * trimmed, colour dropped for --no-color.
- */
-function frameLines(input: {lines: Line[]; bottom: Line[]; status: Line; frameHeight: number; color: boolean}): Line[] {
-	const {bottom, frameHeight} = input;
-	const finish = (line: Line) => trimEnd(mergeSegments(input.color ? line : monochrome(line)));
-	const room = Math.max(0, frameHeight - 1 - bottom.length);
-	const framed = input.lines.slice(0, room).map(finish);
-	while (framed.length < room) framed.push(BLANK_LINE);
-	framed.push(...bottom.slice(0, Math.max(0, frameHeight - 1)).map(finish), finish(input.status));
-	return framed;
 }

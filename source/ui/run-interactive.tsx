@@ -5,20 +5,15 @@
 import {openSync} from 'node:fs';
 import {WriteStream} from 'node:tty';
 import {inspect} from 'node:util';
-import chalk from 'chalk';
 import {type Instance, render} from 'ink';
 import type {Settings} from '../config.js';
-import {canDrawBlocks} from '../model/sparkline.js';
 import type {Platform} from '../platform/platform.js';
 import type {Sampler} from '../sampling/sampler.js';
 import {sanitize} from '../sanitize.js';
 import type {HistoryView, Options} from '../types.js';
 import {App} from './app.js';
-
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
-const HIDE_CURSOR = '\u001b[?25l';
+import {type FirstFrame, wantsAsciiGraphs, wantsMarkers} from './first-frame.js';
+import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal-codes.js';
 
 export type InteractiveContext = {
 	options: Options;
@@ -36,6 +31,8 @@ export type InteractiveContext = {
 	historyWindowLabel?: string;
 	/** `--replay FILE`: the history is this recording (shown from its start, read-only). */
 	replay?: string;
+	/** The first sample, and the first frame when it is already on the terminal (ui/first-frame.ts). */
+	first: FirstFrame;
 };
 
 /**
@@ -141,18 +138,17 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		process.kill(process.pid, 'SIGTSTP');
 	};
 
+	const {first} = context;
+	// The runner's exit paths are in place: the first frame's own can go.
+	first.painted?.release();
 	try {
-		// Sample before the first render so the first frame is already a full table. A fatal
-		// sampling error (no /proc) surfaces here, before the terminal has been touched.
-		const headerReading = context.platform.meters.read().catch(() => undefined);
-		const snapshot = await context.sampler.sample();
-		const initial = {snapshot, system: await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))])};
-		stdout.write(ENTER_ALTERNATE_SCREEN);
+		// Already there when the first frame was painted: entering again would clear it.
+		if (!first.painted) stdout.write(ENTER_ALTERNATE_SCREEN);
 		// maxFps 60, not Ink's 30: Ink holds a frame until its throttle window since the last frame
 		// ends, so a key pressed just after a refresh waited up to 33 ms (measured: 95th percentile
 		// 38 ms, max 60 ms while typing); at 60 the window is 17 ms (95th 16 ms, max 20–34 ms). Idle
 		// cost is unchanged: a refresh is still one frame.
-		const {inverted, showKernelThreads, startupMessage, saveSettings, ...appContext} = context;
+		const {inverted, showKernelThreads, startupMessage, saveSettings, first: _first, ...appContext} = context;
 		instance = render(
 			<App
 				{...appContext}
@@ -160,12 +156,11 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 				saveSettings={saveSettings}
 				initialInverted={inverted}
 				initialShowKernelThreads={showKernelThreads}
-				// TERM=dumb shows no attributes at all (chalk then writes none): mark the selection with '>'.
-				markers={process.env.TERM === 'dumb' || chalk.level === 0}
-				asciiGraphs={!canDrawBlocks(process.env)}
+				markers={wantsMarkers()}
+				asciiGraphs={wantsAsciiGraphs()}
 				onPick={pids => (picked = pids)}
 				copyToClipboard={text => stdout.write(`\u001b]52;c;${Buffer.from(text).toString('base64')}\u0007`)}
-				initial={initial}
+				initial={first.initial}
 				onSuspend={suspend}
 				onQuitNotes={lines => (notes = lines)}
 				onQuit={reason => (quitReason = reason)}

@@ -75,13 +75,21 @@ function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
 	return next;
 }
 
-export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'> & {showKernelThreads?: boolean}): UiState {
+/** The state the UI opens in: the flags, the remembered settings, a message for the status bar. */
+export function initialState(
+	options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'> & {
+		showKernelThreads?: boolean;
+		inverted?: boolean;
+		message?: string;
+		historyAt?: number;
+	},
+): UiState {
 	return {
 		mode: 'list',
 		selectedKey: undefined,
 		selectedIndex: 0,
 		sort: options.sort,
-		inverted: false,
+		inverted: options.inverted ?? false,
 		tree: options.tree,
 		collapsed: new Set(),
 		grouped: false,
@@ -96,7 +104,7 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		draft: '',
 		draftFresh: false,
 		menuIndex: 0,
-		message: undefined,
+		message: options.message,
 		messageSerial: 0,
 		tagged: new Set(),
 		targets: [],
@@ -107,7 +115,7 @@ export function initialState(options: Pick<Options, 'sort' | 'tree' | 'filter' |
 		detailsScroll: 0,
 		detailsWholeCommand: false,
 		helpScroll: 0,
-		historyAt: undefined,
+		historyAt: options.historyAt,
 		cpuGraphs: false,
 	};
 }

@@ -3,6 +3,7 @@
 //   throw-in-timer   an uncaught exception from a timer after the first frame
 //   throw-in-render  a process whose name throws while the table is drawn (render error)
 //   console-noise    a dependency that console.logs and console.errors on every refresh
+//   slow-ui-load     the UI (Ink, React) takes 3 s to load after the first frame is painted
 //   none             no fault
 
 import {createProcfsSource} from '../../source/platform/linux/procfs.js';
@@ -10,7 +11,7 @@ import {createProcfsSystemReader} from '../../source/platform/meters.js';
 import {createLinuxPlatform} from '../../source/platform/platform.js';
 import {createSampler, type Sampler} from '../../source/sampling/sampler.js';
 import type {Options} from '../../source/types.js';
-import {runInteractive} from '../../source/ui/run-interactive.js';
+import {firstFrame} from '../../source/ui/first-frame.js';
 import {testOptions} from './ui.js';
 
 const fault = process.argv[2] ?? 'none';
@@ -54,5 +55,9 @@ if (fault === 'throw-in-timer')
 const options: Options = testOptions({intervalMs: 300, readonly: true});
 // The real Linux platform with the noisy meters in place of its own.
 const platform = {...createLinuxPlatform(), meters};
-const code = await runInteractive({options, sampler, platform});
+// As cli.tsx starts the UI: the first frame painted before the runner takes the terminal.
+const first = await firstFrame({options, sampler, platform});
+if (fault === 'slow-ui-load') await new Promise(resolve => setTimeout(resolve, 3000));
+const {runInteractive} = await import('../../source/ui/run-interactive.js');
+const code = await runInteractive({options, sampler, platform, first});
 process.exitCode = code;

@@ -1,7 +1,7 @@
 // The CLI where users meet it: pipes, scripts, no terminal, remembered settings, --pick,
 // the clipboard, an old Node, and the packed tarball installed into an empty directory.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
@@ -136,10 +136,14 @@ describe('packaging', () => {
 		const root = join(import.meta.dirname, '..', '..');
 		const quiet = {cwd: root, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe']};
 		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', directory], quiet).trim().split('\n').at(-1)!;
-		const contents = execFileSync('tar', ['tzf', join(directory, tarball)], {encoding: 'utf8'})
+		const files = execFileSync('tar', ['tzf', join(directory, tarball)], {encoding: 'utf8'})
 			.trim()
 			.split('\n')
 			.sort();
+		// The program's chunks, exactly those the build made (the UI, --serve, … load theirs when used).
+		const chunks = files.filter(file => file.startsWith('package/dist/chunks/'));
+		expect(chunks.map(file => file.replace('package/dist/chunks/', '')).sort()).toEqual(readdirSync(join(root, 'dist', 'chunks')).sort());
+		const contents = files.filter(file => !chunks.includes(file));
 		expect(contents).toEqual([
 			'package/README.md',
 			'package/dist/cli.js',

@@ -89,6 +89,39 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		restored(result);
 	});
 
+	// The first frame is painted before Ink loads (ui/first-frame.ts): the terminal is already in
+	// raw mode on the alternate screen then, so that window needs its own exit paths.
+	test.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	])('%s while the UI is still loading, after the first frame', async (signal, status) => {
+		const tmp = join(tmpdir(), `${marker}-loading-${signal}.pid`);
+		const result = await underShell(
+			`sh -c 'echo $$ > ${tmp}; exec "$0" "$1" slow-ui-load' "${process.execPath}" "${FAULTY}"`,
+			async screen => {
+				const {readFileSync} = await import('node:fs');
+				// Painted, and Ink (which would write a synchronized update, ESC[?2026h) not yet there.
+				expect(screen.raw()).not.toContain('\u001b[?2026h');
+				process.kill(Number(readFileSync(tmp, 'utf8')), signal as NodeJS.Signals);
+			},
+			`loading-${signal}`,
+		);
+		expect(result.text).toContain(`status=${status}`);
+		restored(result);
+	});
+
+	test('a key typed while the UI is still loading is not echoed over the frame, and is acted on once it has', async () => {
+		const screen = spawnInPty(process.execPath, [FAULTY, 'slow-ui-load'], {columns: 120, rows: 30});
+		await screen.waitFor(text => text.includes('PID USER'));
+		screen.write('q');
+		await new Promise(resolve => setTimeout(resolve, 300));
+		expect(screen.raw()).not.toContain('\u001b[?2026h');
+		expect(screen.raw()).not.toMatch(/\u001b\[Hq|q$/);
+		expect((await screen.exited).exitCode).toBe(0);
+		expect(screen.bufferType()).toBe('normal');
+	});
+
 	test('an uncaught exception: terminal restored, the error printed after, status 1', async () => {
 		const result = await underShell(`"${process.execPath}" "${FAULTY}" throw-in-timer`, async () => {}, 'uncaught');
 		expect(result.text).toContain('status=1');

@@ -1,6 +1,6 @@
 // The map in ARCHITECTURE.md, checked: what each folder of source/ may import, and which files
 // may touch the operating system. A change that breaks a rule fails here, not in review.
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, normalize, relative} from 'node:path';
 import {describe, expect, test} from 'vitest';
 
@@ -51,5 +51,30 @@ describe('architecture', () => {
 			.map(file => relative(SOURCE, file))
 			.filter(file => IO_MODULES.test(readFileSync(join(SOURCE, file), 'utf8')) && !MAY_DO_IO.some(rule => rule.test(file)));
 		expect(wrong).toEqual([]);
+	});
+
+	// The first frame is painted before Ink and React load (ui/first-frame.ts); a static import
+	// that reaches either would put ~100 ms back on every start, --once and --json included.
+	test('the entry and the first frame reach neither Ink nor React except through import()', () => {
+		const reached = new Set<string>();
+		const visit = (file: string) => {
+			if (reached.has(file)) return;
+			reached.add(file);
+			const text = readFileSync(file, 'utf8');
+			for (const match of text.matchAll(/^import (?!type )[^;]*?from '(\.{1,2}\/[^']+)'/gm))
+				visit(
+					normalize(join(dirname(file), match[1]!)).replace(
+						/\.js$/,
+						existsSync(normalize(join(dirname(file), match[1]!)).replace(/\.js$/, '.ts')) ? '.ts' : '.tsx',
+					),
+				);
+		};
+		visit(join(SOURCE, 'cli.tsx'));
+		visit(join(SOURCE, 'ui', 'first-frame.ts'));
+		const wrong = [...reached]
+			.filter(file => /^import (?!type )[^;]*?from '(ink|react)(\/[^']*)?'/m.test(readFileSync(file, 'utf8')))
+			.map(file => relative(SOURCE, file));
+		expect(wrong).toEqual([]);
+		expect(reached.size).toBeGreaterThan(20);
 	});
 });

@@ -19,7 +19,8 @@ export type Sampled = {
 	error: Error | undefined;
 };
 
-export type InitialSample = {snapshot: Snapshot; system?: Sampled['system']};
+/** A sample taken before mounting (`own`: proctop's RSS then, so the first frame is the one painted before Ink). */
+export type InitialSample = {snapshot: Snapshot; system?: Sampled['system']; own?: OwnUsage};
 
 /**
  * `initial` is a sample taken before the first render (so the first frame is already full);
@@ -30,7 +31,7 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 	const [sampled, setSampled] = useState<Sampled>({
 		snapshot: initial?.snapshot,
 		system: initial?.system,
-		own: {cpuPercent: null, recentCpuPercent: null, residentBytes: process.memoryUsage.rss()},
+		own: initial?.own ?? {cpuPercent: null, recentCpuPercent: null, residentBytes: process.memoryUsage.rss()},
 		error: undefined,
 	});
 	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(initial ? {cpu: process.cpuUsage(), at: performance.now()} : undefined);

@@ -1,0 +1,117 @@
+// The first frame, before Ink and React have loaded: takes the first sample, and on a terminal
+// writes the screen it makes (the same `composeScreen` the App draws with, painted by the same
+// `paintLine`) straight to stdout, then hands the terminal to the UI, whose first Ink frame is
+// that very frame written over itself: no flicker, no second clear. Loading Ink, React and the
+// layout engine (~100 ms) and React's first render (~60 ms) then happen behind a full screen.
+// I/O: the sampler and meters it is given; writes to stdout and sets stdin's raw mode (the UI's
+// runner takes over both, and undoes them on every exit path; until then, this module does).
+
+import chalk from 'chalk';
+import {canDrawBlocks} from '../model/sparkline.js';
+import type {Platform} from '../platform/platform.js';
+import type {Sampler} from '../sampling/sampler.js';
+import type {HistoryView, Options} from '../types.js';
+import type {InitialSample} from './hooks/use-sampler.js';
+import {paintLine} from './lines/paint.js';
+import {columnsFor, composeScreen, listedRows} from './screen.js';
+import {initialState} from './state.js';
+import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal-codes.js';
+
+export type FirstFrameContext = {
+	options: Options;
+	sampler: Sampler;
+	platform: Platform;
+	history?: HistoryView;
+	/** Remembered settings the App starts with. */
+	inverted?: boolean;
+	showKernelThreads?: boolean;
+	startupMessage?: string;
+	/** A replay starts in the past: the App draws its first frame itself. */
+	replay?: string;
+};
+
+/** What the App starts from; `painted` when the frame is already on the terminal. */
+export type FirstFrame = {
+	initial: InitialSample;
+	painted?: {
+		/** The UI's runner now owns the terminal (its exit paths restore it): drop this module's. */
+		release(): void;
+		/** Give the terminal back (the UI could not start). */
+		undo(): void;
+	};
+};
+
+/** TERM=dumb shows no attributes (chalk then writes none): the selection is marked with '>'. */
+export function wantsMarkers(): boolean {
+	return process.env.TERM === 'dumb' || chalk.level === 0;
+}
+
+/** Graphs in plain ASCII when the terminal cannot draw block characters. */
+export function wantsAsciiGraphs(): boolean {
+	return !canDrawBlocks(process.env);
+}
+
+/**
+ * Samples before anything is drawn, so the first frame is a full table; a fatal sampling error
+ * (no /proc) surfaces here, before the terminal has been touched. The header meters get as long
+ * as the sample took: they are usually read by then.
+ */
+async function sampleFirst(context: FirstFrameContext): Promise<Required<Pick<InitialSample, 'snapshot' | 'own'>> & InitialSample> {
+	const headerReading = context.platform.meters.read().catch(() => undefined);
+	const snapshot = await context.sampler.sample();
+	const system = await Promise.race([headerReading, new Promise<undefined>(resolve => setImmediate(resolve, undefined))]);
+	return {snapshot, system, own: {cpuPercent: null, recentCpuPercent: null, residentBytes: process.memoryUsage.rss()}};
+}
+
+export async function firstFrame(context: FirstFrameContext): Promise<FirstFrame> {
+	const initial = await sampleFirst(context);
+	const {stdout, stdin} = process;
+	// --pick into a pipe draws on /dev/tty, which the runner opens; a replay starts in the past.
+	if (stdout.isTTY !== true || stdin.isTTY !== true || context.replay !== undefined) return {initial};
+	const {options} = context;
+	const state = initialState({...options, showKernelThreads: context.showKernelThreads, inverted: context.inverted, message: context.startupMessage});
+	const processes = initial.snapshot.processes;
+	const viewport = {columns: stdout.columns || 80, rows: stdout.rows || 24};
+	const screen = composeScreen({
+		state,
+		snapshot: initial.snapshot,
+		system: initial.system,
+		own: initial.own,
+		viewport,
+		rows: listedRows(processes, state, options.pids),
+		columns: columnsFor(processes, state.cpuGraphs, Math.max(1, viewport.columns)),
+		previousTop: 0,
+		history: context.history,
+		restarted: new Set(),
+		options,
+		markers: wantsMarkers(),
+		asciiGraphs: wantsAsciiGraphs(),
+		searchMatches: 0,
+		nowMs: Date.now(),
+	});
+	const undo = () => {
+		release();
+		try {
+			stdin.setRawMode(false);
+		} catch {}
+		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		undo();
+		process.kill(process.pid, signal);
+	};
+	const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+	const release = () => {
+		for (const signal of signals) process.off(signal, onSignal);
+		process.off('exit', undo);
+	};
+	for (const signal of signals) process.once(signal, onSignal);
+	process.once('exit', undo);
+	// Raw now, not when Ink mounts: a key typed while the UI loads must not be echoed over the frame.
+	stdin.setRawMode(true);
+	// Each line as Ink's output stage writes it (trailing blanks trimmed); the cursor ends at the top
+	// left, where Ink starts its first frame: the same text over itself.
+	const frame = screen.lines.map(line => paintLine(line).trimEnd()).join('\n');
+	stdout.write(`${ENTER_ALTERNATE_SCREEN}${HIDE_CURSOR}${HOME}${frame}\n${HOME}`);
+	return {initial, painted: {release, undo}};
+}
