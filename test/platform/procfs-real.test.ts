@@ -4,7 +4,7 @@ import {readdirSync, readlinkSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {describe, expect, test} from 'vitest';
 import {buildForest, descendantKeys} from '../../source/model/tree.js';
-import {createProcfsSource, MAX_KEPT_STAT_FILES} from '../../source/platform/linux/procfs.js';
+import {createProcfsSource, keptStatFileCap} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 import {cleanUpAfterAll} from '../helpers/cleanup.js';
 
@@ -93,7 +93,7 @@ describe.runIf(process.platform === 'linux')('kept stat files', () => {
 		const source = createProcfsSource();
 		const table = await source.read();
 		const open = statFdsOpen();
-		expect(open - before).toBe(Math.min(table.processes.length + table.garbled, MAX_KEPT_STAT_FILES));
+		expect(open - before).toBe(Math.min(table.processes.length + table.garbled, keptStatFileCap()));
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
 		await sleep(300);
 		await source.read();

@@ -3,7 +3,7 @@ import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, write
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {createProcfsSource, ProcUnavailableError} from '../../source/platform/linux/procfs.js';
+import {createProcfsSource, keptStatFileCap, MAX_KEPT_STAT_FILES, ProcUnavailableError} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 import {type FakeProc, fakeClock, statLine, writeProcTree} from '../helpers/proc-builder.js';
 
@@ -135,4 +135,27 @@ describe('procfs source on builder trees', () => {
 		const table = await createProcfsSource({procRoot: proc.root}).read();
 		expect(table.processes).toHaveLength(10_000);
 	});
+});
+
+test('stat files kept open between ticks stay under this process’s open-file limit, leaving 1,024 free', () => {
+	const root = mkdtempSync(join(tmpdir(), 'proctop-limits-'));
+	mkdirSync(join(root, 'self'));
+	const limitsWith = (soft: string) =>
+		writeFileSync(
+			join(root, 'self', 'limits'),
+			`Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${soft}                524288               files\n`,
+		);
+	try {
+		expect(keptStatFileCap(root)).toBe(MAX_KEPT_STAT_FILES); // no limits file: the cap alone
+		limitsWith('1024');
+		expect(keptStatFileCap(root)).toBe(0);
+		limitsWith('4096');
+		expect(keptStatFileCap(root)).toBe(3072);
+		limitsWith('524288');
+		expect(keptStatFileCap(root)).toBe(MAX_KEPT_STAT_FILES);
+		limitsWith('unlimited');
+		expect(keptStatFileCap(root)).toBe(MAX_KEPT_STAT_FILES);
+	} finally {
+		rmSync(root, {recursive: true, force: true});
+	}
 });

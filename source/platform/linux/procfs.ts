@@ -7,6 +7,7 @@ import {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, sta
 import {sanitize, sanitizeArgv} from '../../sanitize.js';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
+import {parseOpenFileLimit} from './resources.js';
 
 export type ProcfsOptions = {
 	/** Where procfs is mounted; tests point this at test/fixtures/proc/<scenario>. */
@@ -77,10 +78,23 @@ function openOrUndefined(path: string): number | undefined {
  * offset 0, which halves the syscall cost per process (open+close are half of it: measured
  * 8.6 µs vs 4.4 µs per process here). The price is ~4 KiB of kernel memory per open seq_file
  * (slab), so the count is capped; beyond it files are opened and closed each tick as usual.
+ * 8,192 (was 4,096: at +5,000 processes a thousand were opened and closed every tick, 1.5 % of
+ * a core) costs at most 32 MiB of kernel memory, and only with that many processes.
  * A kept fd names the process, not the pid: once the process exits it reads ESRCH, never a
  * newcomer that reused the pid.
  */
-export const MAX_KEPT_STAT_FILES = 4096;
+export const MAX_KEPT_STAT_FILES = 8192;
+/** Open files left for everything else (sockets, the terminal, details, --serve's clients). */
+const FDS_LEFT_FREE = 1024;
+
+/** The kept-file cap under this process's own open-file limit, so keeping never causes EMFILE. */
+export function keptStatFileCap(procRoot = '/proc'): number {
+	let soft: number | undefined;
+	try {
+		soft = parseOpenFileLimit(readFileSync(`${procRoot}/self/limits`, 'utf8'));
+	} catch {}
+	return soft === undefined ? MAX_KEPT_STAT_FILES : Math.max(0, Math.min(MAX_KEPT_STAT_FILES, soft - FDS_LEFT_FREE));
+}
 
 /** Processes read between two yields to the event loop (~10 ms of work). */
 const YIELD_EVERY = 1000;
@@ -112,6 +126,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const {readFd, readPath: readBytes} = createReader();
 	// pid directory name → open fd of its stat file, and the tick it was last listed in.
 	const kept = new Map<string, {fd: number; tick: number}>();
+	const keepAtMost = keptStatFileCap(procRoot);
 	let tick = 0;
 
 	function readStat(entry: string): Buffer | undefined {
@@ -127,7 +142,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		const fd = openOrUndefined(`${procRoot}/${entry}/stat`);
 		if (fd === undefined) return undefined;
 		const bytes = readFd(fd);
-		if (bytes && kept.size < MAX_KEPT_STAT_FILES) kept.set(entry, {fd, tick});
+		if (bytes && kept.size < keepAtMost) kept.set(entry, {fd, tick});
 		else closeSync(fd);
 		return bytes;
 	}
