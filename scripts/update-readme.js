@@ -1,6 +1,6 @@
 // Regenerates the README sections that are data elsewhere: Usage (the exact --help output of
 // the built CLI), Keys (from the keymap table), the cost hint (from its thresholds) and the
-// fields of a process in --json (from the field table).
+// fields of a process in --json and the columns --columns takes (from the field table).
 // Run: npm run readme. A test checks each.
 import {execFileSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -11,6 +11,7 @@ const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {encoding
 const {keysMarkdown} = await loadSource('source/ui/keymap.ts');
 const {costHintMarkdown} = await loadSource('source/ui/cost-hint.ts');
 const {jsonFieldsMarkdown} = await loadSource('source/model/fields.ts');
+const {columnsMarkdown} = await loadSource('source/model/columns.ts');
 
 let readme = readFileSync('README.md', 'utf8');
 const replace = (name, content) => {
@@ -22,4 +23,5 @@ replace('usage', `\`\`\`\n${help.trimEnd()}\n\`\`\``);
 replace('keys', keysMarkdown());
 replace('cost-hint', costHintMarkdown());
 replace('json-processes', jsonFieldsMarkdown());
+replace('columns', columnsMarkdown());
 writeFileSync('README.md', readme);

@@ -4,6 +4,7 @@
 import meow from 'meow';
 import {DESCRIPTION, HELP_TEXT, VERSION} from './help.js';
 import {INTERVAL_RANGE_TEXT, intervalFromSeconds} from './interval.js';
+import {COLUMN_IDS, type ColumnId, columnNamed} from './model/columns.js';
 import {isSortKeyId, SORT_KEYS} from './model/sort.js';
 import {parseServeAddress} from './serve/address.js';
 import type {Options} from './types.js';
@@ -19,6 +20,7 @@ const KNOWN_FLAGS = new Set([
 	's',
 	'tree',
 	't',
+	'columns',
 	'filter',
 	'user',
 	'u',
@@ -62,6 +64,10 @@ const KNOWN_FLAGS = new Set([
  */
 const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolean; message: string}> = [
 	{when: f => Boolean(f.once) && Boolean(f.json), message: '--once and --json are two different outputs; pick one'},
+	{
+		when: f => f.columns !== undefined && (Boolean(f.json) || f.serve !== undefined || f.kill !== undefined),
+		message: '--columns chooses the columns of the table (the UI and --once); --json, --serve and --kill print no table',
+	},
 	{when: f => Boolean(f.watch) && !f.json, message: '--watch goes with --json (one JSON document per interval); add --json, or drop --watch'},
 	{
 		when: f => f.count !== undefined && !(f.json && f.watch) && f.record === undefined,
@@ -217,6 +223,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		}
 		pids = [...new Set([...(pids ?? []), ...parsed])];
 	}
+	const columns = columnsOption(flags.columns as string | undefined);
 	const explicit: Array<'sort' | 'tree' | 'intervalMs'> = [];
 	if (flags.sort !== undefined) explicit.push('sort');
 	if (flags.tree !== undefined) explicit.push('tree');
@@ -225,6 +232,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		intervalMs,
 		sort,
 		tree: Boolean(flags.tree),
+		...(columns ? {columns} : {}),
 		// `proctop :3000` watches the port: the filter term `:3000` matches its listener only.
 		filter: [kill ? undefined : ports.map(port => `:${port}`)[0], flags.filter as string | undefined].filter(Boolean).join(' '),
 		user,
@@ -247,6 +255,24 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 	};
 }
 
+/** --columns pid,user,cpu,command: known ids, each once, at least one. */
+function columnsOption(text: string | undefined): ColumnId[] | undefined {
+	if (text === undefined) return undefined;
+	const names = text
+		.split(',')
+		.map(part => part.trim())
+		.filter(Boolean);
+	const unknown = names.find(name => columnNamed(name) === undefined);
+	if (unknown !== undefined || names.length === 0)
+		throw new UsageError(
+			`--columns ${JSON.stringify(text)} is not valid: ${unknown === undefined ? 'no columns named' : `no column ${JSON.stringify(unknown)}`}; expected some of ${COLUMN_IDS.join(', ')}`,
+		);
+	const ids = names.map(name => columnNamed(name)!);
+	const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+	if (twice !== undefined) throw new UsageError(`--columns ${JSON.stringify(text)} is not valid: ${twice} is named twice`);
+	return ids;
+}
+
 /** Parses argv; on a usage error prints `proctop: <reason>` to stderr and exits 2. */
 export function parseFlags(argv: string[]): Options {
 	const cli = meow(HELP_TEXT, {
@@ -260,6 +286,7 @@ export function parseFlags(argv: string[]): Options {
 			interval: {type: 'string'},
 			delay: {type: 'string', shortFlag: 'd'},
 			sort: {type: 'string', shortFlag: 's'},
+			columns: {type: 'string'},
 			tree: {type: 'boolean', shortFlag: 't'},
 			filter: {type: 'string'},
 			user: {type: 'string', shortFlag: 'u', isMultiple: true},

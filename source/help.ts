@@ -3,6 +3,7 @@
 // bundle (quick-answer.ts) without loading the whole program; meow prints the same bytes
 // when the flags arrive in other company (a test compares the two).
 
+import {COLUMN_IDS} from './model/columns.js';
 import {SORT_KEYS} from './model/sort.js';
 
 declare const PROCTOP_VERSION: string;
@@ -11,10 +12,9 @@ export const VERSION = typeof PROCTOP_VERSION === 'string' ? PROCTOP_VERSION : '
 
 export const DESCRIPTION = 'proctop: a fast, safe, top-like process monitor';
 
-/** The sort keys as the help lists them, wrapped to fitCell beside the flag column. */
-function sortKeyList(): string {
-	const ids = SORT_KEYS.map(key => key.id);
-	const words = `Sort by ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!} (default cpu)`.split(' ');
+/** Words wrapped to fit beside the flag column (24 cells in, 60 wide). */
+function besideFlags(text: string): string {
+	const words = text.split(' ');
 	const lines: string[] = [''];
 	for (const word of words) {
 		const last = lines.length - 1;
@@ -22,6 +22,17 @@ function sortKeyList(): string {
 		else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
 	}
 	return lines.join(`\n${' '.repeat(24)}`);
+}
+
+/** The sort keys as the help lists them. */
+function sortKeyList(): string {
+	const ids = SORT_KEYS.map(key => key.id);
+	return besideFlags(`Sort by ${ids.slice(0, -1).join(', ')} or ${ids.at(-1)!} (default cpu)`);
+}
+
+/** The column ids as --columns takes them. */
+function columnList(): string {
+	return besideFlags(`${COLUMN_IDS.join(', ')}`);
 }
 
 export const HELP_TEXT = `
@@ -35,6 +46,8 @@ Options
   -d, --delay <tenths>  Refresh interval in tenths of a second, as htop's --delay
   -s, --sort <key>      ${sortKeyList()}
   -t, --tree            Start in tree view (--once prints the tree too)
+  --columns <list>      The table's columns in this order, comma-separated:
+                        ${columnList()}
   --filter <text>       Start with this filter applied
   -u, --user <name>     Show only this user's processes
   -p, --pid <list>      Show only these pids, comma-separated (as htop -p; may repeat)

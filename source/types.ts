@@ -242,6 +242,8 @@ export type Options = {
 	intervalMs: number;
 	sort: import('./model/sort.js').SortKeyId;
 	tree: boolean;
+	/** --columns: the table's columns in this order; undefined: the default set. */
+	columns?: readonly import('./model/columns.js').ColumnId[];
 	filter: string;
 	user: string | undefined;
 	once: boolean;

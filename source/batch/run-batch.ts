@@ -63,7 +63,7 @@ export async function runBatch(context: BatchContext): Promise<number> {
 				const rows: TableRow[] = options.tree
 					? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()})
 					: processes.map(process => ({process}));
-				await write(out, `${renderTable(rows, width).join('\n')}\n`);
+				await write(out, `${renderTable(rows, width, snapshot.takenAt, options.columns).join('\n')}\n`);
 			}
 			// `proctop :3000 --once` in a script: no listener is a failure, said in one line.
 			const port = options.watch ? undefined : watchedPort(options.filter);

@@ -48,6 +48,25 @@ export const BATCH_COLUMNS: readonly ColumnId[] = [
 	'command',
 ];
 
+/** Every column, as --columns names them. */
+export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map(candidate => candidate.id);
+
+/**
+ * The column a name means: its id, or its title as htop users type it, any case, with or
+ * without `%` and `+` (`mem`, `MEM%`, `res`, `time+`, `sid`, `cpu graph`).
+ */
+export function columnNamed(name: string): ColumnId | undefined {
+	const wanted = name.trim().toLowerCase().replace(/\s+/g, '_');
+	const loose = (text: string) => text.toLowerCase().replace(/\s+/g, '_').replace(/[%+]$/, '');
+	return COLUMNS.find(candidate => candidate.id === wanted || loose(candidate.title) === loose(wanted))?.id;
+}
+
+/** The --help and README list of columns: id, title, meaning. */
+export function columnsMarkdown(): string {
+	const rows = COLUMNS.map(candidate => `| \`${candidate.id}\` | ${candidate.title} | ${candidate.meaning} |`);
+	return ['| id | title | shows |', '|---|---|---|', ...rows].join('\n');
+}
+
 export function column(id: ColumnId): Column {
 	return COLUMNS.find(candidate => candidate.id === id)!;
 }

@@ -6,7 +6,7 @@
 // from a new /proc field, a parser (platform/linux/procfs-parse.ts) plus an entry.
 
 import type {ProcessSample} from '../types.js';
-import {displayCommand, formatBytes, formatCpuTime, formatPercent, formatPorts} from './format.js';
+import {displayCommand, formatBytes, formatCpuTime, formatElapsed, formatPercent, formatPorts, formatStart, formatTty} from './format.js';
 import {inOrder, sparkline} from './sparkline.js';
 
 export type SortKeyId =
@@ -24,7 +24,12 @@ export type SortKeyId =
 	| 'virtual'
 	| 'resident'
 	| 'ports'
-	| 'service';
+	| 'service'
+	| 'ppid'
+	| 'pgrp'
+	| 'session'
+	| 'tty'
+	| 'start';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -41,7 +46,13 @@ export type ColumnId =
 	| 'service'
 	| 'ports'
 	| 'app'
-	| 'command';
+	| 'command'
+	| 'ppid'
+	| 'pgrp'
+	| 'session'
+	| 'tty'
+	| 'start'
+	| 'elapsed';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -51,8 +62,13 @@ export type FieldColumn = {
 	align: 'left' | 'right';
 	/** Lower is more important: on a narrow terminal the highest priorities drop first. */
 	priority: number;
-	/** Plain cell text for `cells` cells (Infinity: no limit), before fitting (untrusted parts are sanitized upstream). */
-	text: (process: ProcessSample, cells: number) => string;
+	/**
+	 * Plain cell text for `cells` cells (Infinity: no limit), before fitting (untrusted parts are
+	 * sanitized upstream); `atMs` is when the moment shown was sampled (START, ELAPSED).
+	 */
+	text: (process: ProcessSample, cells: number, atMs: number) => string;
+	/** One line for --help and the README: what the column shows. */
+	meaning: string;
 	/** Shown only while some process has a value (most have no ports or service): saves the room. */
 	whenAny?: (process: ProcessSample) => boolean;
 	/** The sort key that orders by this column (its title carries ▼/▲ while active). */
@@ -88,17 +104,59 @@ function isoOrNull(ms: number): string | null {
 /** In --json order. */
 export const FIELDS: readonly Field[] = [
 	{
-		column: {id: 'pid', title: 'PID', width: 7, align: 'right', priority: 0, sortKey: 'pid', text: p => String(p.pid)},
+		column: {id: 'pid', title: 'PID', width: 7, align: 'right', priority: 0, sortKey: 'pid', text: p => String(p.pid), meaning: 'process id'},
 		sort: {id: 'pid', label: 'PID', value: p => p.pid, descending: false},
 		json: {name: 'pid', type: 'number', meaning: 'process id', value: p => p.pid},
 	},
-	{json: {name: 'ppid', type: 'number', meaning: 'parent process id', value: p => p.ppid}},
+	{
+		column: {id: 'ppid', title: 'PPID', width: 7, align: 'right', priority: 8.5, sortKey: 'ppid', text: p => String(p.ppid), meaning: 'parent process id'},
+		sort: {id: 'ppid', label: 'PPID', value: p => p.ppid, descending: false},
+		json: {name: 'ppid', type: 'number', meaning: 'parent process id', value: p => p.ppid},
+	},
+	{
+		column: {id: 'pgrp', title: 'PGRP', width: 7, align: 'right', priority: 8.6, sortKey: 'pgrp', text: p => String(p.pgrp), meaning: 'process group id'},
+		sort: {id: 'pgrp', label: 'PGRP', value: p => p.pgrp, descending: false},
+		json: {name: 'pgrp', type: 'number', meaning: 'process group id (a shell job)', value: p => p.pgrp},
+	},
+	{
+		column: {id: 'session', title: 'SID', width: 7, align: 'right', priority: 8.7, sortKey: 'session', text: p => String(p.session), meaning: 'session id'},
+		sort: {id: 'session', label: 'SID', value: p => p.session, descending: false},
+		json: {name: 'session', type: 'number', meaning: 'session id (a login or terminal session)', value: p => p.session},
+	},
+	{
+		column: {
+			id: 'tty',
+			title: 'TTY',
+			width: 7,
+			align: 'left',
+			priority: 8.8,
+			sortKey: 'tty',
+			text: p => formatTty(p.tty),
+			meaning: 'controlling terminal (pts/3), ? for none',
+		},
+		sort: {id: 'tty', label: 'TTY', value: p => (p.tty === 0 ? '~' : formatTty(p.tty)), descending: false},
+		json: {
+			name: 'tty',
+			type: 'string \\| null',
+			meaning: 'controlling terminal (`pts/3`, `tty1`); null for none',
+			value: p => (p.tty === 0 ? null : formatTty(p.tty)),
+		},
+	},
 	{
 		sort: {id: 'name', label: 'COMMAND', value: p => p.name.toLowerCase(), descending: false},
 		json: {name: 'name', type: 'string', meaning: 'short name (`comm`), sanitized', value: p => p.name},
 	},
 	{
-		column: {id: 'command', title: 'COMMAND', width: 24, align: 'left', priority: 0, sortKey: 'name', text: p => displayCommand(p)},
+		column: {
+			id: 'command',
+			title: 'COMMAND',
+			width: 24,
+			align: 'left',
+			priority: 0,
+			sortKey: 'name',
+			text: p => displayCommand(p),
+			meaning: 'the command line (kernel threads [name]; ← → scroll it)',
+		},
 		json: {
 			name: 'command',
 			type: 'string',
@@ -107,7 +165,16 @@ export const FIELDS: readonly Field[] = [
 		},
 	},
 	{
-		column: {id: 'app', title: 'APP', width: 22, align: 'left', priority: 4.2, sortKey: 'app', text: p => p.app},
+		column: {
+			id: 'app',
+			title: 'APP',
+			width: 22,
+			align: 'left',
+			priority: 4.2,
+			sortKey: 'app',
+			text: p => p.app,
+			meaning: 'what it is, from its command line and package.json',
+		},
 		sort: {id: 'app', label: 'APP', value: p => p.app.toLowerCase(), descending: false},
 		json: {
 			name: 'app',
@@ -126,6 +193,7 @@ export const FIELDS: readonly Field[] = [
 			sortKey: 'ports',
 			text: (p, cells) => formatPorts(p.ports, cells),
 			whenAny: p => p.ports.length > 0,
+			meaning: 'the TCP/UDP ports it listens on',
 		},
 		// The lowest port first; processes without a port after every listener.
 		sort: {id: 'ports', label: 'PORTS', value: p => p.ports[0]?.port ?? 70_000, descending: false},
@@ -146,6 +214,7 @@ export const FIELDS: readonly Field[] = [
 			sortKey: 'service',
 			text: p => p.service,
 			whenAny: p => p.service !== '',
+			meaning: 'systemd unit, container or pod',
 		},
 		sort: {id: 'service', label: 'SERVICE', value: p => p.service, descending: false},
 		json: {
@@ -156,13 +225,22 @@ export const FIELDS: readonly Field[] = [
 		},
 	},
 	{
-		column: {id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user},
+		column: {id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user, meaning: 'owner'},
 		sort: {id: 'user', label: 'USER', value: p => p.user, descending: false},
 		json: {name: 'user', type: 'string', meaning: 'owner; the uid as digits when it has no name', value: p => p.user},
 	},
 	{json: {name: 'uid', type: 'number \\| null', meaning: 'owner uid; null where the platform does not say', value: p => p.uid ?? null}},
 	{
-		column: {id: 'state', title: 'S', width: 1, align: 'left', priority: 3, sortKey: 'state', text: p => p.state},
+		column: {
+			id: 'state',
+			title: 'S',
+			width: 1,
+			align: 'left',
+			priority: 3,
+			sortKey: 'state',
+			text: p => p.state,
+			meaning: 'R running, S sleeping, D disk wait, T stopped, Z zombie, I idle',
+		},
 		sort: {id: 'state', label: 'S', value: p => p.state, descending: false},
 		json: {
 			name: 'state',
@@ -172,7 +250,16 @@ export const FIELDS: readonly Field[] = [
 		},
 	},
 	{
-		column: {id: 'cpu', title: 'CPU%', width: 5, align: 'right', priority: 1, sortKey: 'cpu', text: p => formatPercent(p.cpuPercent)},
+		column: {
+			id: 'cpu',
+			title: 'CPU%',
+			width: 5,
+			align: 'right',
+			priority: 1,
+			sortKey: 'cpu',
+			text: p => formatPercent(p.cpuPercent),
+			meaning: '% of one core over the interval',
+		},
 		// First sight has no CPU% yet: sort it below every measured value, including 0.
 		sort: {id: 'cpu', label: 'CPU%', value: p => p.cpuPercent ?? -1, descending: true},
 		json: {
@@ -194,30 +281,58 @@ export const FIELDS: readonly Field[] = [
 			text: (p, cells) =>
 				p.recentCpu ? sparkline(inOrder(p.recentCpu), {cells: Number.isFinite(cells) ? cells : 16, max: 100}).padStart(Number.isFinite(cells) ? cells : 0) : '',
 			whenAny: p => p.recentCpu !== undefined,
+			meaning: 'its last 16 ticks of CPU% (needs history)',
 		},
 	},
 	{
-		column: {id: 'memory', title: 'MEM%', width: 5, align: 'right', priority: 2, sortKey: 'memory', text: p => formatPercent(p.memoryPercent)},
+		column: {
+			id: 'memory',
+			title: 'MEM%',
+			width: 5,
+			align: 'right',
+			priority: 2,
+			sortKey: 'memory',
+			text: p => formatPercent(p.memoryPercent),
+			meaning: 'resident memory ÷ physical memory',
+		},
 		sort: {id: 'memory', label: 'MEM%', value: p => p.residentBytes || p.memoryPercent, descending: true},
 		json: {name: 'memoryPercent', type: 'number', meaning: 'resident memory ÷ physical memory × 100', value: p => round(p.memoryPercent)},
 	},
 	{
-		column: {id: 'resident', title: 'RES', width: 6, align: 'right', priority: 5, sortKey: 'resident', text: p => formatBytes(p.residentBytes)},
+		column: {
+			id: 'resident',
+			title: 'RES',
+			width: 6,
+			align: 'right',
+			priority: 5,
+			sortKey: 'resident',
+			text: p => formatBytes(p.residentBytes),
+			meaning: 'resident memory (RES)',
+		},
 		sort: {id: 'resident', label: 'RES', value: p => p.residentBytes, descending: true},
 		json: {name: 'residentBytes', type: 'number', meaning: 'resident memory (RES), bytes', value: p => p.residentBytes},
 	},
 	{
-		column: {id: 'virtual', title: 'VIRT', width: 6, align: 'right', priority: 10, sortKey: 'virtual', text: p => formatBytes(p.virtualBytes)},
+		column: {
+			id: 'virtual',
+			title: 'VIRT',
+			width: 6,
+			align: 'right',
+			priority: 10,
+			sortKey: 'virtual',
+			text: p => formatBytes(p.virtualBytes),
+			meaning: 'virtual memory (VIRT)',
+		},
 		sort: {id: 'virtual', label: 'VIRT', value: p => p.virtualBytes, descending: true},
 		json: {name: 'virtualBytes', type: 'number', meaning: 'virtual memory (VIRT), bytes', value: p => p.virtualBytes},
 	},
 	{
-		column: {id: 'threads', title: 'THR', width: 4, align: 'right', priority: 8, sortKey: 'threads', text: p => String(p.threads)},
+		column: {id: 'threads', title: 'THR', width: 4, align: 'right', priority: 8, sortKey: 'threads', text: p => String(p.threads), meaning: 'threads'},
 		sort: {id: 'threads', label: 'THR', value: p => p.threads, descending: true},
 		json: {name: 'threads', type: 'number', meaning: 'threads', value: p => p.threads},
 	},
 	{
-		column: {id: 'nice', title: 'NI', width: 3, align: 'right', priority: 7, sortKey: 'nice', text: p => String(p.nice)},
+		column: {id: 'nice', title: 'NI', width: 3, align: 'right', priority: 7, sortKey: 'nice', text: p => String(p.nice), meaning: 'nice value, -20 to 19'},
 		sort: {id: 'nice', label: 'NI', value: p => p.nice, descending: false},
 		json: {name: 'nice', type: 'number', meaning: 'nice value, -20 (highest priority) to 19', value: p => p.nice},
 	},
@@ -230,13 +345,48 @@ export const FIELDS: readonly Field[] = [
 			priority: 9,
 			sortKey: 'priority',
 			text: p => (p.priority <= -100 ? 'RT' : String(p.priority)),
+			meaning: 'kernel priority (RT: real-time)',
 		},
 		sort: {id: 'priority', label: 'PRI', value: p => p.priority, descending: false},
 		json: {name: 'priority', type: 'number', meaning: 'kernel priority (negative: real-time)', value: p => p.priority},
 	},
-	{json: {name: 'startTime', type: 'string \\| null', meaning: 'when it started, ISO 8601', value: p => isoOrNull(p.startTimeMs)}},
 	{
-		column: {id: 'time', title: 'TIME+', width: 9, align: 'right', priority: 6, sortKey: 'time', text: p => formatCpuTime(p.cpuSeconds)},
+		column: {
+			id: 'start',
+			title: 'START',
+			width: 6,
+			align: 'right',
+			priority: 8.9,
+			sortKey: 'start',
+			text: (p, _cells, atMs) => formatStart(p.startTimeMs, atMs),
+			meaning: 'when it started: 16:04 today, else Nov 28',
+		},
+		sort: {id: 'start', label: 'START', value: p => p.startTimeMs, descending: false},
+		json: {name: 'startTime', type: 'string \\| null', meaning: 'when it started, ISO 8601', value: p => isoOrNull(p.startTimeMs)},
+	},
+	{
+		column: {
+			id: 'elapsed',
+			title: 'ELAPSED',
+			width: 11,
+			align: 'right',
+			priority: 9.1,
+			sortKey: 'start',
+			text: (p, _cells, atMs) => formatElapsed((atMs - p.startTimeMs) / 1000),
+			meaning: 'how long it has run: 05:32, 3:05:32, 12-03:05:32',
+		},
+	},
+	{
+		column: {
+			id: 'time',
+			title: 'TIME+',
+			width: 9,
+			align: 'right',
+			priority: 6,
+			sortKey: 'time',
+			text: p => formatCpuTime(p.cpuSeconds),
+			meaning: 'CPU time used, user + system',
+		},
 		sort: {id: 'time', label: 'TIME+', value: p => p.cpuSeconds, descending: true},
 		json: {name: 'cpuSeconds', type: 'number', meaning: 'user + system CPU time in seconds, not counting children', value: p => round(p.cpuSeconds)},
 	},
@@ -261,6 +411,11 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'resident',
 	'ports',
 	'service',
+	'ppid',
+	'pgrp',
+	'session',
+	'tty',
+	'start',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

@@ -90,6 +90,21 @@ export function truncate(text: string, width: number): string {
 	return text;
 }
 
+/**
+ * `text` without its first `cells` cells (whole graphemes: a wide character straddling the cut
+ * goes too), and how many UTF-16 units went, so positions into `text` can follow.
+ */
+export function dropCells(text: string, cells: number): {text: string; dropped: number} {
+	if (cells <= 0) return {text, dropped: 0};
+	if (PLAIN.test(text)) return {text: text.slice(cells), dropped: Math.min(cells, text.length)};
+	let used = 0;
+	for (const {segment, index} of segmenter().segment(text)) {
+		if (used >= cells) return {text: text.slice(index), dropped: index};
+		used += displayWidth(segment);
+	}
+	return {text: '', dropped: text.length};
+}
+
 /** Exactly `width` cells: truncated, then padded on the right (or the left when align is 'right'). */
 export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, width);
@@ -179,6 +194,40 @@ export function formatDateTime(ms: number): string {
 	if (!Number.isFinite(date.getTime())) return '?';
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/**
+ * A controlling terminal as ps and htop name it (`pts/3`, `tty1`, `ttyS0`), from stat's tty_nr
+ * (major in bits 8–15, minor in bits 0–7 and 20–31); `?` for none.
+ */
+export function formatTty(ttyNr: number): string {
+	if (ttyNr === 0) return '?';
+	const major = (ttyNr >> 8) & 0xfff;
+	const minor = (ttyNr & 0xff) | ((ttyNr >> 12) & 0xfff00);
+	if (major >= 136 && major <= 143) return `pts/${(major - 136) * 256 + minor}`;
+	if (major === 4) return minor < 64 ? `tty${minor}` : `ttyS${minor - 64}`;
+	return `${major}:${minor}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** When a process started, as htop's START: `16:04` the same day as `atMs`, else `Nov 28`. */
+export function formatStart(startMs: number, atMs: number): string {
+	const start = new Date(startMs);
+	if (!Number.isFinite(start.getTime()) || startMs <= 0) return '?';
+	if (start.toDateString() === new Date(atMs).toDateString()) return formatClock(startMs).slice(0, 5);
+	return `${MONTHS[start.getMonth()]} ${String(start.getDate()).padStart(2, '0')}`;
+}
+
+/** How long it has run, as ps's ELAPSED: `05:32`, `3:05:32`, `12-03:05:32` (days first). */
+export function formatElapsed(seconds: number): string {
+	const total = Math.max(0, Math.floor(seconds));
+	const two = (n: number) => String(n).padStart(2, '0');
+	const days = Math.floor(total / 86_400);
+	const hours = Math.floor((total % 86_400) / 3600);
+	const clock = `${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+	if (days > 0) return `${days}-${two(hours)}:${clock}`;
+	return hours > 0 ? `${hours}:${clock}` : clock;
 }
 
 /** A wall-clock time of day, HH:MM:SS. */

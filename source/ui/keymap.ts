@@ -57,9 +57,24 @@ export type CommandId =
 	| 'live'
 	| 'exited'
 	| 'jump'
-	| 'cpu-graphs';
+	| 'cpu-graphs'
+	| 'scroll-left'
+	| 'scroll-right';
 
-type SpecialKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete' | 'tab';
+type SpecialKey =
+	| 'upArrow'
+	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'backspace'
+	| 'delete'
+	| 'tab';
 
 /**
  * One key: a character (`input`), a named key Ink reports (`key`), or a function key (`fkey`:
@@ -136,7 +151,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'kernel-threads', keys: [{input: 'K'}], modes: LIST, help: 'Show or hide kernel threads (hidden by default, as in htop)'},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
-	// ← and → stay free for scrolling long command lines, as in htop.
+	{command: 'scroll-left', keys: [{key: 'leftArrow'}], modes: LIST, help: 'Scroll the COMMAND column back toward the start of each command line'},
+	{command: 'scroll-right', keys: [{key: 'rightArrow'}], modes: LIST, help: 'Scroll the COMMAND column right, to read long command lines (as in htop)'},
 	{command: 'history-back', keys: [{input: '{'}], modes: LIST, help: 'History: one tick back in time (held: keeps going)'},
 	{command: 'history-forward', keys: [{input: '}'}], modes: LIST, help: 'History: one tick forward; past the newest is live again'},
 	{command: 'live', keys: [{key: 'escape'}], modes: LIST, help: 'History: back to live'},
@@ -232,6 +248,8 @@ export function commandForFunctionKey(mode: Mode, number: number): CommandId | u
 const SPECIAL_LABELS: Record<SpecialKey, string> = {
 	upArrow: '↑',
 	downArrow: '↓',
+	leftArrow: '←',
+	rightArrow: '→',
 	pageUp: 'PgUp',
 	pageDown: 'PgDn',
 	home: 'Home',

@@ -24,14 +24,23 @@ export function listedRows(processes: readonly ProcessSample[], state: UiState, 
 	return buildRows(processes, {...state, pids});
 }
 
-/** The ids of the columns shown: those with a value somewhere, optional ones only when chosen. */
-export function shownColumnIds(processes: readonly ProcessSample[], cpuGraphs: boolean): ColumnId[] {
+/**
+ * The ids of the columns shown. Chosen with --columns: those, in that order (C adds or removes
+ * the CPU GRAPH before COMMAND). By default: those with a value somewhere, the CPU GRAPH with C.
+ */
+export function shownColumnIds(processes: readonly ProcessSample[], cpuGraphs: boolean, chosen?: readonly ColumnId[]): ColumnId[] {
+	if (chosen) {
+		const without = chosen.filter(id => id !== 'cpu_graph');
+		if (!cpuGraphs) return without;
+		const at = without.includes('command') ? without.indexOf('command') : without.length;
+		return [...without.slice(0, at), 'cpu_graph', ...without.slice(at)];
+	}
 	return presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), processes);
 }
 
 /** The columns laid out for this width. */
-export function columnsFor(processes: readonly ProcessSample[], cpuGraphs: boolean, width: number): LaidOutColumn[] {
-	return layoutColumns(shownColumnIds(processes, cpuGraphs), width);
+export function columnsFor(processes: readonly ProcessSample[], cpuGraphs: boolean, width: number, chosen?: readonly ColumnId[]): LaidOutColumn[] {
+	return layoutColumns(shownColumnIds(processes, cpuGraphs, chosen), width);
 }
 
 export type ScreenInput = {

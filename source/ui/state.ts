@@ -67,6 +67,8 @@ export type UiState = {
 	historyAt: number | undefined;
 	/** The CPU GRAPH column (C): each process's last ticks of CPU%, as btop draws them. */
 	cpuGraphs: boolean;
+	/** Cells cut from the start of every COMMAND cell (← →, as htop scrolls long command lines). */
+	commandScroll: number;
 };
 
 function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
@@ -77,7 +79,7 @@ function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
 
 /** The state the UI opens in: the flags, the remembered settings, a message for the status bar. */
 export function initialState(
-	options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs'> & {
+	options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs' | 'columns'> & {
 		showKernelThreads?: boolean;
 		inverted?: boolean;
 		message?: string;
@@ -116,7 +118,8 @@ export function initialState(
 		detailsWholeCommand: false,
 		helpScroll: 0,
 		historyAt: options.historyAt,
-		cpuGraphs: false,
+		cpuGraphs: options.columns?.includes('cpu_graph') ?? false,
+		commandScroll: 0,
 	};
 }
 
@@ -155,6 +158,7 @@ export type Action =
 	/** Show the remembered tick `seq`, or live (undefined). */
 	| {type: 'history-at'; seq: number | undefined}
 	| {type: 'toggle-cpu-graphs'}
+	| {type: 'scroll-command'; to: number}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
@@ -233,6 +237,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, mode: 'list'};
 		case 'history-at':
 			return {...state, historyAt: action.seq};
+		case 'scroll-command':
+			return {...state, commandScroll: Math.max(0, action.to)};
 		case 'toggle-cpu-graphs':
 			return {...state, cpuGraphs: !state.cpuGraphs};
 		case 'type':

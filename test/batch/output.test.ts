@@ -6,6 +6,9 @@ import {formatPorts} from '../../source/model/format.js';
 import type {Snapshot} from '../../source/types.js';
 import {processSample} from '../helpers/processes.js';
 
+/** The moment the tables are drawn at (START and ELAPSED count from it). */
+const NOW = Date.parse('2026-11-29T10:00:00');
+
 const processes = [
 	processSample({
 		pid: 42,
@@ -24,10 +27,21 @@ const processes = [
 ];
 
 describe('renderTable', () => {
+	test('--columns: exactly those columns in that order, including ones the default table leaves out', () => {
+		const started = processSample({pid: 42, ppid: 7, command: 'vim notes.txt'});
+		Object.assign(started, {pgrp: 42, session: 30, tty: (136 << 8) | 3, startTimeMs: NOW - (2 * 3600 + 5 * 60 + 9) * 1000});
+		const lines = renderTable([{process: started}], Infinity, NOW, ['pid', 'ppid', 'pgrp', 'session', 'tty', 'start', 'elapsed', 'command']);
+		expect(lines[0]).toMatch(/^\s+PID\s+PPID\s+PGRP\s+SID TTY\s+START\s+ELAPSED COMMAND$/);
+		expect(lines[1]).toMatch(/^\s+42\s+7\s+42\s+30 pts\/3\s+07:54\s+2:05:09 vim notes\.txt$/);
+		// Ports and service are shown when asked for, even with no process having one.
+		expect(renderTable([{process: started}], Infinity, NOW, ['pid', 'ports', 'service'])[0]).toMatch(/PID PORTS\s+SERVICE/);
+	});
+
 	test('header, htop-style cells, kernel threads and zombies', () => {
 		const lines = renderTable(
 			processes.map(process => ({process})),
 			Number.POSITIVE_INFINITY,
+			NOW,
 		);
 		// No process here has ports or a service: those columns stay out.
 		expect(lines[0]).toMatch(/^\s+PID USER\s+S\s+CPU%\s+MEM%\s+RES\s+THR\s+NI\s+TIME\+ APP\s+COMMAND/);
@@ -45,7 +59,7 @@ describe('renderTable', () => {
 			{protocol: 'udp', address: '0.0.0.0', port: 5353},
 		];
 		web.service = 'api.service';
-		const lines = renderTable([{process: web}, {process: processSample({pid: 8})}], Infinity);
+		const lines = renderTable([{process: web}, {process: processSample({pid: 8})}], Infinity, NOW);
 		expect(lines[0]).toMatch(/TIME\+ SERVICE\s+PORTS\s+APP\s+COMMAND$/);
 		// IPv4 and IPv6 of :3000 once; the UDP port does not fit in 11 cells: `+1`.
 		expect(lines[1]).toMatch(/ api\.service\s+:3000 \+1\s+api › server\.js\s+node server\.js$/);
@@ -56,6 +70,7 @@ describe('renderTable', () => {
 		for (const line of renderTable(
 			processes.map(process => ({process})),
 			60,
+			NOW,
 		))
 			expect(line.length).toBeLessThanOrEqual(60);
 	});
@@ -114,15 +129,18 @@ describe('toJsonDocument', () => {
 			'memoryPercent',
 			'name',
 			'nice',
+			'pgrp',
 			'pid',
 			'ports',
 			'ppid',
 			'priority',
 			'residentBytes',
 			'service',
+			'session',
 			'startTime',
 			'state',
 			'threads',
+			'tty',
 			'uid',
 			'user',
 			'virtualBytes',

@@ -81,8 +81,12 @@ describe('proctop CLI (built bundle)', () => {
 		[['-d', '36001'], /--delay "36001" is not valid: the refresh interval must be/],
 		[
 			['--sort', 'bogus'],
-			/--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name, app, user, state, threads, nice, priority, virtual, resident, ports, service/,
+			/--sort "bogus" is not valid: expected one of cpu, memory, time, pid, name, app, user, state, threads, nice, priority, virtual, resident, ports, service, ppid, pgrp, session, tty, start/,
 		],
+		[['--columns', 'pid,bogus'], /--columns "pid,bogus" is not valid: no column "bogus"; expected some of pid, ppid, .*elapsed/],
+		[['--columns', ','], /--columns "," is not valid: no columns named/],
+		[['--columns', 'pid,cpu,PID'], /--columns "pid,cpu,PID" is not valid: pid is named twice/],
+		[['--columns', 'pid', '--json'], /--columns chooses the columns of the table/],
 		[['--bogus'], /unknown flag --bogus/],
 		[['--json', '--watch', '--count', '1.5'], /--count "1.5" is not valid/],
 		[['--user', 'nosuchuser'], /no such user: "nosuchuser"/],
@@ -136,6 +140,14 @@ describe('proctop CLI (built bundle)', () => {
 		// htop's short forms.
 		expect((await runCli(['-h'])).stdout).toBe(help.stdout);
 		expect((await runCli(['-V'])).stdout).toBe(version.stdout);
+	});
+
+	test('--columns prints those columns in that order; the title row and each process follow it', async () => {
+		const result = await runCli(['--once', '--interval', '0.1', '--pid', String(process.pid), '--columns', 'ppid,PID,tty,elapsed,start,mem%,command']);
+		expect(result.code).toBe(0);
+		const [title, row] = result.stdout.trimEnd().split('\n');
+		expect(title).toMatch(/^\s+PPID\s+PID TTY\s+ELAPSED\s+START\s+MEM% COMMAND$/);
+		expect(row).toMatch(new RegExp(`^\\s+${process.ppid}\\s+${process.pid} \\S+\\s+[\\d:-]+\\s+(\\d\\d:\\d\\d|\\w{3} \\d\\d)\\s+[\\d.]+ .*node`));
 	});
 
 	test("htop's short flags: -u, -p (repeatable), -t, -s", async () => {

@@ -1,6 +1,7 @@
 // The built CLI in a real pseudo-terminal, for what only a terminal shows (#12): htop's F-keys,
 // a full repaint after a resize, nothing written to a redirected stderr, a cancelled --pick
 // failing as fzf's does, and terminals without colour or without any attributes.
+import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -9,7 +10,7 @@ import {cleanUpAfterAll} from '../helpers/cleanup.js';
 import {type Screen, spawnInPty, spawnProctop} from '../helpers/pty.js';
 import {CLI} from '../helpers/run-cli.js';
 
-const {screens} = cleanUpAfterAll();
+const {screens, groups: helpers} = cleanUpAfterAll();
 const folders: string[] = [];
 afterAll(() => {
 	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
@@ -32,6 +33,30 @@ function underShell(command: string, options: {columns?: number; rows?: number; 
 }
 
 describe.runIf(process.platform === 'linux')('in a real terminal', () => {
+	test('→ and ← scroll a long real command line, --columns chooses the columns, as htop users expect', async () => {
+		const marker = `scroll${process.pid}`;
+		const tail = `${marker}-END-OF-THE-LINE`;
+		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', `a${'a'.repeat(60)}`, `b${'b'.repeat(60)}`, tail], {stdio: 'ignore'});
+		helpers.push(child);
+		try {
+			const screen = start(['--filter', marker, '--columns', 'pid,ppid,elapsed,command'], {columns: 80, rows: 20});
+			const first = await screen.waitFor(text => text.includes(`${child.pid}`) && text.includes('node -e'));
+			expect(first).toMatch(/PID\s+PPID\s+ELAPSED COMMAND/);
+			expect(first).not.toContain('END-OF-THE-LINE');
+			for (let press = 0; press < 20; press++) screen.write('\u001b[C');
+			const scrolled = await screen.waitFor(text => text.includes('END-OF-THE-LINE'));
+			expect(scrolled).toMatch(/COMMAND ←\d+/);
+			expect(scrolled).not.toContain('node -e');
+			for (let press = 0; press < 30; press++) screen.write('\u001b[D');
+			const back = await screen.waitFor(text => text.includes('node -e') && !/COMMAND ←/.test(text));
+			expect(back).not.toContain('END-OF-THE-LINE');
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			child.kill();
+		}
+	});
+
 	test("htop's F-keys: F1 help, F3 search, F4 filter, F5 tree, F10 quit (xterm's and VT220's sequences)", async () => {
 		const screen = start([]);
 		await screen.waitFor(text => text.includes('PID USER'));

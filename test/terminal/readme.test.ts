@@ -1,6 +1,7 @@
 // The README's generated sections match their sources: --help output and the keymap table.
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
+import {columnsMarkdown} from '../../source/model/columns.js';
 import {jsonFieldsMarkdown} from '../../source/model/fields.js';
 import {costHintMarkdown} from '../../source/ui/cost-hint.js';
 import {keysMarkdown} from '../../source/ui/keymap.js';
@@ -27,6 +28,10 @@ describe('README', () => {
 
 	test('the JSON fields of a process are exactly the field table', () => {
 		expect(section('json-processes')).toBe(jsonFieldsMarkdown());
+	});
+
+	test('the columns --columns takes are exactly the field table', () => {
+		expect(section('columns')).toBe(columnsMarkdown());
 	});
 
 	test('the cost hint is described with its real thresholds', () => {

@@ -1,7 +1,18 @@
 // Pure screen pieces: width-exact rows with hostile and wide text, meters at every size.
 import {describe, expect, test} from 'vitest';
 import {layoutColumns, TABLE_COLUMNS} from '../../source/model/columns.js';
-import {displayWidth, formatBytes, formatCpuTime, formatPercent, formatUptime, truncate} from '../../source/model/format.js';
+import {
+	displayWidth,
+	dropCells,
+	formatBytes,
+	formatCpuTime,
+	formatElapsed,
+	formatPercent,
+	formatStart,
+	formatTty,
+	formatUptime,
+	truncate,
+} from '../../source/model/format.js';
 import {sanitize} from '../../source/sanitize.js';
 import type {Snapshot} from '../../source/types.js';
 import {headerLines} from '../../source/ui/lines/meters.js';
@@ -58,13 +69,53 @@ describe('format', () => {
 	});
 });
 
+describe('the columns ps and htop users know', () => {
+	test("TTY names terminals as ps does, from stat's tty_nr", () => {
+		expect(formatTty(0)).toBe('?');
+		expect(formatTty((136 << 8) | 3)).toBe('pts/3');
+		// Minor numbers above 255 live in bits 20–31; ptys past 255 move to major 137.
+		expect(formatTty((136 << 8) | (1 << 20) | 4)).toBe('pts/260');
+		expect(formatTty((137 << 8) | 2)).toBe('pts/258');
+		expect(formatTty((4 << 8) | 1)).toBe('tty1');
+		expect(formatTty((4 << 8) | 64)).toBe('ttyS0');
+	});
+	test('START is the time of day when it started today, else the date; ELAPSED as ps writes it', () => {
+		const at = new Date(2026, 10, 29, 16, 30).getTime();
+		expect(formatStart(new Date(2026, 10, 29, 9, 5).getTime(), at)).toBe('09:05');
+		expect(formatStart(new Date(2026, 10, 28, 23, 59).getTime(), at)).toBe('Nov 28');
+		expect(formatStart(0, at)).toBe('?');
+		expect(formatElapsed(59)).toBe('00:59');
+		expect(formatElapsed(3 * 3600 + 5 * 60 + 32)).toBe('3:05:32');
+		expect(formatElapsed(12 * 86_400 + 3 * 3600 + 5 * 60 + 32)).toBe('12-03:05:32');
+		expect(formatElapsed(-5)).toBe('00:00');
+	});
+});
+
+describe('dropCells', () => {
+	test('cuts whole graphemes by display cells and says how many UTF-16 units went', () => {
+		expect(dropCells('node server.js', 5)).toEqual({text: 'server.js', dropped: 5});
+		expect(dropCells('node', 0)).toEqual({text: 'node', dropped: 0});
+		expect(dropCells('node', 9)).toEqual({text: '', dropped: 4});
+		// 漢 takes two cells: cutting one cell into it drops it whole.
+		expect(dropCells('漢字 x', 1)).toEqual({text: '字 x', dropped: 1});
+		expect(dropCells('漢字 x', 4)).toEqual({text: ' x', dropped: 2});
+		// A combining accent stays with its letter; an emoji (two units) goes as one.
+		expect(dropCells('e\u0301tat', 1)).toEqual({text: 'tat', dropped: 2});
+		expect(dropCells('👍 ok', 2)).toEqual({text: ' ok', dropped: 2});
+	});
+});
+
 describe('processRow', () => {
 	const hostile = [sanitize('evil\u001b]52;c;cHduZWQ=\u0007\u001b[2J\r\n\t\u202Eexe'), '日本語のプロセス 👨‍👩‍👧‍👦 🇫🇷 e\u0301', 'x'.repeat(300_000)];
 	test.each([20, 40, 80, 120, 200])('every row is exactly the terminal width (%i)', width => {
 		const columns = layoutColumns(TABLE_COLUMNS, width);
 		for (const command of hostile) {
 			const line = fitLine(
-				processRow({row: {process: processSample({pid: 7, command}), prefix: '│  └─ ', hasChildren: false, collapsed: false, hiddenDescendants: 0}, columns}),
+				processRow({
+					row: {process: processSample({pid: 7, command}), prefix: '│  └─ ', hasChildren: false, collapsed: false, hiddenDescendants: 0},
+					columns,
+					atMs: Date.now(),
+				}),
 				width,
 			);
 			expect(lineWidth(line)).toBe(width);
@@ -74,7 +125,13 @@ describe('processRow', () => {
 	test('zombies, kernel threads, collapsed counts and orphans are marked', () => {
 		const columns = layoutColumns(TABLE_COLUMNS, 200);
 		const text = (fields: Parameters<typeof processSample>[0], extra = {}) =>
-			lineText(processRow({row: {process: processSample(fields), prefix: '', hasChildren: false, collapsed: false, hiddenDescendants: 0, ...extra}, columns}));
+			lineText(
+				processRow({
+					row: {process: processSample(fields), prefix: '', hasChildren: false, collapsed: false, hiddenDescendants: 0, ...extra},
+					columns,
+					atMs: Date.now(),
+				}),
+			);
 		expect(text({pid: 5, name: 'dead', state: 'Z', command: ''})).toContain('dead <defunct>');
 		expect(text({pid: 6, name: 'kworker/0:1', isKernelThread: true, command: ''})).toContain('[kworker/0:1]');
 		expect(text({pid: 7, isOrphan: true})).toContain('[orphan] ');

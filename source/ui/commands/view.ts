@@ -2,11 +2,22 @@
 // kernel-thread filters, following, pausing, the interval prompt, help, details. Pure over the
 // session; no I/O.
 
+import {displayCommand, displayWidth} from '../../model/format.js';
 import {findMatch} from '../../model/view.js';
 import type {CommandId} from '../keymap.js';
 import {sortMenu, userMenu} from '../lines/menus.js';
 import type {UiState} from '../state.js';
 import type {Command, Session} from './session.js';
+
+/** ← and → move the COMMAND column by this many cells. */
+export const COMMAND_SCROLL_STEP = 8;
+
+/** How far → may go: until the longest listed command shows its last step. */
+function commandScrollLimit(session: Session): number {
+	let longest = 0;
+	for (const row of session.rowsNow()) longest = Math.max(longest, displayWidth(displayCommand(row.process)));
+	return Math.max(0, longest - COMMAND_SCROLL_STEP);
+}
 
 function branch(session: Session, state: UiState, how: 'expand' | 'collapse') {
 	const row = session.currentRow();
@@ -60,4 +71,9 @@ export const VIEW = {
 	interval: (_, {context}) => context.dispatch({type: 'open', mode: 'interval'}),
 	help: (_, {context}) => context.dispatch({type: 'open', mode: 'help'}),
 	'whole-command': (_, {context}) => context.dispatch({type: 'toggle-whole-command'}),
+	'scroll-left': ({state}, {context}) => context.dispatch({type: 'scroll-command', to: state.commandScroll - COMMAND_SCROLL_STEP}),
+	'scroll-right'({state}, session) {
+		const to = Math.min(commandScrollLimit(session), state.commandScroll + COMMAND_SCROLL_STEP);
+		if (to > state.commandScroll) session.context.dispatch({type: 'scroll-command', to});
+	},
 } satisfies Partial<Record<CommandId, Command>>;

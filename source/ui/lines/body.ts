@@ -88,6 +88,8 @@ function tableBody(input: BodyInput): Line[] {
 				tagged: state.tagged.has(row.process.key),
 				restarted: input.restarted.has(row.process.key),
 				asciiGraphs: input.asciiGraphs,
+				commandScroll: state.commandScroll,
+				atMs: snapshot?.takenAt ?? input.nowMs,
 			}),
 			width,
 		);

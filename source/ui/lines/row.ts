@@ -3,7 +3,7 @@
 
 import type {LaidOutColumn} from '../../model/columns.js';
 import type {MatchResult} from '../../model/filter.js';
-import {displayCommand, displayWidth, fitCell, truncate} from '../../model/format.js';
+import {displayCommand, displayWidth, dropCells, fitCell, truncate} from '../../model/format.js';
 import {asciiBars} from '../../model/sparkline.js';
 import type {ViewRow} from '../../model/view.js';
 import type {ProcessSample} from '../../types.js';
@@ -45,6 +45,7 @@ function commandParts(
 	row: ViewRow,
 	match: MatchResult | undefined,
 	marks: {tagged?: boolean; restarted?: boolean},
+	scroll: number,
 ): {lead: Segment[]; text: string; highlights: Set<number>} {
 	const {process} = row;
 	const lead: Segment[] = [];
@@ -55,16 +56,19 @@ function commandParts(
 	else if (row.collapsed) lead.push({text: `[+${row.hiddenDescendants}] `, color: 'cyan', bold: true});
 	if (process.isOrphan) lead.push({text: '[orphan] ', color: 'yellow'});
 	if (marks.restarted) lead.push({text: '[restarted] ', color: 'green'});
-	const text = displayCommand(process);
+	const whole = displayCommand(process);
 	const highlights = new Set<number>();
 	if (match) {
-		if (text === process.command) for (const index of match.commandPositions) highlights.add(index);
+		if (whole === process.command) for (const index of match.commandPositions) highlights.add(index);
 		else {
-			const offset = text.startsWith('[') ? 1 : 0;
+			const offset = whole.startsWith('[') ? 1 : 0;
 			for (const index of match.namePositions) highlights.add(index + offset);
 		}
 	}
-	return {lead, text, highlights};
+	// Scrolled (← →): the guides and marks stay, the command line moves under them.
+	const {text, dropped} = dropCells(whole, scroll);
+	if (dropped === 0) return {lead, text, highlights};
+	return {lead, text, highlights: new Set([...highlights].filter(index => index >= dropped).map(index => index - dropped))};
 }
 
 // Underline as well as colour, so matches stay visible without colour (NO_COLOR).
@@ -97,6 +101,10 @@ export function processRow(options: {
 	restarted?: boolean;
 	/** Graphs in ASCII (the terminal is not UTF-8, or TERM=dumb). */
 	asciiGraphs?: boolean;
+	/** Cells of each command line scrolled out to the left (← →). */
+	commandScroll?: number;
+	/** When the moment shown was sampled (START, ELAPSED). */
+	atMs: number;
 }): Line {
 	const {row, columns, match} = options;
 	const {process} = row;
@@ -107,12 +115,12 @@ export function processRow(options: {
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
 			// A group row is no process: no pid to show (or to act on).
-			const raw = row.group && column.id === 'pid' ? '' : column.text(process, column.cells);
+			const raw = row.group && column.id === 'pid' ? '' : column.text(process, column.cells, options.atMs);
 			const text = options.asciiGraphs && column.id === 'cpu_graph' ? asciiBars(raw) : raw;
 			line.push({...base, ...(options.tagged ? {} : cellStyle(column, process)), text: fitCell(text, column.cells, column.align)});
 			return;
 		}
-		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted});
+		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted}, options.commandScroll ?? 0);
 		let room = column.cells;
 		for (const segment of lead) {
 			const cut = truncate(segment.text, room);

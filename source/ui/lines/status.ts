@@ -12,7 +12,12 @@ import {intervalPrompt, jumpPrompt, nicePrompt} from './prompts.js';
 import {fitLine, type Line} from './segments.js';
 
 /** Column titles; the sorted column carries ▼/▲ and a highlight. */
-export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState, 'sort' | 'inverted' | 'tree'>, cpuKind: CpuKind, width: number): Line {
+export function titleLine(
+	columns: readonly LaidOutColumn[],
+	state: Pick<UiState, 'sort' | 'inverted' | 'tree' | 'commandScroll'>,
+	cpuKind: CpuKind,
+	width: number,
+): Line {
 	const line: Line = [];
 	const descending = sortKey(state.sort).descending !== state.inverted;
 	columns.forEach((column, index) => {
@@ -21,6 +26,8 @@ export function titleLine(columns: readonly LaidOutColumn[], state: Pick<UiState
 		const sorted = column.sortKey === state.sort && columns.findIndex(candidate => candidate.sortKey === state.sort) === index;
 		let title = column.id === 'cpu' && cpuKind === 'reported' ? 'CPU%*' : column.title;
 		if (column.id === 'command' && state.tree) title = `${title} (tree)`;
+		// Scrolled right: how far, with the key that comes back.
+		if (column.id === 'command' && state.commandScroll > 0) title = `${title} ←${state.commandScroll}`;
 		if (sorted) title += descending ? '▼' : '▲';
 		line.push({
 			text: fitCell(title, column.cells, column.id === 'command' ? 'left' : column.align),
