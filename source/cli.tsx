@@ -193,6 +193,7 @@ async function runUi(context: {
 		sort: options.explicit.includes('sort') ? options.sort : (settings.sort ?? options.sort),
 		tree: options.explicit.includes('tree') ? options.tree : (settings.tree ?? options.tree),
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
+		columns: options.columns ?? settings.columns,
 	};
 	const opening = {
 		...context,

@@ -1,4 +1,5 @@
-// Remembered settings: sort, direction, tree view, kernel threads and refresh interval, saved to
+// Remembered settings: sort, direction, tree view, kernel threads, refresh interval and the
+// table's columns (chosen on the setup screen, S), saved to
 // $XDG_CONFIG_HOME/proctop/config.json (default ~/.config/proctop) when changed in the UI.
 // I/O: reads and writes that one file (and, once, renames a corrupt one to config.json.bad).
 // A corrupt or unreadable file is reported in one line and ignored; it is never overwritten.
@@ -7,10 +8,19 @@ import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} 
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {isValidIntervalMs} from './interval.js';
+import {type ColumnId, isColumnId} from './model/columns.js';
 import {isSortKeyId, type SortKeyId} from './model/sort.js';
 import {sanitize} from './sanitize.js';
 
-export type Settings = {sort?: SortKeyId; inverted?: boolean; tree?: boolean; intervalMs?: number; showKernelThreads?: boolean};
+export type Settings = {
+	sort?: SortKeyId;
+	inverted?: boolean;
+	tree?: boolean;
+	intervalMs?: number;
+	showKernelThreads?: boolean;
+	/** The table's columns in order; absent: the default set. */
+	columns?: ColumnId[];
+};
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
 	const base = environment.XDG_CONFIG_HOME || join(environment.HOME || homedir(), '.config');
@@ -27,6 +37,10 @@ export function parseSettings(value: unknown): Settings {
 	if (typeof raw.tree === 'boolean') settings.tree = raw.tree;
 	if (typeof raw.showKernelThreads === 'boolean') settings.showKernelThreads = raw.showKernelThreads;
 	if (isValidIntervalMs(raw.intervalMs)) settings.intervalMs = raw.intervalMs;
+	// Known ids, each once, at least one; a list from a newer proctop with a column this one lacks is ignored whole.
+	const {columns} = raw;
+	if (Array.isArray(columns) && columns.length > 0 && columns.every(id => typeof id === 'string' && isColumnId(id)) && new Set(columns).size === columns.length)
+		settings.columns = columns as ColumnId[];
 	return settings;
 }
 

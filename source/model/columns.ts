@@ -51,6 +51,10 @@ export const BATCH_COLUMNS: readonly ColumnId[] = [
 /** Every column, as --columns names them. */
 export const COLUMN_IDS: readonly ColumnId[] = COLUMNS.map(candidate => candidate.id);
 
+export function isColumnId(value: string): value is ColumnId {
+	return COLUMN_IDS.includes(value as ColumnId);
+}
+
 /**
  * The column a name means: its id, or its title as htop users type it, any case, with or
  * without `%` and `+` (`mem`, `MEM%`, `res`, `time+`, `sid`, `cpu graph`).

@@ -138,7 +138,7 @@ export function App(props: AppProps) {
 		[history, state.mode, state.detailsKey, state.historyAt, live],
 	);
 	const {cpuGraphs} = state;
-	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs, options.columns).join(), [snapshot, cpuGraphs, options.columns]);
+	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs, state.columns).join(), [snapshot, cpuGraphs, state.columns]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);

@@ -10,13 +10,14 @@ import {HISTORY} from './commands/history.js';
 import {NAVIGATION} from './commands/navigation.js';
 import {PROMPTS, typeText} from './commands/prompts.js';
 import {type Command, createSession, type KeyContext} from './commands/session.js';
+import {SETUP} from './commands/setup.js';
 import {VIEW} from './commands/view.js';
 import {type CommandId, commandFor, commandForFunctionKey, KEYMAP} from './keymap.js';
 
 export type {KeyCallbacks, KeyContext} from './commands/session.js';
 
 /** Every command's handler: a missing or misspelt one is a compile error. */
-export const COMMANDS: Record<CommandId, Command> = {...NAVIGATION, ...VIEW, ...ACTING, ...PROMPTS, ...HISTORY};
+export const COMMANDS: Record<CommandId, Command> = {...NAVIGATION, ...VIEW, ...ACTING, ...PROMPTS, ...HISTORY, ...SETUP};
 
 /** Commands that signal or renice: never on a moment from the past. */
 const ACTS = new Set(KEYMAP.filter(binding => binding.acts).map(binding => binding.command));

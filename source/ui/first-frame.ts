@@ -79,7 +79,7 @@ export async function firstFrame(context: FirstFrameContext): Promise<FirstFrame
 		own: initial.own,
 		viewport,
 		rows: listedRows(processes, state, options.pids),
-		columns: columnsFor(processes, state.cpuGraphs, Math.max(1, viewport.columns), options.columns),
+		columns: columnsFor(processes, state.cpuGraphs, Math.max(1, viewport.columns), state.columns),
 		previousTop: 0,
 		history: context.history,
 		restarted: new Set(),

@@ -59,7 +59,12 @@ export type CommandId =
 	| 'jump'
 	| 'cpu-graphs'
 	| 'scroll-left'
-	| 'scroll-right';
+	| 'scroll-right'
+	| 'setup'
+	| 'setup-toggle'
+	| 'setup-earlier'
+	| 'setup-later'
+	| 'setup-default';
 
 type SpecialKey =
 	| 'upArrow'
@@ -106,13 +111,13 @@ export const KEYMAP: readonly Binding[] = [
 	{
 		command: 'up',
 		keys: [{key: 'upArrow'}],
-		modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING],
+		modes: [...LIST, ...MENUS, 'setup', 'search', 'filter', ...SCROLLING],
 		help: 'Move the selection up (details, help: scroll)',
 	},
 	{
 		command: 'down',
 		keys: [{key: 'downArrow'}],
-		modes: [...LIST, ...MENUS, 'search', 'filter', ...SCROLLING],
+		modes: [...LIST, ...MENUS, 'setup', 'search', 'filter', ...SCROLLING],
 		help: 'Move the selection down (details, help: scroll)',
 	},
 	{command: 'page-up', keys: [{key: 'pageUp'}], modes: [...LIST, ...MENUS, ...SCROLLING], help: 'Up one page'},
@@ -160,6 +165,30 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'cpu-graphs', keys: [{input: 'C'}], modes: LIST, help: "Show or hide the CPU GRAPH column: each process's last 16 ticks (needs history)"},
 	{command: 'exited', keys: [{input: 'x'}], modes: LIST, help: 'Processes that exited while proctop watched (lifetime, peaks)'},
 	{command: 'interval', keys: [{input: 'd'}], modes: LIST, help: 'Set the refresh interval'},
+	{command: 'setup', keys: [{input: 'S'}], modes: LIST, help: 'Setup: choose, hide and reorder the columns (remembered)', hint: 'Setup'},
+	{command: 'setup-toggle', keys: [{input: ' '}], modes: ['setup'], help: 'Setup: show or hide the highlighted column', hint: 'Show/hide'},
+	{command: 'setup-earlier', keys: [{input: '<'}, {input: '-'}], modes: ['setup'], help: 'Setup: move the highlighted column left (up the list)', hint: 'Left'},
+	{
+		command: 'setup-later',
+		keys: [{input: '>'}, {input: '+'}],
+		modes: ['setup'],
+		help: 'Setup: move the highlighted column right (down the list)',
+		hint: 'Right',
+	},
+	{
+		command: 'setup-default',
+		keys: [{input: 'd'}],
+		modes: ['setup'],
+		help: "Setup: back to the default columns (htop's, then APP and COMMAND)",
+		hint: 'Default',
+	},
+	{
+		command: 'cancel',
+		keys: [{key: 'escape'}, {key: 'return'}, {input: 'q'}, {input: 'S'}],
+		modes: ['setup'],
+		help: 'Setup: close (the columns stay as chosen)',
+		hint: 'Close',
+	},
 	{command: 'help', keys: [{input: 'h'}, {input: '?'}, {fkey: 1}], modes: LIST, help: 'Show this help', hint: 'Help'},
 	{
 		command: 'details',

@@ -25,17 +25,15 @@ export function listedRows(processes: readonly ProcessSample[], state: UiState, 
 }
 
 /**
- * The ids of the columns shown. Chosen with --columns: those, in that order (C adds or removes
- * the CPU GRAPH before COMMAND). By default: those with a value somewhere, the CPU GRAPH with C.
+ * The ids of the columns shown: the chosen ones (--columns, the setup screen) in their order, or
+ * the default set; C adds the CPU GRAPH (before COMMAND when chosen). Either way PORTS and
+ * SERVICE take room only while some process has one, as the setup screen says.
  */
 export function shownColumnIds(processes: readonly ProcessSample[], cpuGraphs: boolean, chosen?: readonly ColumnId[]): ColumnId[] {
-	if (chosen) {
-		const without = chosen.filter(id => id !== 'cpu_graph');
-		if (!cpuGraphs) return without;
-		const at = without.includes('command') ? without.indexOf('command') : without.length;
-		return [...without.slice(0, at), 'cpu_graph', ...without.slice(at)];
-	}
-	return presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), processes);
+	if (!chosen) return presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), processes);
+	const without = chosen.filter(id => id !== 'cpu_graph');
+	const at = without.includes('command') ? without.indexOf('command') : without.length;
+	return presentColumns(cpuGraphs ? [...without.slice(0, at), 'cpu_graph', ...without.slice(at)] : without, processes);
 }
 
 /** The columns laid out for this width. */
@@ -84,7 +82,13 @@ export function composeScreen(input: ScreenInput): Screen {
 	// A frame of rows − 1 lines: a taller one makes Ink clear the screen each time.
 	const frameHeight = Math.max(1, input.viewport.rows - 1);
 	const overlay =
-		state.mode === 'help' || state.mode === 'users' || state.mode === 'sort' || state.mode === 'signal' || state.mode === 'details' || state.mode === 'exited';
+		state.mode === 'help' ||
+		state.mode === 'users' ||
+		state.mode === 'sort' ||
+		state.mode === 'signal' ||
+		state.mode === 'details' ||
+		state.mode === 'exited' ||
+		state.mode === 'setup';
 	// The header may take up to ~45% of the frame: on short terminals the process list matters more.
 	const headerBudget = overlay ? 0 : Math.max(0, Math.min(frameHeight - 2 - MIN_TABLE_ROWS, Math.floor(frameHeight * 0.45)));
 	const banner =

@@ -3,6 +3,7 @@
 // help and details, the remembered moment shown (history), and the last message. Pure; the visible rows are derived (model/view.ts).
 
 import type {Confirmation, PickedProcess} from '../actions/targets.js';
+import type {ColumnId} from '../model/columns.js';
 import {isGroupKey} from '../model/group.js';
 import type {SortKeyId} from '../model/sort.js';
 import {SORT_KEYS} from '../model/sort.js';
@@ -11,7 +12,22 @@ import type {Options} from '../types.js';
 export type {Confirmation, PickedProcess} from '../actions/targets.js';
 
 /** Every screen the keys can be in; the keymap and its test read this list. */
-export const MODES = ['list', 'search', 'filter', 'help', 'users', 'sort', 'interval', 'signal', 'confirm', 'nice', 'details', 'exited', 'jump'] as const;
+export const MODES = [
+	'list',
+	'search',
+	'filter',
+	'help',
+	'users',
+	'sort',
+	'interval',
+	'signal',
+	'confirm',
+	'nice',
+	'details',
+	'exited',
+	'jump',
+	'setup',
+] as const;
 export type Mode = (typeof MODES)[number];
 
 export type UiState = {
@@ -69,6 +85,8 @@ export type UiState = {
 	cpuGraphs: boolean;
 	/** Cells cut from the start of every COMMAND cell (← →, as htop scrolls long command lines). */
 	commandScroll: number;
+	/** The table's columns in order (--columns, the settings file, the setup screen); undefined: the default set. */
+	columns: readonly ColumnId[] | undefined;
 };
 
 function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
@@ -120,6 +138,7 @@ export function initialState(
 		historyAt: options.historyAt,
 		cpuGraphs: options.columns?.includes('cpu_graph') ?? false,
 		commandScroll: 0,
+		columns: options.columns,
 	};
 }
 
@@ -159,6 +178,7 @@ export type Action =
 	| {type: 'history-at'; seq: number | undefined}
 	| {type: 'toggle-cpu-graphs'}
 	| {type: 'scroll-command'; to: number}
+	| {type: 'set-columns'; columns: readonly ColumnId[] | undefined; menuIndex: number}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
 	| {type: 'untag-all'}
@@ -237,6 +257,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			return {...state, mode: 'list'};
 		case 'history-at':
 			return {...state, historyAt: action.seq};
+		case 'set-columns':
+			return {...state, columns: action.columns, menuIndex: action.menuIndex};
 		case 'scroll-command':
 			return {...state, commandScroll: Math.max(0, action.to)};
 		case 'toggle-cpu-graphs':

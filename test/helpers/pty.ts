@@ -60,7 +60,9 @@ export function spawnInPty(file: string, args: string[], options: {columns?: num
 	const lines = () => {
 		const buffer = terminal.buffer.active;
 		const result: string[] = [];
-		for (let index = 0; index < terminal.rows; index++) result.push(buffer.getLine(buffer.viewportY + index)?.translateToString(true) ?? '');
+		// Only the cells within the width: after a terminal narrows, xterm keeps the cells past the
+		// edge in its buffer (for a later widening), where no one can see them.
+		for (let index = 0; index < terminal.rows; index++) result.push(buffer.getLine(buffer.viewportY + index)?.translateToString(true, 0, terminal.cols) ?? '');
 		return result;
 	};
 	const screen: Screen = {

@@ -52,6 +52,45 @@ describe('no terminal', () => {
 });
 
 describe.runIf(process.platform === 'linux')('interactive extras', () => {
+	test('setup screen: columns hidden with S are remembered, drawn from the first frame on; --columns still wins', async () => {
+		const config = temporary();
+		const env = {XDG_CONFIG_HOME: config};
+		const first = spawnProctop([], {env, columns: 120, rows: 40});
+		await first.waitFor(text => text.includes('CPU%▼') && text.includes('USER'));
+		first.write('S');
+		await first.waitFor(text => text.includes('Setup: columns'));
+		first.write('\u001b[B'); // USER
+		first.write(' ');
+		await first.waitFor(text => /\[ \] USER/.test(text));
+		first.write('\u001b');
+		const without = await first.waitFor(text => !text.includes('Setup: columns') && text.includes('CPU%▼'));
+		expect(without).not.toMatch(/PID USER/);
+		first.write('q');
+		expect((await first.exited).exitCode).toBe(0);
+		const remembered = JSON.parse(readFileSync(join(config, 'proctop', 'config.json'), 'utf8')).columns;
+		expect(remembered[0]).toBe('pid');
+		expect(remembered).not.toContain('user');
+		const second = spawnProctop([], {env, columns: 120, rows: 40});
+		const again = await second.waitFor(text => text.includes('CPU%▼'));
+		const title = (text: string) => text.split(/\r?\n/).find(line => line.includes('COMMAND')) ?? '';
+		expect(title(again)).toMatch(/^\s+PID\s/);
+		expect(title(again)).not.toContain('USER');
+		// The frame painted before Ink already had the remembered columns.
+		const painted = second
+			.raw()
+			.split('\u001b[?2026h')[0]!
+			.replace(/\u001b\[[\d;?]*[a-zA-Z]/g, '');
+		expect(title(painted)).toMatch(/^\s+PID\s/);
+		expect(title(painted)).not.toContain('USER');
+		second.write('q');
+		await second.exited;
+		const flagged = spawnProctop(['--columns', 'pid,user,command'], {env, columns: 120, rows: 40});
+		await flagged.waitFor(text => /PID USER\s+COMMAND/.test(text));
+		flagged.write('q');
+		await flagged.exited;
+		rmSync(config, {recursive: true, force: true});
+	});
+
 	test('remembered settings: a sort changed in the UI is saved and used next time; a corrupt file is survived', async () => {
 		const config = temporary();
 		const env = {XDG_CONFIG_HOME: config};

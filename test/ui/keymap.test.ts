@@ -20,7 +20,7 @@ describe('KEYMAP', () => {
 	});
 
 	test('every mode has a way back (Esc, or q in the list), Ctrl+C to quit and Ctrl+Z to suspend', () => {
-		expect(MODES.length).toBe(13);
+		expect(MODES.length).toBe(14);
 		for (const mode of MODES) {
 			const way = mode === 'list' ? commandFor(mode, 'q', plainKey) : commandFor(mode, '', {...plainKey, escape: true});
 			expect(way, mode).toBe(mode === 'list' ? 'quit' : 'cancel');

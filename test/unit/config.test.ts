@@ -55,4 +55,12 @@ describe('settings file', () => {
 		expect(parseSettings({intervalMs: 50})).toEqual({});
 		expect(parseSettings({intervalMs: 1500})).toEqual({intervalMs: 1500});
 	});
+
+	test('columns survive as a list of known ids, each once; anything else is dropped whole', () => {
+		expect(parseSettings({columns: ['pid', 'tty', 'command']})).toEqual({columns: ['pid', 'tty', 'command']});
+		expect(parseSettings({columns: ['pid', 'from-a-newer-proctop']})).toEqual({});
+		expect(parseSettings({columns: ['pid', 'pid']})).toEqual({});
+		expect(parseSettings({columns: []})).toEqual({});
+		expect(parseSettings({columns: 'pid,command'})).toEqual({});
+	});
 });

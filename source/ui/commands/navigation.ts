@@ -4,13 +4,15 @@
 import {SIGNALS} from '../../actions/signal-table.js';
 import type {CommandId} from '../keymap.js';
 import {sortMenu, userMenu} from '../lines/menus.js';
+import {SETUP_COLUMNS} from '../lines/setup-view.js';
 import type {Mode, UiState} from '../state.js';
 import type {Command, Session} from './session.js';
 
-const MENU_MODES: readonly Mode[] = ['users', 'sort', 'signal'];
+const MENU_MODES: readonly Mode[] = ['users', 'sort', 'signal', 'setup'];
 
 function menuSize(session: Session, mode: Mode): number {
 	if (mode === 'users') return userMenu(session.context.snapshot?.processes ?? []).length;
+	if (mode === 'setup') return SETUP_COLUMNS.length;
 	return mode === 'sort' ? sortMenu().length : SIGNALS.length;
 }
 

@@ -14,6 +14,7 @@ import {exitedLines} from './exited-view.js';
 import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
 import {processRow} from './row.js';
 import {fitLine, type Line, markFirstCell} from './segments.js';
+import {setupLines} from './setup-view.js';
 import {titleLine} from './status.js';
 
 const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
@@ -131,5 +132,6 @@ export function bodyLines(input: BodyInput): {lines: Line[]; maxScroll: number} 
 		};
 	if (state.mode === 'users') return {lines: menuLines('Show processes of', userMenu(snapshot?.processes ?? []), state.menuIndex, width, height), maxScroll: 0};
 	if (state.mode === 'sort') return {lines: menuLines('Sort by', sortMenu(), state.menuIndex, width, height), maxScroll: 0};
+	if (state.mode === 'setup') return {lines: setupLines({chosen: state.columns, index: state.menuIndex, width, height}), maxScroll: 0};
 	return {lines: tableBody(input), maxScroll: 0};
 }
