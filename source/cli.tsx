@@ -9,6 +9,7 @@ import {parseFlags} from './flags.js';
 import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
+import {createIoRates, wantsIoRates} from './sampling/io-rates.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
 import type {HistoryView, Options} from './types.js';
 
@@ -155,7 +156,8 @@ async function main(): Promise<number> {
 	}
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
-		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`)});
+		const ioRates = wantsIoRates(options.columns) && platform.readIo ? createIoRates(platform.readIo) : undefined;
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`), ioRates});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');

@@ -91,7 +91,18 @@ export type ProcessSample = RawProcess & {
 	ports: readonly Listener[];
 	/** CPU% over its last ticks (NaN: not yet measured); set while history is on. */
 	recentCpu?: RecentValues;
+	/**
+	 * Storage bytes per second read and written over the last interval (/proc/<pid>/io), measured
+	 * only while an I/O column is shown: undefined until two readings, null when it cannot be read.
+	 */
+	ioReadRate?: number | null;
+	ioWriteRate?: number | null;
+	/** Why its I/O cannot be read (`EACCES`: another user's process), for the details view. */
+	ioUnreadable?: string;
 };
+
+/** One reading of /proc/<pid>/io: the storage byte counters, or why there are none. */
+export type IoReading = {readBytes: number; writeBytes: number} | {unreadable: string};
 
 /**
  * The last few values of a series as a circular buffer: `count` values from `start` on, wrapping

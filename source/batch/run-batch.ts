@@ -6,6 +6,7 @@ import {noListenerReason, watchedPort} from '../model/filter.js';
 import {selectProcesses} from '../model/select.js';
 import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
+import type {IoRates} from '../sampling/io-rates.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
@@ -21,6 +22,8 @@ export type BatchContext = {
 	sleep?: (ms: number) => Promise<void>;
 	/** One line for stderr (`proctop :3000 --once` when nothing listens there). */
 	warn?: (line: string) => void;
+	/** The I/O rates, when --columns asks for them: measured over the same interval as CPU%. */
+	ioRates?: IoRates;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -49,11 +52,13 @@ export async function runBatch(context: BatchContext): Promise<number> {
 	const selection = {filter: options.filter, user: options.user, sort: options.sort, inverted: false, pids: options.pids};
 	try {
 		// CPU% needs two readings: the first sample only primes the deltas (like `top -b -n 2`).
-		await sampler.sample();
+		const primed = await sampler.sample();
+		context.ioRates?.update(primed.processes, primed.takenAt);
 		const updates = options.json && options.watch ? (options.count ?? Number.POSITIVE_INFINITY) : 1;
 		for (let update = 0; update < updates; update++) {
 			await sleep(options.intervalMs);
 			const [snapshot, header] = await Promise.all([sampler.sample(), system.read() as Promise<SystemSample>]);
+			context.ioRates?.update(snapshot.processes, snapshot.takenAt);
 			const processes = selectProcesses(snapshot.processes, selection);
 			if (options.json) {
 				const document = toJsonDocument(snapshot, header, processes);

@@ -6,7 +6,7 @@
 // from a new /proc field, a parser (platform/linux/procfs-parse.ts) plus an entry.
 
 import type {ProcessSample} from '../types.js';
-import {displayCommand, formatBytes, formatCpuTime, formatElapsed, formatPercent, formatPorts, formatStart, formatTty} from './format.js';
+import {displayCommand, formatBytes, formatCpuTime, formatElapsed, formatPercent, formatPorts, formatRate, formatStart, formatTty} from './format.js';
 import {inOrder, sparkline} from './sparkline.js';
 
 export type SortKeyId =
@@ -29,7 +29,9 @@ export type SortKeyId =
 	| 'pgrp'
 	| 'session'
 	| 'tty'
-	| 'start';
+	| 'start'
+	| 'io_read_rate'
+	| 'io_write_rate';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -52,7 +54,9 @@ export type ColumnId =
 	| 'session'
 	| 'tty'
 	| 'start'
-	| 'elapsed';
+	| 'elapsed'
+	| 'io_read_rate'
+	| 'io_write_rate';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -390,6 +394,32 @@ export const FIELDS: readonly Field[] = [
 		sort: {id: 'time', label: 'TIME+', value: p => p.cpuSeconds, descending: true},
 		json: {name: 'cpuSeconds', type: 'number', meaning: 'user + system CPU time in seconds, not counting children', value: p => round(p.cpuSeconds)},
 	},
+	{
+		column: {
+			id: 'io_read_rate',
+			title: 'IO_R/s',
+			width: 7,
+			align: 'right',
+			priority: 5.5,
+			sortKey: 'io_read_rate',
+			text: p => formatRate(p.ioReadRate),
+			meaning: 'bytes read from storage per second (/proc/<pid>/io; - when it cannot be read: see details)',
+		},
+		sort: {id: 'io_read_rate', label: 'IO_R/s', value: p => p.ioReadRate ?? -1, descending: true},
+	},
+	{
+		column: {
+			id: 'io_write_rate',
+			title: 'IO_W/s',
+			width: 7,
+			align: 'right',
+			priority: 5.6,
+			sortKey: 'io_write_rate',
+			text: p => formatRate(p.ioWriteRate),
+			meaning: 'bytes written to storage per second',
+		},
+		sort: {id: 'io_write_rate', label: 'IO_W/s', value: p => p.ioWriteRate ?? -1, descending: true},
+	},
 	{json: {name: 'isKernelThread', type: 'boolean', meaning: 'from the `PF_KTHREAD` flag, never from the name', value: p => p.isKernelThread}},
 	{json: {name: 'isOrphan', type: 'boolean', meaning: 'its parent exited while proctop watched and it was reparented', value: p => p.isOrphan}},
 ];
@@ -416,6 +446,8 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'session',
 	'tty',
 	'start',
+	'io_read_rate',
+	'io_write_rate',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

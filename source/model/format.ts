@@ -209,6 +209,14 @@ export function formatTty(ttyNr: number): string {
 	return `${major}:${minor}`;
 }
 
+/** Bytes per second for a cell: `0`, `512`, `1.20M`; `-` unreadable (null), blank before two readings. */
+export function formatRate(bytesPerSecond: number | null | undefined): string {
+	if (bytesPerSecond === undefined) return '';
+	if (bytesPerSecond === null) return '-';
+	if (bytesPerSecond < 1024) return String(Math.round(bytesPerSecond));
+	return formatBytes(bytesPerSecond);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** When a process started, as htop's START: `16:04` the same day as `atMs`, else `Nov 28`. */

@@ -6,12 +6,12 @@
 // numbers for this platform too: data, not I/O).
 
 import {setPriority} from 'node:os';
-import type {Inspector, Source} from '../types.js';
+import type {Inspector, IoReading, Source} from '../types.js';
 import {type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createLinuxInspector} from './linux/inspect.js';
 import {createProcfsSource} from './linux/procfs.js';
-import {createResourceReader, type ResourceReader} from './linux/resources.js';
+import {createIoReader, createResourceReader, type ResourceReader} from './linux/resources.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
 import {createPsListSource} from './other/ps-list.js';
@@ -32,6 +32,8 @@ export type Platform = {
 	readonly readDetails?: (pid: number) => ProcessDetails;
 	/** Swap, context switches, storage bytes and fds of one process (for --serve); absent where unknown. */
 	readonly readResources?: ResourceReader;
+	/** One process's storage counters (/proc/<pid>/io), for the I/O rate columns. */
+	readonly readIo?: (pid: number) => IoReading;
 	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
 	readIdentity(pid: number): Identity | undefined;
 	/** Thread ids: Linux keeps a nice value per thread, so renice reaches each. */
@@ -55,6 +57,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		meters: createProcfsSystemReader(procRoot),
 		readDetails: pid => readDetails(pid, procRoot),
 		readResources: createResourceReader(procRoot),
+		readIo: createIoReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),
 		kill: killProcess,

@@ -10,6 +10,7 @@ import {type ColumnId, layoutColumns} from '../model/columns.js';
 import {highlightFor} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
+import {createIoRates, wantsIoRates} from '../sampling/io-rates.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {HistoryView, Options} from '../types.js';
 import {createKeyHandler} from './commands.js';
@@ -97,7 +98,19 @@ export function App(props: AppProps) {
 		stateRef.current = reducer(stateRef.current, action);
 		setState(stateRef.current);
 	}, []);
-	const sampled = useSampler({sampler, system: platform.meters, intervalMs: state.intervalMs, paused: state.paused, initial: props.initial});
+	// I/O rates cost a read per process per tick: measured only while an I/O column is shown.
+	const ioRates = useMemo(() => (platform.readIo ? createIoRates(platform.readIo) : undefined), [platform]);
+	const wantsIo = useRef(false);
+	const sampled = useSampler({
+		sampler,
+		system: platform.meters,
+		intervalMs: state.intervalMs,
+		paused: state.paused,
+		initial: props.initial,
+		afterSample: snapshot => {
+			if (wantsIo.current) ioRates?.update(snapshot.processes, snapshot.takenAt);
+		},
+	});
 	const live = sampled.snapshot;
 	const {history} = props;
 	// The header meters are read beside each tick: remembered with it.
@@ -140,6 +153,7 @@ export function App(props: AppProps) {
 	const {cpuGraphs} = state;
 	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs, state.columns).join(), [snapshot, cpuGraphs, state.columns]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
+	wantsIo.current = wantsIoRates(columns.map(column => column.id));
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
 	const cost = costHint({

@@ -16,6 +16,7 @@ const OPTIONAL_TOOLS: ReadonlyArray<{command: string; tests: string; install: st
 		install: 'apt-get install prometheus-process-exporter',
 	},
 	{command: 'promtool', tests: '`promtool check metrics` in test/serve/metrics.test.ts', install: 'apt-get install prometheus'},
+	{command: 'pidstat', tests: 'the pidstat -d comparison of IO_W/s in test/terminal/io-rates.test.ts', install: 'apt-get install sysstat'},
 	{command: 'python3', tests: 'the http.server and multiprocessing checks in test/terminal/ports.test.ts', install: 'apt-get install python3'},
 	{command: 'setpriv', tests: 'the unprivileged-user checks (also need root)', install: 'apt-get install util-linux'},
 ];

@@ -147,13 +147,17 @@ describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-expo
 		const busy = spawn(join(dir, 'parityloop'), ['-e', 'for (;;) {}'], {stdio: 'ignore'});
 		started.push(busy);
 		// 40 more open files; once both exporters run, 2 MiB written to storage (fsync'd), then idle.
+		// The writer then spins for 150 ms: proctop re-reads a process's io when it has used CPU since
+		// (or on its rotation, every 60 ticks), and a bare write + fsync can take less than one clock
+		// tick of CPU, which made this check depend on luck.
 		const holder = spawn(
 			join(dir, 'fdholder'),
 			[
 				'-e',
 				`const fs = require('fs'); const kept = []; for (let i = 0; i < 40; i++) kept.push(fs.openSync('/dev/null', 'r'));
 				process.stdin.once('data', () => { const fd = fs.openSync(${JSON.stringify(join(dir, 'written'))}, 'w');
-				fs.writeSync(fd, Buffer.alloc(2 << 20, 1)); fs.fsyncSync(fd); fs.closeSync(fd); process.stdout.write('written'); });`,
+				fs.writeSync(fd, Buffer.alloc(2 << 20, 1)); fs.fsyncSync(fd); fs.closeSync(fd);
+				const until = Date.now() + 150; while (Date.now() < until) {} process.stdout.write('written'); });`,
 			],
 			{stdio: ['pipe', 'pipe', 'ignore']},
 		);

@@ -5,8 +5,8 @@
 // I/O: reads under procRoot into one reused buffer; anything unreadable (another user's io or fd
 // without root, a process that exited) is left undefined, never 0.
 
-import {closeSync, openSync, readdirSync, readSync, statfsSync, statSync} from 'node:fs';
-import type {ProcessResources} from '../../types.js';
+import {closeSync, openSync, readdirSync, readFileSync, readSync, statfsSync, statSync} from 'node:fs';
+import type {IoReading, ProcessResources} from '../../types.js';
 
 /** The fields of /proc/<pid>/status the exporter needs; absent ones stay undefined. */
 export function parseStatusResources(text: string): Pick<ProcessResources, 'swapBytes' | 'voluntarySwitches' | 'involuntarySwitches'> {
@@ -39,6 +39,21 @@ export function parseOpenFileLimit(text: string): number | undefined {
 	const match = /^Max open files\s+(\d+|unlimited)\s/m.exec(text);
 	if (!match || match[1] === 'unlimited') return undefined;
 	return Number(match[1]);
+}
+
+/**
+ * /proc/<pid>/io's storage counters for the I/O rate columns, or the errno that kept them
+ * (EACCES: another user's process without root; ENOENT/ESRCH: it exited).
+ */
+export function createIoReader(procRoot = '/proc'): (pid: number) => IoReading {
+	return pid => {
+		try {
+			const {readBytes, writeBytes} = parseIoBytes(readFileSync(`${procRoot}/${pid}/io`, 'latin1'));
+			return readBytes === undefined || writeBytes === undefined ? {unreadable: 'no storage counters'} : {readBytes, writeBytes};
+		} catch (error) {
+			return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unreadable'};
+		}
+	};
 }
 
 export type ResourceReader = (pid: number, withLimit: boolean) => ProcessResources;

@@ -26,8 +26,18 @@ export type InitialSample = {snapshot: Snapshot; system?: Sampled['system']; own
  * `initial` is a sample taken before the first render (so the first frame is already full);
  * the next one then comes an interval later rather than at once.
  */
-export function useSampler(options: {sampler: Sampler; system: SystemReader; intervalMs: number; paused: boolean; initial?: InitialSample}): Sampled {
+export function useSampler(options: {
+	sampler: Sampler;
+	system: SystemReader;
+	intervalMs: number;
+	paused: boolean;
+	initial?: InitialSample;
+	/** Runs on each new sample before it is shown (the I/O rates, while their columns are). */
+	afterSample?: (snapshot: Snapshot) => void;
+}): Sampled {
 	const {sampler, system, intervalMs, paused, initial} = options;
+	const afterSample = useRef(options.afterSample);
+	afterSample.current = options.afterSample;
 	const [sampled, setSampled] = useState<Sampled>({
 		snapshot: initial?.snapshot,
 		system: initial?.system,
@@ -50,6 +60,7 @@ export function useSampler(options: {sampler: Sampler; system: SystemReader; int
 				// Process table and header meters together: one state change, so one frame per tick.
 				const [snapshot, header] = await Promise.all([sampler.sample(), system.read().catch(() => undefined)]);
 				if (cancelled) return;
+				afterSample.current?.(snapshot);
 				const now = performance.now();
 				const cpu = process.cpuUsage();
 				const previous = usage.current;

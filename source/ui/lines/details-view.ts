@@ -2,7 +2,18 @@
 // knows: parent chain, children). The command line is wrapped in full, never truncated.
 
 import {cgroupPath} from '../../identify/service.js';
-import {formatBytes, formatClock, formatCpuTime, formatDateTime, formatLifetime, formatPercent, formatUptime, stateName, wrapText} from '../../model/format.js';
+import {
+	formatBytes,
+	formatClock,
+	formatCpuTime,
+	formatDateTime,
+	formatLifetime,
+	formatPercent,
+	formatRate,
+	formatUptime,
+	stateName,
+	wrapText,
+} from '../../model/format.js';
 import {sparkline} from '../../model/sparkline.js';
 import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
@@ -43,6 +54,13 @@ function wrapOnce(text: string, width: number): string[] {
 function show<T>(value: Maybe<T> | undefined, format: (value: T) => string, past?: boolean): string {
 	if (value === undefined) return past ? 'not kept in history' : '…';
 	return isAvailable(value) ? format(value) : value.unavailable;
+}
+
+/** Why /proc/<pid>/io could not be read, in words. */
+function ioWhy(code: string): string {
+	if (code === 'EACCES' || code === 'EPERM') return "permission denied: /proc/<pid>/io needs the process's own user, or root with ptrace access";
+	if (code === 'ENOENT' || code === 'ESRCH') return 'it exited before its I/O was read';
+	return `/proc/<pid>/io could not be read: ${code}`;
 }
 
 export function detailLines(input: DetailsInput): Line[] {
@@ -118,6 +136,10 @@ export function detailLines(input: DetailsInput): Line[] {
 		field('RES graph', `${graph(series.residentBytes, peakResident)} peak ${formatBytes(peakResident)}`);
 		lines.push(fitLine([{text: ''.padEnd(LABEL_WIDTH)}, {text: `${over}, newest on the right`, dim: true}], width));
 	}
+	// The I/O rates, while an I/O column measures them; when they cannot be read, why.
+	if (process.ioUnreadable !== undefined) field('Storage I/O', `- (${ioWhy(process.ioUnreadable)})`);
+	else if (process.ioReadRate !== undefined && process.ioReadRate !== null && process.ioWriteRate != null)
+		field('Storage I/O', `read ${formatRate(process.ioReadRate)}/s   write ${formatRate(process.ioWriteRate)}/s`);
 	field('Children', String(input.children));
 	field('Open files', known(details?.openFiles, String));
 	field(
