@@ -139,7 +139,9 @@ describe.runIf(linux)('proctop --serve', () => {
 });
 
 describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-exporter', () => {
-	test('with --serve-groupname comm, the same PromQL gives the same CPU rate, fds, fd ratio, storage bytes and swap from both for one group', async () => {
+	test('with --serve-groupname comm, the same PromQL gives the same CPU rate, fds, fd ratio, storage bytes and swap from both for one group', {
+		timeout: 90_000,
+	}, async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'proctop-parity-'));
 		// Distinct comms: node under other names.
 		symlinkSync(process.execPath, join(dir, 'parityloop'));
@@ -147,23 +149,19 @@ describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-expo
 		const busy = spawn(join(dir, 'parityloop'), ['-e', 'for (;;) {}'], {stdio: 'ignore'});
 		started.push(busy);
 		// 40 more open files; once both exporters run, 2 MiB written to storage (fsync'd), then idle.
-		// The writer then spins for 150 ms: proctop re-reads a process's io when it has used CPU since
-		// (or on its rotation, every 60 ticks), and a bare write + fsync can take less than one clock
-		// tick of CPU, which made this check depend on luck.
 		const holder = spawn(
 			join(dir, 'fdholder'),
 			[
 				'-e',
 				`const fs = require('fs'); const kept = []; for (let i = 0; i < 40; i++) kept.push(fs.openSync('/dev/null', 'r'));
 				process.stdin.once('data', () => { const fd = fs.openSync(${JSON.stringify(join(dir, 'written'))}, 'w');
-				fs.writeSync(fd, Buffer.alloc(2 << 20, 1)); fs.fsyncSync(fd); fs.closeSync(fd);
-				const until = Date.now() + 150; while (Date.now() < until) {} process.stdout.write('written'); });`,
+				fs.writeSync(fd, Buffer.alloc(2 << 20, 1)); fs.fsyncSync(fd); fs.closeSync(fd); process.stdout.write('written'); });`,
 			],
 			{stdio: ['pipe', 'pipe', 'ignore']},
 		);
 		started.push(holder);
 		const port = freePort();
-		await serve([String(port), '--serve-groupname', 'comm', '--interval', '0.5']);
+		await serve([String(port), '--serve-groupname', 'comm', '--interval', '0.2']);
 		const exporterPort = freePort();
 		writeFileSync(join(dir, 'all.yml'), "process_names:\n  - name: '{{.Comm}}'\n    cmdline:\n    - '.+'\n");
 		const exporter = spawn(EXPORTER, ['-config.path', join(dir, 'all.yml'), '-web.listen-address', `127.0.0.1:${exporterPort}`], {stdio: 'ignore'});
@@ -206,7 +204,15 @@ describe.runIf(linux && prometheus && existsSync(EXPORTER))('beside process-expo
 		]) {
 			const selector = (job: string) =>
 				`namedprocess_namegroup_${series.includes('{') ? series.replace('{', `{groupname="fdholder",job="${job}",`) : `${series}{groupname="fdholder",job="${job}"}`}`;
-			const [ourValue, theirValue] = [await query(selector('proctop')), await query(selector('exporter'))];
+			// proctop re-reads a process's status, io and fds at once when it used CPU since (a tick of
+			// it: a bare write + fsync may take less), else on its rotation, at the latest after 60 ticks
+			// (12 s at --interval 0.2); process-exporter reads all of it on every scrape. So the two agree
+			// within one rotation.
+			let [ourValue, theirValue] = [await query(selector('proctop')), await query(selector('exporter'))];
+			for (let wait = 0; wait < 40 && ourValue !== theirValue; wait++) {
+				await new Promise(resolve => setTimeout(resolve, 500));
+				[ourValue, theirValue] = [await query(selector('proctop')), await query(selector('exporter'))];
+			}
 			expect({series, ourValue}).toEqual({series, ourValue: theirValue});
 		}
 		expect(await query('namedprocess_namegroup_open_filedesc{groupname="fdholder",job="proctop"}')).toBeGreaterThan(40);
