@@ -7,9 +7,10 @@
 
 import {setPriority} from 'node:os';
 import type {Inspector, IoReading, Source} from '../types.js';
-import {type ProcessDetails, readDetails} from './linux/details.js';
+import {type Maybe, type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createLinuxInspector} from './linux/inspect.js';
+import {type OpenFile, readEnvironment, readOpenFiles} from './linux/process-lists.js';
 import {createProcfsSource} from './linux/procfs.js';
 import {createIoReader, createResourceReader, type ResourceReader} from './linux/resources.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
@@ -30,6 +31,9 @@ export type Platform = {
 	readonly meters: SystemReader;
 	/** One process's details for the details view; absent where the platform has none. */
 	readonly readDetails?: (pid: number) => ProcessDetails;
+	/** The details view's lists: its environment (e) and its open files (l). */
+	readonly readEnvironment?: (pid: number) => Maybe<string[]>;
+	readonly readOpenFiles?: (pid: number) => Maybe<OpenFile[]>;
 	/** Swap, context switches, storage bytes and fds of one process (for --serve); absent where unknown. */
 	readonly readResources?: ResourceReader;
 	/** One process's storage counters (/proc/<pid>/io), for the I/O rate columns. */
@@ -56,6 +60,8 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		inspector: createLinuxInspector(procRoot),
 		meters: createProcfsSystemReader(procRoot),
 		readDetails: pid => readDetails(pid, procRoot),
+		readEnvironment: pid => readEnvironment(pid, procRoot),
+		readOpenFiles: pid => readOpenFiles(pid, procRoot),
 		readResources: createResourceReader(procRoot),
 		readIo: createIoReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),

@@ -144,7 +144,7 @@ export function App(props: AppProps) {
 	useTagPruning(live, stateRef, dispatch);
 
 	const width = Math.max(1, viewport.columns);
-	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform, past: past !== undefined});
+	const details = useDetails({open: state.mode === 'details', key: state.detailsKey, snapshot, platform, past: past !== undefined, list: state.detailsList});
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `live` is the clock: each tick adds a point to the graph.
 	const detailsSeries = useMemo(
 		() => (state.mode === 'details' && state.detailsKey && history ? history.seriesOf(state.detailsKey, state.historyAt) : undefined),

@@ -51,6 +51,8 @@ export type CommandId =
 	| 'yes'
 	| 'kernel-threads'
 	| 'whole-command'
+	| 'details-environment'
+	| 'details-files'
 	| 'signal-parent'
 	| 'history-back'
 	| 'history-forward'
@@ -212,6 +214,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'cancel', keys: [{input: 'n'}, {key: 'escape'}], modes: ['confirm'], help: 'Confirm: no', hint: 'No'},
 	{command: 'cancel', keys: [{key: 'escape'}, {input: 'q'}], modes: ['details'], help: 'Details: back to the list', hint: 'Back'},
 	{command: 'whole-command', keys: [{input: 'w'}], modes: ['details'], help: 'Details: the whole command line, or its first lines', hint: 'Whole command'},
+	{command: 'details-environment', keys: [{input: 'e'}], modes: ['details'], help: 'Details: its environment variables (e again: back)', hint: 'Environment'},
+	{command: 'details-files', keys: [{input: 'l'}], modes: ['details'], help: "Details: its open files, as htop's lsof screen (l again: back)", hint: 'Files'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['search', 'filter'], help: 'Search/filter: keep it and return to the list', hint: 'Done'},
 	{command: 'cancel', keys: [{key: 'escape'}], modes: ['search', 'filter'], help: 'Search/filter: clear it and return to the list', hint: 'Clear'},
 	{command: 'accept', keys: [{key: 'return'}], modes: ['interval', 'nice', 'jump'], help: 'Prompts: set the value typed', hint: 'Set'},

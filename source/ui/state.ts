@@ -30,6 +30,8 @@ export const MODES = [
 ] as const;
 export type Mode = (typeof MODES)[number];
 
+export type DetailsList = 'environment' | 'files';
+
 export type UiState = {
 	mode: Mode;
 	/** Identity key (pid:starttime) of the selected process; undefined = first row. */
@@ -77,6 +79,8 @@ export type UiState = {
 	detailsScroll: number;
 	/** Details: the whole command line instead of its first few lines. */
 	detailsWholeCommand: boolean;
+	/** The details view shows one of its lists instead of the summary: environment (e) or open files (l). */
+	detailsList: DetailsList | undefined;
 	/** First line shown on the help screen (and the list of exited processes). */
 	helpScroll: number;
 	/** The remembered tick shown instead of the live one (history's sequence number); undefined: live. */
@@ -134,6 +138,7 @@ export function initialState(
 		detailsKey: undefined,
 		detailsScroll: 0,
 		detailsWholeCommand: false,
+		detailsList: undefined,
 		helpScroll: 0,
 		historyAt: options.historyAt,
 		cpuGraphs: options.columns?.includes('cpu_graph') ?? false,
@@ -178,6 +183,7 @@ export type Action =
 	| {type: 'history-at'; seq: number | undefined}
 	| {type: 'toggle-cpu-graphs'}
 	| {type: 'scroll-command'; to: number}
+	| {type: 'details-list'; list: DetailsList}
 	| {type: 'set-columns'; columns: readonly ColumnId[] | undefined; menuIndex: number}
 	| {type: 'scroll-help'; delta: number; max: number}
 	| {type: 'tag'; keys: readonly string[]; on?: boolean}
@@ -252,7 +258,7 @@ export function reducer(state: UiState, action: Action): UiState {
 				search: action.mode === 'search' ? '' : state.search,
 			};
 		case 'open-details':
-			return {...state, mode: 'details', detailsKey: action.key, detailsScroll: 0, detailsWholeCommand: false};
+			return {...state, mode: 'details', detailsKey: action.key, detailsScroll: 0, detailsWholeCommand: false, detailsList: undefined};
 		case 'close':
 			return {...state, mode: 'list'};
 		case 'history-at':
@@ -313,7 +319,9 @@ export function reducer(state: UiState, action: Action): UiState {
 			return action.message === undefined ? next : {...next, message: action.message, messageSerial: state.messageSerial + 1};
 		}
 		case 'toggle-whole-command':
-			return {...state, detailsWholeCommand: !state.detailsWholeCommand, detailsScroll: 0};
+			return {...state, detailsWholeCommand: !state.detailsWholeCommand, detailsScroll: 0, detailsList: undefined};
+		case 'details-list':
+			return {...state, detailsList: state.detailsList === action.list ? undefined : action.list, detailsScroll: 0};
 		case 'scroll-help':
 			return {...state, helpScroll: clamp(state.helpScroll + action.delta, 0, Math.max(0, action.max))};
 		case 'tag': {

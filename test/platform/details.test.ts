@@ -59,3 +59,30 @@ describe('readDetails', () => {
 		expect(details.listening).toEqual([expect.objectContaining({protocol: 'tcp', address: '127.0.0.1', port})]);
 	});
 });
+
+describe.runIf(process.platform === 'linux')('environment and open files of a real process', () => {
+	test('its variables (escapes made visible), its files by kind, its listening socket named; a gone pid says so', async () => {
+		const {readEnvironment, readOpenFiles} = await import('../../source/platform/linux/process-lists.js');
+		const script = `const fs = require('fs'); fs.openSync(process.execPath, 'r');
+			require('net').createServer().listen(0, '127.0.0.1', () => process.stdout.write('ready'));`;
+		const child = spawn(process.execPath, ['-e', script], {
+			stdio: ['ignore', 'pipe', 'ignore'],
+			env: {PROCTOP_MARKER: 'on\u001b[2Jduty', PATH: process.env.PATH},
+		});
+		try {
+			await new Promise(resolve => child.stdout!.once('data', resolve));
+			const environment = readEnvironment(child.pid!);
+			expect(isAvailable(environment) && environment).toContain('PROCTOP_MARKER=on\\e[2Jduty');
+			const files = readOpenFiles(child.pid!);
+			if (!isAvailable(files)) throw new Error(files.unavailable);
+			expect(files.map(file => file.fd)).toEqual([...files.map(file => file.fd)].sort((a, b) => a - b));
+			expect(files).toContainEqual(expect.objectContaining({kind: 'file', target: process.execPath}));
+			expect(files.some(file => file.kind === 'socket' && /^socket:\[\d+\] tcp 127\.0\.0\.1:\d+ \(listening\)$/.test(file.target))).toBe(true);
+			expect(files.some(file => file.kind === 'pipe')).toBe(true);
+		} finally {
+			child.kill();
+		}
+		expect(readEnvironment(2 ** 22 + 7)).toEqual({unavailable: 'n/a (exited)'});
+		expect(readOpenFiles(2 ** 22 + 7)).toEqual({unavailable: 'n/a (exited)'});
+	});
+});

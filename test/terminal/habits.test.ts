@@ -57,6 +57,33 @@ describe.runIf(process.platform === 'linux')('in a real terminal', () => {
 		}
 	});
 
+	test("details: e shows the environment and l the open files, as htop's e and l", async () => {
+		const marker = `envmarker${process.pid}`;
+		const child = spawn(process.execPath, ['-e', `require('fs').openSync(process.execPath, 'r'); setInterval(() => {}, 1000)`], {
+			stdio: 'ignore',
+			env: {PATH: process.env.PATH, PROCTOP_TEST_VARIABLE: marker},
+		});
+		helpers.push(child);
+		try {
+			await new Promise(resolve => setTimeout(resolve, 300));
+			const screen = start(['--pid', String(child.pid)], {columns: 120, rows: 30});
+			await screen.waitFor(text => text.includes(`${child.pid}`) && text.includes('node -e'));
+			screen.write('\r');
+			await screen.waitFor(text => text.includes('Command') && text.includes('e Environment'));
+			screen.write('e');
+			await screen.waitFor(text => text.includes(`PROCTOP_TEST_VARIABLE=${marker}`) && /environment: \d+/.test(text));
+			screen.write('l');
+			const files = await screen.waitFor(text => /open files: \d+/.test(text));
+			expect(files).toMatch(new RegExp(`\\d+\\s+file\\s+${process.execPath.replaceAll('/', '\\/')}`));
+			screen.write('\u001b');
+			await screen.waitFor(text => text.includes('PID USER'));
+			screen.write('q');
+			expect((await screen.exited).exitCode).toBe(0);
+		} finally {
+			child.kill();
+		}
+	});
+
 	test("htop's F-keys: F1 help, F3 search, F4 filter, F5 tree, F10 quit (xterm's and VT220's sequences)", async () => {
 		const screen = start([]);
 		await screen.waitFor(text => text.includes('PID USER'));

@@ -34,7 +34,7 @@ function unavailable(error: unknown): NotAvailable {
 	return {unavailable: `n/a (${code ?? 'error'})`};
 }
 
-function attempt<T>(read: () => T): Maybe<T> {
+export function attempt<T>(read: () => T): Maybe<T> {
 	try {
 		return read();
 	} catch (error) {

@@ -71,6 +71,8 @@ export const VIEW = {
 	interval: (_, {context}) => context.dispatch({type: 'open', mode: 'interval'}),
 	help: (_, {context}) => context.dispatch({type: 'open', mode: 'help'}),
 	'whole-command': (_, {context}) => context.dispatch({type: 'toggle-whole-command'}),
+	'details-environment': (_, {context}) => context.dispatch({type: 'details-list', list: 'environment'}),
+	'details-files': (_, {context}) => context.dispatch({type: 'details-list', list: 'files'}),
 	'scroll-left': ({state}, {context}) => context.dispatch({type: 'scroll-command', to: state.commandScroll - COMMAND_SCROLL_STEP}),
 	'scroll-right'({state}, session) {
 		const to = Math.min(commandScrollLimit(session), state.commandScroll + COMMAND_SCROLL_STEP);

@@ -9,7 +9,7 @@ import type {ExitedRecord, ProcessSample, Snapshot} from '../../types.js';
 import type {ShownDetails} from '../hooks/use-details.js';
 import type {UiState} from '../state.js';
 import {signalMenuLines} from './action-views.js';
-import {detailLines} from './details-view.js';
+import {detailLines, detailsListLines} from './details-view.js';
 import {exitedLines} from './exited-view.js';
 import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
 import {processRow} from './row.js';
@@ -56,19 +56,21 @@ function detailsBody(input: BodyInput, shown: ShownDetails): {lines: Line[]; max
 	const {snapshot, state, width, height} = input;
 	const {process} = shown;
 	const processes = snapshot?.processes ?? [];
-	const all = detailLines({
-		process,
-		details: shown.details,
-		parents: parentsOf(process, new Map(processes.map(candidate => [candidate.pid, candidate]))),
-		children: processes.filter(child => child.ppid === process.pid && child.pid !== process.pid).length,
-		nowMs: input.nowMs,
-		width,
-		exitedAt: shown.exitedAt,
-		wholeCommand: state.detailsWholeCommand,
-		past: shown.past,
-		series: input.detailsSeries,
-		asciiGraphs: input.asciiGraphs,
-	});
+	const all = shown.list
+		? detailsListLines({process, list: shown.list, width, exitedAt: shown.exitedAt, past: shown.past})
+		: detailLines({
+				process,
+				details: shown.details,
+				parents: parentsOf(process, new Map(processes.map(candidate => [candidate.pid, candidate]))),
+				children: processes.filter(child => child.ppid === process.pid && child.pid !== process.pid).length,
+				nowMs: input.nowMs,
+				width,
+				exitedAt: shown.exitedAt,
+				wholeCommand: state.detailsWholeCommand,
+				past: shown.past,
+				series: input.detailsSeries,
+				asciiGraphs: input.asciiGraphs,
+			});
 	const maxScroll = Math.max(0, all.length - height);
 	const top = Math.min(state.detailsScroll, maxScroll);
 	return {lines: all.slice(top, top + height), maxScroll};

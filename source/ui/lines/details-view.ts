@@ -17,7 +17,9 @@ import {
 import {sparkline} from '../../model/sparkline.js';
 import type {ProcessDetails} from '../../platform/linux/details.js';
 import {isAvailable, type Maybe} from '../../platform/linux/details.js';
+import type {OpenFile} from '../../platform/linux/process-lists.js';
 import type {ProcessSample} from '../../types.js';
+import type {DetailsListShown} from '../hooks/use-details.js';
 import {fitLine, type Line} from './segments.js';
 
 export type DetailsInput = {
@@ -150,5 +152,57 @@ export function detailLines(input: DetailsInput): Line[] {
 				: sockets.map(socket => `${socket.protocol} ${socket.address.includes(':') ? `[${socket.address}]` : socket.address}:${socket.port}`).join(', '),
 		),
 	);
+	return lines;
+}
+
+const FILE_KINDS: Record<OpenFile['kind'], string> = {
+	file: 'file',
+	directory: 'dir',
+	socket: 'socket',
+	pipe: 'pipe',
+	device: 'device',
+	anon: 'anon',
+	other: 'other',
+};
+
+/** The details view's lists: its environment (e) or its open files (l), as htop's screens. */
+export function detailsListLines(input: {process: ProcessSample; list: DetailsListShown; width: number; exitedAt?: number; past?: boolean}): Line[] {
+	const {process, list, width} = input;
+	const name = list.kind === 'environment' ? 'environment' : 'open files';
+	const {entries} = list;
+	const count = entries !== undefined && isAvailable(entries) ? `: ${entries.length}` : '';
+	const lines: Line[] = [
+		fitLine(
+			[
+				{text: ` ${process.pid} ${process.name} `, inverse: true, bold: true},
+				{text: `  ${name}${count}`, bold: true},
+				{text: `   ${list.kind === 'environment' ? 'e' : 'l'}: back to the details   Esc: the list`, dim: true},
+			],
+			width,
+		),
+	];
+	const say = (text: string) => lines.push(fitLine([{text, color: 'yellow'}], width));
+	if (input.past) say(`the ${name} of a moment in the past: not kept in history (go live: Esc, then Enter)`);
+	else if (input.exitedAt !== undefined) say(`it exited at ${formatClock(input.exitedAt)}: nothing left to read`);
+	else if (entries === undefined) say(`the ${name} can be read only from /proc (Linux, this machine)`);
+	else if (!isAvailable(entries))
+		say(entries.unavailable === 'n/a (permission)' ? `${entries.unavailable}: another user's ${name} can be read only as root` : entries.unavailable);
+	else if (entries.length === 0) say(`no ${name}`);
+	else if (list.kind === 'environment') {
+		for (const entry of entries as string[]) {
+			const equals = entry.indexOf('=');
+			const [key, value] = equals === -1 ? [entry, ''] : [entry.slice(0, equals), entry.slice(equals)];
+			// Long values (PATH) wrap under themselves rather than being cut.
+			const parts = wrapText(`${key}${value}`, Math.max(1, width));
+			for (const [index, part] of parts.entries()) {
+				const head = index === 0 ? part.slice(0, key.length) : '';
+				lines.push(fitLine([{text: head, color: 'cyan', bold: true}, {text: part.slice(head.length)}], width));
+			}
+		}
+	} else {
+		lines.push(fitLine([{text: `${'FD'.padStart(5)}  ${'TYPE'.padEnd(7)}NAME`, bold: true, inverse: true}], width));
+		for (const file of entries as OpenFile[])
+			lines.push(fitLine([{text: `${String(file.fd).padStart(5)}  `}, {text: FILE_KINDS[file.kind].padEnd(7), color: 'cyan'}, {text: file.target}], width));
+	}
 	return lines;
 }
