@@ -5,6 +5,7 @@
 import {availableParallelism} from 'node:os';
 import {setFlagsFromString} from 'node:v8';
 import {runBatch} from './batch/run-batch.js';
+import type {Settings} from './config.js';
 import {parseFlags} from './flags.js';
 import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
@@ -196,6 +197,7 @@ async function runUi(context: {
 		tree: options.explicit.includes('tree') ? options.tree : (settings.tree ?? options.tree),
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 		columns: options.columns ?? settings.columns,
+		theme: options.explicit.includes('theme') ? options.theme : (settings.theme ?? options.theme),
 	};
 	const opening = {
 		...context,
@@ -209,7 +211,9 @@ async function runUi(context: {
 	const first = await firstFrame(opening);
 	try {
 		const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-		return await runInteractive({...opening, first, historyWindowLabel: options.history.label, saveSettings: save});
+		// What the UI changes is saved beside what only the file sets (the theme), which it keeps.
+		const saveSettings = (changed: Settings) => save({...(settings.theme ? {theme: settings.theme} : {}), ...changed});
+		return await runInteractive({...opening, first, historyWindowLabel: options.history.label, saveSettings});
 	} catch (error) {
 		first.painted?.undo();
 		throw error;

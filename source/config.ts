@@ -11,6 +11,7 @@ import {isValidIntervalMs} from './interval.js';
 import {type ColumnId, isColumnId} from './model/columns.js';
 import {isSortKeyId, type SortKeyId} from './model/sort.js';
 import {sanitize} from './sanitize.js';
+import {isTheme, type Theme} from './ui/themes.js';
 
 export type Settings = {
 	sort?: SortKeyId;
@@ -20,6 +21,8 @@ export type Settings = {
 	showKernelThreads?: boolean;
 	/** The table's columns in order; absent: the default set. */
 	columns?: ColumnId[];
+	/** Set in the file by hand (or --theme for one run): dark, light or mono. */
+	theme?: Theme;
 };
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
@@ -37,6 +40,7 @@ export function parseSettings(value: unknown): Settings {
 	if (typeof raw.tree === 'boolean') settings.tree = raw.tree;
 	if (typeof raw.showKernelThreads === 'boolean') settings.showKernelThreads = raw.showKernelThreads;
 	if (isValidIntervalMs(raw.intervalMs)) settings.intervalMs = raw.intervalMs;
+	if (isTheme(raw.theme)) settings.theme = raw.theme;
 	// Known ids, each once, at least one; a list from a newer proctop with a column this one lacks is ignored whole.
 	const {columns} = raw;
 	if (Array.isArray(columns) && columns.length > 0 && columns.every(id => typeof id === 'string' && isColumnId(id)) && new Set(columns).size === columns.length)

@@ -8,6 +8,7 @@ import {COLUMN_IDS, type ColumnId, columnNamed} from './model/columns.js';
 import {isSortKeyId, SORT_KEYS} from './model/sort.js';
 import {parseServeAddress} from './serve/address.js';
 import type {Options} from './types.js';
+import {isTheme, THEMES} from './ui/themes.js';
 
 export class UsageError extends Error {}
 
@@ -21,6 +22,7 @@ const KNOWN_FLAGS = new Set([
 	'tree',
 	't',
 	'columns',
+	'theme',
 	'filter',
 	'user',
 	'u',
@@ -224,7 +226,10 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		pids = [...new Set([...(pids ?? []), ...parsed])];
 	}
 	const columns = columnsOption(flags.columns as string | undefined);
-	const explicit: Array<'sort' | 'tree' | 'intervalMs'> = [];
+	const theme = (flags.theme as string | undefined) ?? 'dark';
+	if (!isTheme(theme)) throw new UsageError(`--theme ${JSON.stringify(theme)} is not valid: expected one of ${THEMES.join(', ')}`);
+	const explicit: Array<'sort' | 'tree' | 'intervalMs' | 'theme'> = [];
+	if (flags.theme !== undefined) explicit.push('theme');
 	if (flags.sort !== undefined) explicit.push('sort');
 	if (flags.tree !== undefined) explicit.push('tree');
 	if (interval !== undefined || delay !== undefined) explicit.push('intervalMs');
@@ -233,6 +238,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		sort,
 		tree: Boolean(flags.tree),
 		...(columns ? {columns} : {}),
+		theme,
 		// `proctop :3000` watches the port: the filter term `:3000` matches its listener only.
 		filter: [kill ? undefined : ports.map(port => `:${port}`)[0], flags.filter as string | undefined].filter(Boolean).join(' '),
 		user,
@@ -287,6 +293,7 @@ export function parseFlags(argv: string[]): Options {
 			delay: {type: 'string', shortFlag: 'd'},
 			sort: {type: 'string', shortFlag: 's'},
 			columns: {type: 'string'},
+			theme: {type: 'string'},
 			tree: {type: 'boolean', shortFlag: 't'},
 			filter: {type: 'string'},
 			user: {type: 'string', shortFlag: 'u', isMultiple: true},

@@ -56,6 +56,8 @@ Options
   --watch               With --json: one JSON object per line, every interval (NDJSON)
   --count <n>           With --json --watch: stop after n updates
   --no-color            Monochrome output (NO_COLOR is honoured too)
+  --theme <name>        Colours for a dark terminal (dark, the default), a light one
+                        (light), or none (mono); "theme" in the settings file keeps one
   --readonly            Look only: no signals, no renice
   --history <time>      How long the UI remembers ({ and } step back): 10m by default,
                         e.g. 90s, 30m, 2h; 0 turns it off

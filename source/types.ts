@@ -253,6 +253,8 @@ export type Options = {
 	intervalMs: number;
 	sort: import('./model/sort.js').SortKeyId;
 	tree: boolean;
+	/** --theme (or the settings file): colours for a dark or light terminal, or none. */
+	theme: import('./ui/themes.js').Theme;
 	/** --columns: the table's columns in this order; undefined: the default set. */
 	columns?: readonly import('./model/columns.js').ColumnId[];
 	filter: string;
@@ -270,7 +272,7 @@ export type Options = {
 	/** Interactive picker: Enter prints the selected or tagged pids to stdout and exits. */
 	pick: boolean;
 	/** Options the command line set explicitly; remembered settings fill in the rest. */
-	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs'>;
+	explicit: ReadonlyArray<'sort' | 'tree' | 'intervalMs' | 'theme'>;
 	/** `--history`: how long the UI remembers past ticks ({ and }); ms 0 = off. */
 	history: {ms: number; label: string};
 	/** `--record FILE`: append every tick to this recording. */

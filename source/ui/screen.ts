@@ -14,6 +14,7 @@ import {headerLines, type OwnUsage} from './lines/meters.js';
 import {type Line, mergeSegments, monochrome, trimEnd} from './lines/segments.js';
 import {statusLine} from './lines/status.js';
 import type {UiState} from './state.js';
+import {type Theme, themed} from './themes.js';
 
 /** Lines left for the table once the header, title and status bar are placed. */
 const MIN_TABLE_ROWS = 3;
@@ -59,7 +60,7 @@ export type ScreenInput = {
 	details?: ShownDetails;
 	detailsSeries?: {takenAt: number[]; cpuPercent: number[]; residentBytes: number[]};
 	restarted: ReadonlySet<string>;
-	options: Pick<Options, 'color' | 'readonly' | 'pick'>;
+	options: Pick<Options, 'color' | 'readonly' | 'pick' | 'theme'>;
 	markers: boolean;
 	asciiGraphs: boolean;
 	costHint?: string;
@@ -150,7 +151,7 @@ export function composeScreen(input: ScreenInput): Screen {
 	// The y/n question sits just above the status bar, over the bottom of the table.
 	const question = state.mode === 'confirm' && state.confirm ? confirmLines(state.confirm, width) : [];
 	return {
-		lines: frameLines({lines: [...header, ...body.lines], bottom: question, status, frameHeight, color: options.color}),
+		lines: frameLines({lines: [...header, ...body.lines], bottom: question, status, frameHeight, color: options.color, theme: options.theme}),
 		shown,
 		tableHeight,
 		maxScroll: body.maxScroll,
@@ -163,9 +164,9 @@ export function composeScreen(input: ScreenInput): Screen {
  * as no line at all); `bottom` (the y/n question) sits just above it. Styles merged, trailing blanks
  * trimmed, colour dropped for --no-color.
  */
-function frameLines(input: {lines: Line[]; bottom: Line[]; status: Line; frameHeight: number; color: boolean}): Line[] {
+function frameLines(input: {lines: Line[]; bottom: Line[]; status: Line; frameHeight: number; color: boolean; theme: Theme}): Line[] {
 	const {bottom, frameHeight} = input;
-	const finish = (line: Line) => trimEnd(mergeSegments(input.color ? line : monochrome(line)));
+	const finish = (line: Line) => trimEnd(mergeSegments(input.color ? themed(line, input.theme) : monochrome(line)));
 	const room = Math.max(0, frameHeight - 1 - bottom.length);
 	const framed = input.lines.slice(0, room).map(finish);
 	while (framed.length < room) framed.push(BLANK_LINE);

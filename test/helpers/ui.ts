@@ -22,6 +22,7 @@ export function testOptions(overrides: Partial<Options> = {}): Options {
 		pids: undefined,
 		pick: false,
 		history: {ms: 600_000, label: '10m'},
+		theme: 'dark',
 		explicit: [],
 		...overrides,
 	};

@@ -84,6 +84,38 @@ describe.runIf(process.platform === 'linux')('in a real terminal', () => {
 		}
 	});
 
+	test('--theme light draws no yellow or cyan text (unreadable on white), mono no colour; a theme in the settings file is kept when the UI saves', async () => {
+		const config = folder();
+		const truecolor = {COLORTERM: 'truecolor', XDG_CONFIG_HOME: config};
+		const raw = async (args: string[]) => {
+			const screen = start(args, {columns: 120, rows: 30, env: truecolor});
+			await screen.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
+			screen.write('q');
+			await screen.exited;
+			return screen.raw();
+		};
+		const dark = await raw([]);
+		expect(dark).toContain('\u001b[36m'); // cyan labels
+		const light = await raw(['--theme', 'light']);
+		expect(light).toContain('\u001b[38;2;0;95;135m'); // the labels' dark teal
+		expect(light).not.toMatch(/\u001b\[(33|36)m/);
+		const mono = await raw(['--theme', 'mono']);
+		expect(mono).not.toMatch(/\u001b\[(3[0-7]|38;[\d;]+|9[0-7])m/);
+		expect(mono).toContain('\u001b[7m'); // inverse video still marks the selection and titles
+		// Kept in the settings file: used without the flag, and still there after the UI saves a sort.
+		const {mkdirSync, writeFileSync} = await import('node:fs');
+		mkdirSync(join(config, 'proctop'), {recursive: true});
+		writeFileSync(join(config, 'proctop', 'config.json'), '{"theme": "light"}');
+		const fromFile = start([], {columns: 120, rows: 30, env: truecolor});
+		await fromFile.waitFor(text => text.includes('PID USER'));
+		expect(fromFile.raw()).toContain('\u001b[38;2;0;95;135m');
+		fromFile.write('M');
+		await fromFile.waitFor(text => text.includes('MEM%▼'));
+		fromFile.write('q');
+		await fromFile.exited;
+		expect(JSON.parse(readFileSync(join(config, 'proctop', 'config.json'), 'utf8'))).toMatchObject({theme: 'light', sort: 'memory'});
+	});
+
 	test("htop's F-keys: F1 help, F3 search, F4 filter, F5 tree, F10 quit (xterm's and VT220's sequences)", async () => {
 		const screen = start([]);
 		await screen.waitFor(text => text.includes('PID USER'));
