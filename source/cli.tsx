@@ -11,6 +11,7 @@ import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
 import {createIoRates, wantsIoRates} from './sampling/io-rates.js';
+import {createResourceColumns, wantsResources} from './sampling/resource-columns.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
 import type {HistoryView, Options} from './types.js';
 
@@ -158,7 +159,9 @@ async function main(): Promise<number> {
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		const ioRates = wantsIoRates(options.columns) && platform.readIo ? createIoRates(platform.readIo) : undefined;
-		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn: line => process.stderr.write(`${line}\n`), ioRates});
+		const resourceColumns = wantsResources(options.columns) && platform.readResources ? createResourceColumns(platform.readResources) : undefined;
+		const warn = (line: string) => process.stderr.write(`${line}\n`);
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, ioRates, resourceColumns});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');

@@ -31,7 +31,11 @@ export type SortKeyId =
 	| 'tty'
 	| 'start'
 	| 'io_read_rate'
-	| 'io_write_rate';
+	| 'io_write_rate'
+	| 'swap'
+	| 'voluntary_switches'
+	| 'involuntary_switches'
+	| 'open_fds';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -56,7 +60,11 @@ export type ColumnId =
 	| 'start'
 	| 'elapsed'
 	| 'io_read_rate'
-	| 'io_write_rate';
+	| 'io_write_rate'
+	| 'swap'
+	| 'voluntary_switches'
+	| 'involuntary_switches'
+	| 'open_fds';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -103,6 +111,12 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 function isoOrNull(ms: number): string | null {
 	const date = new Date(ms);
 	return Number.isFinite(date.getTime()) && ms > 0 ? date.toISOString() : null;
+}
+
+/** A resource column's cell: blank until read (not shown, or kernel threads), `-` when unreadable. */
+function resourceCell(process: ProcessSample, value: number | undefined, format: (value: number) => string): string {
+	if (!process.resources) return '';
+	return value === undefined ? '-' : format(value);
 }
 
 /** In --json order. */
@@ -420,6 +434,58 @@ export const FIELDS: readonly Field[] = [
 		},
 		sort: {id: 'io_write_rate', label: 'IO_W/s', value: p => p.ioWriteRate ?? -1, descending: true},
 	},
+	{
+		column: {
+			id: 'swap',
+			title: 'SWAP',
+			width: 6,
+			align: 'right',
+			priority: 8.2,
+			sortKey: 'swap',
+			text: p => resourceCell(p, p.resources?.swapBytes, formatBytes),
+			meaning: 'memory swapped out (VmSwap)',
+		},
+		sort: {id: 'swap', label: 'SWAP', value: p => p.resources?.swapBytes ?? -1, descending: true},
+	},
+	{
+		column: {
+			id: 'voluntary_switches',
+			title: 'VCTX',
+			width: 8,
+			align: 'right',
+			priority: 8.3,
+			sortKey: 'voluntary_switches',
+			text: p => resourceCell(p, p.resources?.voluntarySwitches, String),
+			meaning: 'voluntary context switches (it waited: I/O, sleep, lock)',
+		},
+		sort: {id: 'voluntary_switches', label: 'VCTX', value: p => p.resources?.voluntarySwitches ?? -1, descending: true},
+	},
+	{
+		column: {
+			id: 'involuntary_switches',
+			title: 'NVCTX',
+			width: 8,
+			align: 'right',
+			priority: 8.4,
+			sortKey: 'involuntary_switches',
+			text: p => resourceCell(p, p.resources?.involuntarySwitches, String),
+			meaning: 'involuntary context switches (preempted: it wanted more CPU)',
+		},
+		sort: {id: 'involuntary_switches', label: 'NVCTX', value: p => p.resources?.involuntarySwitches ?? -1, descending: true},
+	},
+	{
+		column: {
+			id: 'open_fds',
+			title: 'FDS',
+			width: 5,
+			align: 'right',
+			priority: 8.45,
+			sortKey: 'open_fds',
+			text: p => resourceCell(p, p.resources?.openFds, String),
+			meaning: 'open file descriptors',
+		},
+		sort: {id: 'open_fds', label: 'FDS', value: p => p.resources?.openFds ?? -1, descending: true},
+	},
 	{json: {name: 'isKernelThread', type: 'boolean', meaning: 'from the `PF_KTHREAD` flag, never from the name', value: p => p.isKernelThread}},
 	{json: {name: 'isOrphan', type: 'boolean', meaning: 'its parent exited while proctop watched and it was reparented', value: p => p.isOrphan}},
 ];
@@ -448,6 +514,10 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'start',
 	'io_read_rate',
 	'io_write_rate',
+	'swap',
+	'voluntary_switches',
+	'involuntary_switches',
+	'open_fds',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

@@ -20,7 +20,20 @@ describe('field table', () => {
 		}
 		// What the default table leaves out is there for --columns and the setup screen (S).
 		const offByDefault = COLUMNS.map(column => column.id).filter(id => !TABLE_COLUMNS.includes(id));
-		expect(offByDefault.sort()).toEqual(['elapsed', 'io_read_rate', 'io_write_rate', 'pgrp', 'ppid', 'session', 'start', 'tty']);
+		expect(offByDefault.sort()).toEqual([
+			'elapsed',
+			'involuntary_switches',
+			'io_read_rate',
+			'io_write_rate',
+			'open_fds',
+			'pgrp',
+			'ppid',
+			'session',
+			'start',
+			'swap',
+			'tty',
+			'voluntary_switches',
+		]);
 	});
 
 	test('a process in --json has exactly the json fields, in the table order', () => {

@@ -151,6 +151,33 @@ describe('proctop CLI (built bundle)', () => {
 		expect(row).toMatch(new RegExp(`^\\s+${process.ppid}\\s+${process.pid} \\S+\\s+[\\d:-]+\\s+(\\d\\d:\\d\\d|\\w{3} \\d\\d)\\s+[\\d.]+ .*node`));
 	});
 
+	test('--columns with FDS, VCTX, NVCTX and SWAP reads them for the table: a process holding 40 files shows them', async () => {
+		const holder = spawn(process.execPath, ['-e', "for (let i = 0; i < 40; i++) require('fs').openSync('/dev/null', 'r'); setInterval(() => {}, 1000)"], {
+			stdio: 'ignore',
+		});
+		try {
+			await new Promise(resolve => setTimeout(resolve, 300));
+			const result = await runCli([
+				'--once',
+				'--interval',
+				'0.1',
+				'--pid',
+				String(holder.pid),
+				'--columns',
+				'pid,open_fds,voluntary_switches,involuntary_switches,swap,command',
+			]);
+			const [title, row] = result.stdout.trimEnd().split('\n');
+			expect(title).toMatch(/^\s+PID\s+FDS\s+VCTX\s+NVCTX\s+SWAP COMMAND$/);
+			const [, fds, voluntary, involuntary, swap] = row!.trim().split(/\s+/);
+			expect(Number(fds)).toBeGreaterThanOrEqual(43);
+			expect(Number(voluntary)).toBeGreaterThan(0);
+			expect(Number(involuntary)).toBeGreaterThanOrEqual(0);
+			expect(swap).toMatch(/^\d/);
+		} finally {
+			holder.kill();
+		}
+	});
+
 	test("htop's short flags: -u, -p (repeatable), -t, -s", async () => {
 		const result = await runCli(['--once', '--interval', '0.1', '-u', 'root', '-p', '1', '-p', String(process.pid), '-s', 'pid', '-t']);
 		expect(result.code).toBe(0);

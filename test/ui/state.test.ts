@@ -33,7 +33,7 @@ describe('reducer', () => {
 		state = reducer(state, {type: 'sort', sort: 'memory'});
 		expect(state.inverted).toBe(true);
 		state = reducer(start({sort: 'cpu'}), {type: 'cycle-sort', delta: -1});
-		expect(state.sort).toBe('io_write_rate');
+		expect(state.sort).toBe('open_fds');
 		expect(reducer(state, {type: 'cycle-sort', delta: 1}).sort).toBe('cpu');
 		expect(reducer(start(), {type: 'invert'}).inverted).toBe(true);
 	});
