@@ -1,5 +1,5 @@
-// Builds the production bundle dist/cli.js with esbuild (and dist/quick-answer.js, --help and
-// --version alone).
+// Builds the production bundle with esbuild: dist/cli.js and the chunks it loads when needed
+// (dist/chunks/), and dist/quick-answer.js (--help and --version alone).
 // I/O: reads source/, writes dist/. `--if-stale` skips the build when dist/cli.js is newer than
 // every file in source/, scripts/ and package.json, so `npm start`/`npm test` stay fast.
 // `--readable` skips minifying, for profiling (function names in a .cpuprofile then mean something).
