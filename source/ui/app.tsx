@@ -206,6 +206,7 @@ export function App(props: AppProps) {
 		selected,
 		snapshot,
 		tableHeight,
+		sortKeysShown: [...new Set(columns.map(column => column.sortKey))],
 		actions,
 		options,
 		exit,

@@ -155,7 +155,8 @@ export type Action =
 	| {type: 'move-to'; index: number; rows: Rows}
 	| {type: 'select'; key: string; index: number; message?: string}
 	| {type: 'sort'; sort: SortKeyId}
-	| {type: 'cycle-sort'; delta: 1 | -1}
+	/** `keys`: the sort keys of the columns on screen, left to right (htop's < and > step through those). */
+	| {type: 'cycle-sort'; delta: 1 | -1; keys?: readonly SortKeyId[]}
 	| {type: 'invert'}
 	| {type: 'toggle-tree'}
 	| {type: 'toggle-group'}
@@ -223,9 +224,11 @@ export function reducer(state: UiState, action: Action): UiState {
 			// Picking the active column again flips the direction, as clicking a header does in htop.
 			return {...state, sort: action.sort, inverted: action.sort === state.sort ? !state.inverted : false, mode: state.mode === 'sort' ? 'list' : state.mode};
 		case 'cycle-sort': {
-			const index = SORT_KEYS.findIndex(key => key.id === state.sort);
-			const next = SORT_KEYS[(index + action.delta + SORT_KEYS.length) % SORT_KEYS.length]!;
-			return {...state, sort: next.id, inverted: false};
+			const keys = action.keys && action.keys.length > 0 ? action.keys : SORT_KEYS.map(key => key.id);
+			const index = keys.indexOf(state.sort);
+			// Sorted by a column not on screen: > starts at the first one, < at the last.
+			const next = index === -1 ? (action.delta > 0 ? keys[0]! : keys.at(-1)!) : keys[(index + action.delta + keys.length) % keys.length]!;
+			return {...state, sort: next, inverted: false};
 		}
 		case 'invert':
 			return {...state, inverted: !state.inverted};

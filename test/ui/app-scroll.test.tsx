@@ -109,5 +109,12 @@ describe('--columns in the UI', () => {
 		expect(frame).toMatch(/^pts\/5\s+200\s+1 vim notes\.txt\s*$/m);
 		ui.stdin.write('C');
 		await frameWith(ui, text => /^TTY\s+PID▲\s+PPID CPU GRAPH COMMAND/m.test(strip(text)));
+		// > and < step through the columns on screen only, as htop's do: PID → PPID → (CPU GRAPH
+		// sorts as CPU%) → COMMAND → TTY.
+		ui.stdin.write('>');
+		await frameWith(ui, text => /^TTY\s+PID\s+PPID▲/m.test(strip(text)));
+		ui.stdin.write('<');
+		ui.stdin.write('<');
+		await frameWith(ui, text => /^TTY▲\s+PID\s+PPID/m.test(strip(text)));
 	});
 });

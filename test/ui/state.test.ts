@@ -35,6 +35,11 @@ describe('reducer', () => {
 		state = reducer(start({sort: 'cpu'}), {type: 'cycle-sort', delta: -1});
 		expect(state.sort).toBe('open_fds');
 		expect(reducer(state, {type: 'cycle-sort', delta: 1}).sort).toBe('cpu');
+		// With the columns on screen given, as htop: only their keys, left to right.
+		const shown = ['pid', 'user', 'cpu', 'memory', 'name'] as const;
+		expect(reducer(start({sort: 'cpu'}), {type: 'cycle-sort', delta: 1, keys: shown}).sort).toBe('memory');
+		expect(reducer(start({sort: 'pid'}), {type: 'cycle-sort', delta: -1, keys: shown}).sort).toBe('name');
+		expect(reducer(start({sort: 'threads'}), {type: 'cycle-sort', delta: 1, keys: shown}).sort).toBe('pid');
 		expect(reducer(start(), {type: 'invert'}).inverted).toBe(true);
 	});
 

@@ -7,6 +7,7 @@
 import type {Key} from 'ink';
 import type {MutableRefObject} from 'react';
 import type {PickedProcess} from '../../actions/targets.js';
+import type {SortKeyId} from '../../model/sort.js';
 import type {ViewRow} from '../../model/view.js';
 import type {Options, ProcessSample, Snapshot} from '../../types.js';
 import type {ProcessActions} from '../hooks/use-process-actions.js';
@@ -33,6 +34,8 @@ export type KeyContext = {
 	selected: ViewRow | undefined;
 	snapshot: Snapshot | undefined;
 	tableHeight: number;
+	/** The sort keys of the columns on screen, left to right, each once (< and > step through them). */
+	sortKeysShown?: readonly SortKeyId[];
 	actions: ProcessActions;
 	options: Options;
 	exit: () => void;

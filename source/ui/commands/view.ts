@@ -30,8 +30,8 @@ export const VIEW = {
 	'sort-memory': (_, {context}) => context.dispatch({type: 'sort', sort: 'memory'}),
 	'sort-time': (_, {context}) => context.dispatch({type: 'sort', sort: 'time'}),
 	'sort-pid': (_, {context}) => context.dispatch({type: 'sort', sort: 'pid'}),
-	'sort-previous': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: -1}),
-	'sort-next': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: 1}),
+	'sort-previous': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: -1, keys: context.sortKeysShown}),
+	'sort-next': (_, {context}) => context.dispatch({type: 'cycle-sort', delta: 1, keys: context.sortKeysShown}),
 	'sort-pick'({state}, {context}) {
 		context.dispatch({type: 'open', mode: 'sort', menuIndex: sortMenu().findIndex(entry => entry.value === state.sort)});
 	},
