@@ -99,6 +99,8 @@ export type ProcessSample = RawProcess & {
 	ioWriteRate?: number | null;
 	/** Why its I/O cannot be read (`EACCES`: another user's process), for the details view. */
 	ioUnreadable?: string;
+	/** Its cgroup path (the unified hierarchy's), set with SERVICE by the identify stage; '' when none. */
+	cgroup?: string;
 	/** Swap, context switches and open fds, read only while one of their columns is shown. */
 	resources?: ProcessResources;
 };

@@ -7,9 +7,9 @@ import type {Sampler} from '../sampling/sampler.js';
 import type {Inspector, Listener, ProcessSample, Snapshot} from '../types.js';
 import {labelApp} from './app-label.js';
 import {createPortIndex} from './ports.js';
-import {serviceOf} from './service.js';
+import {cgroupPath, serviceOf} from './service.js';
 
-type Known = {name: string; app: string; service: string};
+type Known = {name: string; app: string; service: string; cgroup: string};
 
 const NONE: readonly Listener[] = Object.freeze([]);
 /** How far "worker of …" may climb: a chain of workers of workers is not worth more. */
@@ -48,8 +48,9 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 				return parent && depth < MAX_PARENT_DEPTH ? describe(parent, byPid, depth + 1).app : undefined;
 			},
 		});
-		const service = process.isKernelThread ? '' : serviceOf(inspector.cgroup?.(process.pid), lookups);
-		const described = {name: process.name, app, service};
+		const cgroupText = process.isKernelThread ? undefined : inspector.cgroup?.(process.pid);
+		const service = process.isKernelThread ? '' : serviceOf(cgroupText, lookups);
+		const described = {name: process.name, app, service, cgroup: cgroupText ? cgroupPath(cgroupText) : ''};
 		known.set(process.key, described);
 		return described;
 	}
@@ -65,6 +66,7 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 			if (entry && entry.name === process.name) {
 				process.app = entry.app;
 				process.service = entry.service;
+				process.cgroup = entry.cgroup;
 			} else waiting.push(process);
 		}
 		if (waiting.length > 0) {
@@ -74,9 +76,10 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 			if (budgetMs !== undefined) waiting.sort((a, b) => (b.cpuPercent ?? -1) - (a.cpuPercent ?? -1));
 			for (const [index, process] of waiting.entries()) {
 				if (budgetMs !== undefined && index % 16 === 0 && now() - start > budgetMs) break;
-				const {app, service} = describe(process, byPid, 0);
+				const {app, service, cgroup} = describe(process, byPid, 0);
 				process.app = app;
 				process.service = service;
+				process.cgroup = cgroup;
 			}
 		}
 		// The first frame does not wait for every process's fds; the second tick finds the ports.

@@ -35,7 +35,8 @@ export type SortKeyId =
 	| 'swap'
 	| 'voluntary_switches'
 	| 'involuntary_switches'
-	| 'open_fds';
+	| 'open_fds'
+	| 'cgroup';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -64,7 +65,8 @@ export type ColumnId =
 	| 'swap'
 	| 'voluntary_switches'
 	| 'involuntary_switches'
-	| 'open_fds';
+	| 'open_fds'
+	| 'cgroup';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -241,6 +243,19 @@ export const FIELDS: readonly Field[] = [
 			meaning: 'systemd unit, container (`docker:name`) or pod (`namespace/pod`) from its cgroup; `""` when none',
 			value: p => p.service,
 		},
+	},
+	{
+		column: {
+			id: 'cgroup',
+			title: 'CGROUP',
+			width: 24,
+			align: 'left',
+			priority: 8.95,
+			sortKey: 'cgroup',
+			text: p => p.cgroup ?? '',
+			meaning: 'its cgroup: where systemd, docker or kubernetes put it',
+		},
+		sort: {id: 'cgroup', label: 'CGROUP', value: p => p.cgroup ?? '', descending: false},
 	},
 	{
 		column: {id: 'user', title: 'USER', width: 9, align: 'left', priority: 4, sortKey: 'user', text: p => p.user, meaning: 'owner'},
@@ -518,6 +533,7 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'voluntary_switches',
 	'involuntary_switches',
 	'open_fds',
+	'cgroup',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

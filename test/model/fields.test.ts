@@ -21,6 +21,7 @@ describe('field table', () => {
 		// What the default table leaves out is there for --columns and the setup screen (S).
 		const offByDefault = COLUMNS.map(column => column.id).filter(id => !TABLE_COLUMNS.includes(id));
 		expect(offByDefault.sort()).toEqual([
+			'cgroup',
 			'elapsed',
 			'involuntary_switches',
 			'io_read_rate',

@@ -178,6 +178,15 @@ describe('proctop CLI (built bundle)', () => {
 		}
 	});
 
+	test('--columns cgroup shows the cgroup path the kernel reports for the process', async () => {
+		const {cgroupPath} = await import('../../source/identify/service.js');
+		const {readFileSync} = await import('node:fs');
+		const result = await runCli(['--once', '--interval', '0.1', '--pid', String(process.pid), '--columns', 'pid,cgroup']);
+		const [title, row] = result.stdout.trimEnd().split('\n');
+		expect(title).toMatch(/^\s+PID CGROUP$/);
+		expect(row!.trim().split(/\s+/)).toEqual([String(process.pid), cgroupPath(readFileSync(`/proc/${process.pid}/cgroup`, 'utf8'))]);
+	});
+
 	test("htop's short flags: -u, -p (repeatable), -t, -s", async () => {
 		const result = await runCli(['--once', '--interval', '0.1', '-u', 'root', '-p', '1', '-p', String(process.pid), '-s', 'pid', '-t']);
 		expect(result.code).toBe(0);
