@@ -11,7 +11,7 @@ import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
 import {createIoRates, wantsIoRates} from './sampling/io-rates.js';
-import {createResourceColumns, wantsResources} from './sampling/resource-columns.js';
+import {createResourceColumns, resourceReadsFor} from './sampling/resource-columns.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
 import type {HistoryView, Options} from './types.js';
 
@@ -159,7 +159,9 @@ async function main(): Promise<number> {
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		const ioRates = wantsIoRates(options.columns) && platform.readIo ? createIoRates(platform.readIo) : undefined;
-		const resourceColumns = wantsResources(options.columns) && platform.readResources ? createResourceColumns(platform.readResources) : undefined;
+		const reads = resourceReadsFor(options.columns);
+		const resourceColumns =
+			reads.resources || reads.oomScore ? {columns: createResourceColumns(platform.readResources, platform.readOomScore), reads} : undefined;
 		const warn = (line: string) => process.stderr.write(`${line}\n`);
 		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, ioRates, resourceColumns});
 	}

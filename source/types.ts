@@ -101,6 +101,8 @@ export type ProcessSample = RawProcess & {
 	ioUnreadable?: string;
 	/** Its cgroup path (the unified hierarchy's), set with SERVICE by the identify stage; '' when none. */
 	cgroup?: string;
+	/** The kernel's OOM-killer score, 0–1000 (read only while its column is shown; null: unreadable). */
+	oomScore?: number | null;
 	/** Swap, context switches and open fds, read only while one of their columns is shown. */
 	resources?: ProcessResources;
 };

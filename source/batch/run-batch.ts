@@ -7,7 +7,7 @@ import {selectProcesses} from '../model/select.js';
 import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
 import type {IoRates} from '../sampling/io-rates.js';
-import type {ResourceColumns} from '../sampling/resource-columns.js';
+import type {ResourceColumns, ResourceReads} from '../sampling/resource-columns.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
@@ -25,8 +25,8 @@ export type BatchContext = {
 	warn?: (line: string) => void;
 	/** The I/O rates, when --columns asks for them: measured over the same interval as CPU%. */
 	ioRates?: IoRates;
-	/** Swap, context switches and fds, when --columns asks for them. */
-	resourceColumns?: ResourceColumns;
+	/** Swap, context switches, fds and the OOM score, when --columns asks for them. */
+	resourceColumns?: {columns: ResourceColumns; reads: ResourceReads};
 };
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -62,7 +62,7 @@ export async function runBatch(context: BatchContext): Promise<number> {
 			await sleep(options.intervalMs);
 			const [snapshot, header] = await Promise.all([sampler.sample(), system.read() as Promise<SystemSample>]);
 			context.ioRates?.update(snapshot.processes, snapshot.takenAt);
-			context.resourceColumns?.update(snapshot.processes);
+			context.resourceColumns?.columns.update(snapshot.processes, context.resourceColumns.reads);
 			const processes = selectProcesses(snapshot.processes, selection);
 			if (options.json) {
 				const document = toJsonDocument(snapshot, header, processes);

@@ -36,7 +36,8 @@ export type SortKeyId =
 	| 'voluntary_switches'
 	| 'involuntary_switches'
 	| 'open_fds'
-	| 'cgroup';
+	| 'cgroup'
+	| 'oom_score';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -66,7 +67,8 @@ export type ColumnId =
 	| 'voluntary_switches'
 	| 'involuntary_switches'
 	| 'open_fds'
-	| 'cgroup';
+	| 'cgroup'
+	| 'oom_score';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -243,6 +245,19 @@ export const FIELDS: readonly Field[] = [
 			meaning: 'systemd unit, container (`docker:name`) or pod (`namespace/pod`) from its cgroup; `""` when none',
 			value: p => p.service,
 		},
+	},
+	{
+		column: {
+			id: 'oom_score',
+			title: 'OOM',
+			width: 4,
+			align: 'right',
+			priority: 8.48,
+			sortKey: 'oom_score',
+			text: p => (p.oomScore === undefined ? '' : p.oomScore === null ? '-' : String(p.oomScore)),
+			meaning: "the OOM killer's score, 0–1000: the highest goes first when memory runs out",
+		},
+		sort: {id: 'oom_score', label: 'OOM', value: p => p.oomScore ?? -1, descending: true},
 	},
 	{
 		column: {
@@ -534,6 +549,7 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'involuntary_switches',
 	'open_fds',
 	'cgroup',
+	'oom_score',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

@@ -12,7 +12,7 @@ import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createLinuxInspector} from './linux/inspect.js';
 import {type OpenFile, readEnvironment, readOpenFiles} from './linux/process-lists.js';
 import {createProcfsSource} from './linux/procfs.js';
-import {createIoReader, createResourceReader, type ResourceReader} from './linux/resources.js';
+import {createIoReader, createOomScoreReader, createResourceReader, type ResourceReader} from './linux/resources.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
 import {createPsListSource} from './other/ps-list.js';
@@ -38,6 +38,8 @@ export type Platform = {
 	readonly readResources?: ResourceReader;
 	/** One process's storage counters (/proc/<pid>/io), for the I/O rate columns. */
 	readonly readIo?: (pid: number) => IoReading;
+	/** One process's OOM-killer score (/proc/<pid>/oom_score), for the OOM column. */
+	readonly readOomScore?: (pid: number) => number | undefined;
 	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
 	readIdentity(pid: number): Identity | undefined;
 	/** Thread ids: Linux keeps a nice value per thread, so renice reaches each. */
@@ -64,6 +66,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		readOpenFiles: pid => readOpenFiles(pid, procRoot),
 		readResources: createResourceReader(procRoot),
 		readIo: createIoReader(procRoot),
+		readOomScore: createOomScoreReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),
 		kill: killProcess,

@@ -1,23 +1,38 @@
 // The SWAP, VCTX, NVCTX and FDS columns: a process's status (swap, context switches) and its fd
 // count, read per tick only while one of those columns is shown (or asked for with --once), since
-// that is three more reads per process. I/O: only through the `read` it is given (the platform's
-// resource reader); sets `resources` on the samples it is handed.
+// that is three more reads per process; and the OOM column (/proc/<pid>/oom_score), likewise.
+// I/O: only through the readers it is given (the platform's); sets `resources` and `oomScore` on
+// the samples it is handed.
 
 import type {ProcessResources, ProcessSample} from '../types.js';
 
 export const RESOURCE_COLUMNS = ['swap', 'voluntary_switches', 'involuntary_switches', 'open_fds'] as const;
 
-export type ResourceColumns = {update(processes: readonly ProcessSample[]): void};
+/** Which reads the columns on screen need. */
+export type ResourceReads = {resources: boolean; oomScore: boolean};
 
-export function createResourceColumns(read: (pid: number, withLimit: boolean) => ProcessResources): ResourceColumns {
+export type ResourceColumns = {update(processes: readonly ProcessSample[], reads: ResourceReads): void};
+
+export function createResourceColumns(
+	read: ((pid: number, withLimit: boolean) => ProcessResources) | undefined,
+	readOomScore: ((pid: number) => number | undefined) | undefined,
+): ResourceColumns {
 	return {
-		update(processes) {
-			for (const process of processes) if (!process.isKernelThread) process.resources = read(process.pid, false);
+		update(processes, reads) {
+			for (const process of processes) {
+				if (process.isKernelThread) continue;
+				if (reads.resources && read) process.resources = read(process.pid, false);
+				// null: it could not be read (it exited between listing and reading).
+				if (reads.oomScore && readOomScore) process.oomScore = readOomScore(process.pid) ?? null;
+			}
 		},
 	};
 }
 
-/** Whether these columns need the resources read. */
-export function wantsResources(columns: readonly string[] | undefined): boolean {
-	return columns?.some(id => (RESOURCE_COLUMNS as readonly string[]).includes(id)) ?? false;
+/** The reads these columns need (none: nothing is read). */
+export function resourceReadsFor(columns: readonly string[] | undefined): ResourceReads {
+	return {
+		resources: columns?.some(id => (RESOURCE_COLUMNS as readonly string[]).includes(id)) ?? false,
+		oomScore: columns?.includes('oom_score') ?? false,
+	};
 }

@@ -11,7 +11,7 @@ import {highlightFor} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
 import {createIoRates, wantsIoRates} from '../sampling/io-rates.js';
-import {createResourceColumns, wantsResources} from '../sampling/resource-columns.js';
+import {createResourceColumns, type ResourceReads, resourceReadsFor} from '../sampling/resource-columns.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {HistoryView, Options} from '../types.js';
 import {createKeyHandler} from './commands.js';
@@ -101,9 +101,9 @@ export function App(props: AppProps) {
 	}, []);
 	// I/O rates cost a read per process per tick: measured only while an I/O column is shown.
 	const ioRates = useMemo(() => (platform.readIo ? createIoRates(platform.readIo) : undefined), [platform]);
-	const resourceColumns = useMemo(() => (platform.readResources ? createResourceColumns(platform.readResources) : undefined), [platform]);
+	const resourceColumns = useMemo(() => createResourceColumns(platform.readResources, platform.readOomScore), [platform]);
 	const wantsIo = useRef(false);
-	const wantsResourceReads = useRef(false);
+	const resourceReads = useRef<ResourceReads>({resources: false, oomScore: false});
 	const sampled = useSampler({
 		sampler,
 		system: platform.meters,
@@ -112,7 +112,7 @@ export function App(props: AppProps) {
 		initial: props.initial,
 		afterSample: snapshot => {
 			if (wantsIo.current) ioRates?.update(snapshot.processes, snapshot.takenAt);
-			if (wantsResourceReads.current) resourceColumns?.update(snapshot.processes);
+			if (resourceReads.current.resources || resourceReads.current.oomScore) resourceColumns.update(snapshot.processes, resourceReads.current);
 		},
 	});
 	const live = sampled.snapshot;
@@ -158,7 +158,7 @@ export function App(props: AppProps) {
 	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs, state.columns).join(), [snapshot, cpuGraphs, state.columns]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	wantsIo.current = wantsIoRates(columns.map(column => column.id));
-	wantsResourceReads.current = wantsResources(columns.map(column => column.id));
+	resourceReads.current = resourceReadsFor(columns.map(column => column.id));
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
 	const cost = costHint({

@@ -26,6 +26,7 @@ describe('field table', () => {
 			'involuntary_switches',
 			'io_read_rate',
 			'io_write_rate',
+			'oom_score',
 			'open_fds',
 			'pgrp',
 			'ppid',

@@ -151,7 +151,7 @@ describe('proctop CLI (built bundle)', () => {
 		expect(row).toMatch(new RegExp(`^\\s+${process.ppid}\\s+${process.pid} \\S+\\s+[\\d:-]+\\s+(\\d\\d:\\d\\d|\\w{3} \\d\\d)\\s+[\\d.]+ .*node`));
 	});
 
-	test('--columns with FDS, VCTX, NVCTX and SWAP reads them for the table: a process holding 40 files shows them', async () => {
+	test('--columns with FDS, VCTX, NVCTX, SWAP and OOM reads them for the table: a process holding 40 files shows them', async () => {
 		const holder = spawn(process.execPath, ['-e', "for (let i = 0; i < 40; i++) require('fs').openSync('/dev/null', 'r'); setInterval(() => {}, 1000)"], {
 			stdio: 'ignore',
 		});
@@ -164,11 +164,13 @@ describe('proctop CLI (built bundle)', () => {
 				'--pid',
 				String(holder.pid),
 				'--columns',
-				'pid,open_fds,voluntary_switches,involuntary_switches,swap,command',
+				'pid,open_fds,voluntary_switches,involuntary_switches,swap,oom_score,command',
 			]);
 			const [title, row] = result.stdout.trimEnd().split('\n');
-			expect(title).toMatch(/^\s+PID\s+FDS\s+VCTX\s+NVCTX\s+SWAP COMMAND$/);
-			const [, fds, voluntary, involuntary, swap] = row!.trim().split(/\s+/);
+			expect(title).toMatch(/^\s+PID\s+FDS\s+VCTX\s+NVCTX\s+SWAP\s+OOM COMMAND$/);
+			const [, fds, voluntary, involuntary, swap, oom] = row!.trim().split(/\s+/);
+			expect(Number(oom)).toBeGreaterThanOrEqual(0);
+			expect(Number(oom)).toBeLessThanOrEqual(1000);
 			expect(Number(fds)).toBeGreaterThanOrEqual(43);
 			expect(Number(voluntary)).toBeGreaterThan(0);
 			expect(Number(involuntary)).toBeGreaterThanOrEqual(0);

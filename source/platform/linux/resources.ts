@@ -56,6 +56,18 @@ export function createIoReader(procRoot = '/proc'): (pid: number) => IoReading {
 	};
 }
 
+/** /proc/<pid>/oom_score: how likely the OOM killer picks it (0–1000); undefined when unreadable. */
+export function createOomScoreReader(procRoot = '/proc'): (pid: number) => number | undefined {
+	return pid => {
+		try {
+			const score = Number.parseInt(readFileSync(`${procRoot}/${pid}/oom_score`, 'latin1'), 10);
+			return Number.isFinite(score) ? score : undefined;
+		} catch {
+			return undefined;
+		}
+	};
+}
+
 export type ResourceReader = (pid: number, withLimit: boolean) => ProcessResources;
 
 /** statfs's f_type of procfs: only there does a directory's size mean something other than blocks. */
