@@ -10,8 +10,7 @@ import {parseFlags} from './flags.js';
 import {identifyingSampler} from './identify/identifier.js';
 import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
-import {createIoRates, wantsIoRates} from './sampling/io-rates.js';
-import {createResourceColumns, resourceReadsFor} from './sampling/resource-columns.js';
+import {createColumnReads} from './sampling/column-reads.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
 import type {HistoryView, Options} from './types.js';
 
@@ -158,12 +157,9 @@ async function main(): Promise<number> {
 	}
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
-		const ioRates = wantsIoRates(options.columns) && platform.readIo ? createIoRates(platform.readIo) : undefined;
-		const reads = resourceReadsFor(options.columns);
-		const resourceColumns =
-			reads.resources || reads.oomScore ? {columns: createResourceColumns(platform.readResources, platform.readOomScore), reads} : undefined;
 		const warn = (line: string) => process.stderr.write(`${line}\n`);
-		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, ioRates, resourceColumns});
+		const columnReads = options.columns ? createColumnReads(platform) : undefined;
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, columnReads});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');

@@ -6,8 +6,7 @@ import {noListenerReason, watchedPort} from '../model/filter.js';
 import {selectProcesses} from '../model/select.js';
 import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
-import type {IoRates} from '../sampling/io-rates.js';
-import type {ResourceColumns, ResourceReads} from '../sampling/resource-columns.js';
+import type {ColumnReads} from '../sampling/column-reads.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
@@ -23,10 +22,8 @@ export type BatchContext = {
 	sleep?: (ms: number) => Promise<void>;
 	/** One line for stderr (`proctop :3000 --once` when nothing listens there). */
 	warn?: (line: string) => void;
-	/** The I/O rates, when --columns asks for them: measured over the same interval as CPU%. */
-	ioRates?: IoRates;
-	/** Swap, context switches, fds and the OOM score, when --columns asks for them. */
-	resourceColumns?: {columns: ResourceColumns; reads: ResourceReads};
+	/** What --columns needs read beyond the table (I/O rates over the same interval as CPU%, fds, …). */
+	columnReads?: ColumnReads;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -56,13 +53,12 @@ export async function runBatch(context: BatchContext): Promise<number> {
 	try {
 		// CPU% needs two readings: the first sample only primes the deltas (like `top -b -n 2`).
 		const primed = await sampler.sample();
-		context.ioRates?.update(primed.processes, primed.takenAt);
+		context.columnReads?.prime(primed, options.columns);
 		const updates = options.json && options.watch ? (options.count ?? Number.POSITIVE_INFINITY) : 1;
 		for (let update = 0; update < updates; update++) {
 			await sleep(options.intervalMs);
 			const [snapshot, header] = await Promise.all([sampler.sample(), system.read() as Promise<SystemSample>]);
-			context.ioRates?.update(snapshot.processes, snapshot.takenAt);
-			context.resourceColumns?.columns.update(snapshot.processes, context.resourceColumns.reads);
+			context.columnReads?.update(snapshot, options.columns);
 			const processes = selectProcesses(snapshot.processes, selection);
 			if (options.json) {
 				const document = toJsonDocument(snapshot, header, processes);

@@ -31,6 +31,9 @@ export const TABLE_COLUMNS: readonly ColumnId[] = [
 /** Columns the interactive table shows only when asked (C: the CPU graph, btop's per-process graph). */
 export const OPTIONAL_COLUMNS: readonly ColumnId[] = ['cpu_graph'];
 
+/** The interactive table's columns when none were chosen and C is off. */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id));
+
 /** The --once table's order. */
 export const BATCH_COLUMNS: readonly ColumnId[] = [
 	'pid',

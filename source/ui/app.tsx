@@ -10,8 +10,7 @@ import {type ColumnId, layoutColumns} from '../model/columns.js';
 import {highlightFor} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
-import {createIoRates, wantsIoRates} from '../sampling/io-rates.js';
-import {createResourceColumns, type ResourceReads, resourceReadsFor} from '../sampling/resource-columns.js';
+import {createColumnReads} from '../sampling/column-reads.js';
 import type {Sampler} from '../sampling/sampler.js';
 import type {HistoryView, Options} from '../types.js';
 import {createKeyHandler} from './commands.js';
@@ -99,21 +98,16 @@ export function App(props: AppProps) {
 		stateRef.current = reducer(stateRef.current, action);
 		setState(stateRef.current);
 	}, []);
-	// I/O rates cost a read per process per tick: measured only while an I/O column is shown.
-	const ioRates = useMemo(() => (platform.readIo ? createIoRates(platform.readIo) : undefined), [platform]);
-	const resourceColumns = useMemo(() => createResourceColumns(platform.readResources, platform.readOomScore), [platform]);
-	const wantsIo = useRef(false);
-	const resourceReads = useRef<ResourceReads>({resources: false, oomScore: false});
+	// I/O rates, status, fds and OOM scores cost reads per process per tick: only while their columns are shown.
+	const columnReads = useMemo(() => createColumnReads(platform), [platform]);
+	const shownColumns = useRef<readonly ColumnId[]>([]);
 	const sampled = useSampler({
 		sampler,
 		system: platform.meters,
 		intervalMs: state.intervalMs,
 		paused: state.paused,
 		initial: props.initial,
-		afterSample: snapshot => {
-			if (wantsIo.current) ioRates?.update(snapshot.processes, snapshot.takenAt);
-			if (resourceReads.current.resources || resourceReads.current.oomScore) resourceColumns.update(snapshot.processes, resourceReads.current);
-		},
+		afterSample: snapshot => columnReads.update(snapshot, shownColumns.current),
 	});
 	const live = sampled.snapshot;
 	const {history} = props;
@@ -157,8 +151,7 @@ export function App(props: AppProps) {
 	const {cpuGraphs} = state;
 	const present = useMemo(() => shownColumnIds(snapshot?.processes ?? [], cpuGraphs, state.columns).join(), [snapshot, cpuGraphs, state.columns]);
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
-	wantsIo.current = wantsIoRates(columns.map(column => column.id));
-	resourceReads.current = resourceReadsFor(columns.map(column => column.id));
+	shownColumns.current = columns.map(column => column.id);
 	const searching = state.mode === 'search' && state.search !== '';
 	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
 	const cost = costHint({

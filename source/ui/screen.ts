@@ -3,7 +3,7 @@
 // The App draws it through Ink every frame; before Ink has even loaded, `ui/first-paint.ts` writes
 // the first one straight to the terminal from the same function, so the two are the same frame.
 
-import {type ColumnId, type LaidOutColumn, layoutColumns, OPTIONAL_COLUMNS, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
+import {type ColumnId, DEFAULT_COLUMNS, type LaidOutColumn, layoutColumns, presentColumns, TABLE_COLUMNS} from '../model/columns.js';
 import {buildRows, type ViewRow, type Window, windowRows} from '../model/view.js';
 import type {HistoryView, Options, ProcessSample, Snapshot, SystemSample} from '../types.js';
 import type {ShownDetails} from './hooks/use-details.js';
@@ -31,7 +31,7 @@ export function listedRows(processes: readonly ProcessSample[], state: UiState, 
  * SERVICE take room only while some process has one, as the setup screen says.
  */
 export function shownColumnIds(processes: readonly ProcessSample[], cpuGraphs: boolean, chosen?: readonly ColumnId[]): ColumnId[] {
-	if (!chosen) return presentColumns(cpuGraphs ? TABLE_COLUMNS : TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id)), processes);
+	if (!chosen) return presentColumns(cpuGraphs ? TABLE_COLUMNS : DEFAULT_COLUMNS, processes);
 	const without = chosen.filter(id => id !== 'cpu_graph');
 	const at = without.includes('command') ? without.indexOf('command') : without.length;
 	return presentColumns(cpuGraphs ? [...without.slice(0, at), 'cpu_graph', ...without.slice(at)] : without, processes);

@@ -5,7 +5,7 @@
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {sanitizeArgv, sanitizeBytes, sanitizeLines} from '../../sanitize.js';
 import {parseStatus, type Socket} from './procfs-parse.js';
-import {readNetSockets} from './sockets.js';
+import {readNetSockets, socketInode} from './sockets.js';
 
 export type NotAvailable = {unavailable: string};
 export type Maybe<T> = T | NotAvailable;
@@ -53,8 +53,8 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 				const inodes = new Set<string>();
 				for (const fd of fds) {
 					try {
-						const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`${base}/fd/${fd}`));
-						if (match) inodes.add(match[1]!);
+						const inode = socketInode(readlinkSync(`${base}/fd/${fd}`));
+						if (inode !== undefined) inodes.add(inode);
 					} catch {
 						// fd closed meanwhile
 					}

@@ -6,7 +6,7 @@
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {sanitizeBytes} from '../../sanitize.js';
 import {attempt, type Maybe} from './details.js';
-import {readNetSockets} from './sockets.js';
+import {readNetSockets, socketInode} from './sockets.js';
 
 /** One open file descriptor: its number, what kind of thing it is, and what it points at. */
 export type OpenFile = {fd: number; kind: 'file' | 'directory' | 'socket' | 'pipe' | 'device' | 'anon' | 'other'; target: string};
@@ -61,7 +61,7 @@ export function readOpenFiles(pid: number, procRoot = '/proc'): Maybe<OpenFile[]
 				);
 			} catch {}
 			for (const file of files) {
-				const inode = /^socket:\[(\d+)\]$/.exec(file.target)?.[1];
+				const inode = socketInode(file.target);
 				const where = inode === undefined ? undefined : listening?.get(inode);
 				if (where) file.target = `${file.target} ${where}`;
 			}

@@ -46,6 +46,11 @@ export function readSocketsToken(procRoot: string): string | undefined {
 	return token;
 }
 
+/** The inode of an fd link that is a socket (`socket:[12345]`), else undefined. */
+export function socketInode(target: string): string | undefined {
+	return /^socket:\[(\d+)\]$/.exec(target)?.[1];
+}
+
 /** The socket inodes a process holds open; 'denied' when its fds are not ours to read. */
 export function socketInodesOf(pid: number, procRoot: string): string[] | 'denied' | undefined {
 	const dir = `${procRoot}/${pid}/fd`;
@@ -64,7 +69,8 @@ export function socketInodesOf(pid: number, procRoot: string): string[] | 'denie
 		} catch {
 			continue; // closed meanwhile
 		}
-		if (target.startsWith('socket:[')) inodes.push(target.slice(8, -1));
+		const inode = socketInode(target);
+		if (inode !== undefined) inodes.push(inode);
 	}
 	return inodes;
 }

@@ -2,14 +2,12 @@
 // it, the shown ones first in their order, then the others; and the edits the keys make to the
 // chosen list. No I/O.
 
-import {COLUMN_IDS, type ColumnId, column, OPTIONAL_COLUMNS, TABLE_COLUMNS} from '../../model/columns.js';
+import {COLUMN_IDS, type ColumnId, column, DEFAULT_COLUMNS, OPTIONAL_COLUMNS} from '../../model/columns.js';
 import {fitCell} from '../../model/format.js';
 import {fitLine, type Line} from './segments.js';
 
 /** What the setup screen lists: every column but the optional ones, which have their own key (C). */
 export const SETUP_COLUMNS: readonly ColumnId[] = COLUMN_IDS.filter(id => !OPTIONAL_COLUMNS.includes(id));
-/** The table's columns when none were chosen. */
-export const DEFAULT_COLUMNS: readonly ColumnId[] = TABLE_COLUMNS.filter(id => !OPTIONAL_COLUMNS.includes(id));
 
 export type SetupEntry = {id: ColumnId; shown: boolean};
 

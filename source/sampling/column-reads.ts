@@ -1,0 +1,38 @@
+// What the columns on screen need read beyond the process table, in one place for the UI and
+// --once: the I/O rates (io-rates.ts) and the status, fd and OOM reads (resource-columns.ts),
+// each only while one of its columns is shown or asked for.
+// I/O: only through the platform's readers it is given.
+
+import type {IoReading, ProcessResources, Snapshot} from '../types.js';
+import {createIoRates, wantsIoRates} from './io-rates.js';
+import {createResourceColumns, resourceReadsFor} from './resource-columns.js';
+
+/** The readers a platform may have (procfs has all; others none). */
+export type ColumnReaders = {
+	readIo?: (pid: number) => IoReading;
+	readResources?: (pid: number, withLimit: boolean) => ProcessResources;
+	readOomScore?: (pid: number) => number | undefined;
+};
+
+export type ColumnReads = {
+	/** The sample before the first one shown (--once): only what a rate needs a previous reading of. */
+	prime(snapshot: Snapshot, columns: readonly string[] | undefined): void;
+	/** Reads what these columns need and sets it on the snapshot's samples. */
+	update(snapshot: Snapshot, columns: readonly string[] | undefined): void;
+};
+
+export function createColumnReads(readers: ColumnReaders): ColumnReads {
+	const ioRates = readers.readIo ? createIoRates(readers.readIo) : undefined;
+	const resourceColumns = createResourceColumns(readers.readResources, readers.readOomScore);
+	const prime = (snapshot: Snapshot, columns: readonly string[] | undefined) => {
+		if (wantsIoRates(columns)) ioRates?.update(snapshot.processes, snapshot.takenAt);
+	};
+	return {
+		prime,
+		update(snapshot, columns) {
+			prime(snapshot, columns);
+			const reads = resourceReadsFor(columns);
+			if (reads.resources || reads.oomScore) resourceColumns.update(snapshot.processes, reads);
+		},
+	};
+}
