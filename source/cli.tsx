@@ -12,6 +12,7 @@ import {ProcUnavailableError} from './platform/linux/procfs.js';
 import {createPlatform, type Platform} from './platform/platform.js';
 import {createColumnReads} from './sampling/column-reads.js';
 import {createSampler, type Sampler} from './sampling/sampler.js';
+import {createThreadSampler} from './sampling/threads.js';
 import type {HistoryView, Options} from './types.js';
 
 /**
@@ -159,7 +160,10 @@ async function main(): Promise<number> {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		const warn = (line: string) => process.stderr.write(`${line}\n`);
 		const columnReads = options.columns ? createColumnReads(platform) : undefined;
-		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, columnReads});
+		const {source} = sampler;
+		const threads =
+			options.threads && platform.threads ? createThreadSampler(platform.threads, {clockTicks: source.clockTicks, bootTimeMs: source.bootTimeMs}) : undefined;
+		return runBatch({options, sampler, system: platform.meters, out: process.stdout, width, warn, columnReads, threads});
 	}
 	if (process.stdin.isTTY !== true) {
 		process.stderr.write('proctop: the interactive view needs a terminal on stdin; use --once or --json for output you can pipe\n');

@@ -21,6 +21,7 @@ const KNOWN_FLAGS = new Set([
 	's',
 	'tree',
 	't',
+	'threads',
 	'columns',
 	'theme',
 	'filter',
@@ -93,6 +94,10 @@ const CONFLICTS: ReadonlyArray<{when: (flags: Record<string, unknown>) => boolea
 	{
 		when: f => Boolean(f.tree) && Boolean(f.json),
 		message: '--tree has no effect on --json (every process carries its ppid); drop --tree, or use --once --tree',
+	},
+	{
+		when: f => Boolean(f.threads) && Boolean(f.kill || f.replay !== undefined || f.connect !== undefined),
+		message: "--threads reads this machine's threads live (the UI, --once, --json); --kill, --replay and --connect show none",
 	},
 	{when: f => Boolean(f.pick) && Boolean(f.once || f.json), message: '--pick is interactive; it cannot be combined with --once or --json'},
 	{
@@ -237,6 +242,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		intervalMs,
 		sort,
 		tree: Boolean(flags.tree),
+		threads: Boolean(flags.threads),
 		...(columns ? {columns} : {}),
 		theme,
 		// `proctop :3000` watches the port: the filter term `:3000` matches its listener only.
@@ -295,6 +301,7 @@ export function parseFlags(argv: string[]): Options {
 			columns: {type: 'string'},
 			theme: {type: 'string'},
 			tree: {type: 'boolean', shortFlag: 't'},
+			threads: {type: 'boolean'},
 			filter: {type: 'string'},
 			user: {type: 'string', shortFlag: 'u', isMultiple: true},
 			once: {type: 'boolean'},

@@ -46,6 +46,8 @@ Options
   -d, --delay <tenths>  Refresh interval in tenths of a second, as htop's --delay
   -s, --sort <key>      ${sortKeyList()}
   -t, --tree            Start in tree view (--once prints the tree too)
+  --threads             List each process's threads too (H in the UI); --json adds
+                        every process's threadList (tid, name, state, CPU%)
   --columns <list>      The table's columns in this order, comma-separated:
                         ${columnList()}
   --filter <text>       Start with this filter applied

@@ -39,6 +39,26 @@ export type RawProcess = {
 	reportedMemoryPercent?: number;
 };
 
+/** One thread (task) as read on one tick, before any maths (read only while threads are shown). */
+export type RawThread = {
+	tid: number;
+	/** The process (thread group) it belongs to. */
+	pid: number;
+	/** Its own name (comm: a thread may rename itself), sanitized. */
+	name: string;
+	state: ProcessState;
+	cpuTicks: number;
+	systemTicks: number;
+	priority: number;
+	nice: number;
+	startTicks: string;
+	/** `tid:startTicks`: the same string every tick. */
+	key: string;
+};
+
+/** What a thread reader needs of a process to know whether to list its tasks. */
+export type ThreadOwner = {pid: number; threads: number; isKernelThread: boolean};
+
 /** Per-core cumulative CPU times from /proc/stat, in clock ticks. */
 export type CpuTimes = {busy: number; total: number};
 
@@ -105,6 +125,8 @@ export type ProcessSample = RawProcess & {
 	oomScore?: number | null;
 	/** Swap, context switches and open fds, read only while one of their columns is shown. */
 	resources?: ProcessResources;
+	/** Set on a thread's row (H, --threads): the pid of the process it belongs to (its `pid` is the tid). */
+	threadOf?: number;
 };
 
 /** One reading of /proc/<pid>/io: the storage byte counters, or why there are none. */
@@ -200,6 +222,8 @@ export type Snapshot = {
 	/** Per-core busy % over the last interval (empty when unknown). */
 	cpuPercentPerCore: number[];
 	cores: number;
+	/** The threads of its processes, read only while they are shown (H, --threads); absent otherwise. */
+	threads?: ProcessSample[];
 };
 
 /** A process that exited while proctop watched: what it was, when it ended, its peaks. */
@@ -259,6 +283,8 @@ export type Options = {
 	intervalMs: number;
 	sort: import('./model/sort.js').SortKeyId;
 	tree: boolean;
+	/** --threads: threads listed as rows (the UI starts with H on; --once), `threadList` in --json. */
+	threads: boolean;
 	/** --theme (or the settings file): colours for a dark or light terminal, or none. */
 	theme: import('./ui/themes.js').Theme;
 	/** --columns: the table's columns in this order; undefined: the default set. */

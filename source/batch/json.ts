@@ -7,6 +7,9 @@ import type {ProcessSample, Snapshot, SystemSample} from '../types.js';
 /** One process in --json: the json entries of the field table (fields.ts), in its order. */
 export type JsonProcess = Record<string, unknown>;
 
+/** One thread in --json --threads (`threadList`): the main thread (tid = pid) first. */
+export type JsonThread = {tid: number; name: string; state: string; cpuPercent: number | null; cpuSeconds: number; priority: number; nice: number};
+
 export type JsonDocument = {
 	takenAt: string;
 	cpuKind: Snapshot['cpuKind'];
@@ -33,7 +36,42 @@ export function toJsonProcess(process: ProcessSample): JsonProcess {
 	return document;
 }
 
-export function toJsonDocument(snapshot: Snapshot, system: SystemSample & {cpuPercentPerCore?: number[]}, processes: readonly ProcessSample[]): JsonDocument {
+const toJsonThread = (thread: ProcessSample): JsonThread => ({
+	tid: thread.pid,
+	name: thread.name,
+	state: thread.state,
+	cpuPercent: thread.cpuPercent === null ? null : round(thread.cpuPercent),
+	cpuSeconds: round(thread.cpuSeconds),
+	priority: thread.priority,
+	nice: thread.nice,
+});
+
+/**
+ * With --threads: each process's threads (its main thread first, then by tid). A process read
+ * with one thread is its own main thread; one whose threads could not be listed (it exited
+ * meanwhile) gets its own row alone.
+ */
+function withThreadLists(processes: JsonProcess[], sampled: readonly ProcessSample[], threads: readonly ProcessSample[]): JsonProcess[] {
+	const byOwner = new Map<number, ProcessSample[]>();
+	for (const thread of threads) {
+		const list = byOwner.get(thread.threadOf!);
+		if (list) list.push(thread);
+		else byOwner.set(thread.threadOf!, [thread]);
+	}
+	return processes.map((document, index) => {
+		const process = sampled[index]!;
+		const own = byOwner.get(process.pid)?.sort((a, b) => (a.pid === process.pid ? -1 : b.pid === process.pid ? 1 : a.pid - b.pid));
+		return {...document, threadList: (own && own.length > 0 ? own : [process]).map(toJsonThread)};
+	});
+}
+
+export function toJsonDocument(
+	snapshot: Snapshot,
+	system: SystemSample & {cpuPercentPerCore?: number[]},
+	processes: readonly ProcessSample[],
+	threads?: readonly ProcessSample[],
+): JsonDocument {
+	const documents = processes.map(toJsonProcess);
 	return {
 		takenAt: new Date(snapshot.takenAt).toISOString(),
 		cpuKind: snapshot.cpuKind,
@@ -49,6 +87,6 @@ export function toJsonDocument(snapshot: Snapshot, system: SystemSample & {cpuPe
 			limited: snapshot.limited,
 			garbled: snapshot.garbled,
 		},
-		processes: processes.map(toJsonProcess),
+		processes: threads ? withThreadLists(documents, processes, threads) : documents,
 	};
 }

@@ -8,6 +8,7 @@ import {buildRows} from '../model/view.js';
 import type {SystemReader} from '../platform/meters.js';
 import type {ColumnReads} from '../sampling/column-reads.js';
 import type {Sampler} from '../sampling/sampler.js';
+import type {ThreadSampler} from '../sampling/threads.js';
 import type {Options, SystemSample} from '../types.js';
 import {toJsonDocument} from './json.js';
 import {renderTable, type TableRow} from './table.js';
@@ -24,6 +25,8 @@ export type BatchContext = {
 	warn?: (line: string) => void;
 	/** What --columns needs read beyond the table (I/O rates over the same interval as CPU%, fds, …). */
 	columnReads?: ColumnReads;
+	/** --threads: the thread table, sampled over the same interval as the processes. */
+	threads?: ThreadSampler;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
@@ -54,20 +57,25 @@ export async function runBatch(context: BatchContext): Promise<number> {
 		// CPU% needs two readings: the first sample only primes the deltas (like `top -b -n 2`).
 		const primed = await sampler.sample();
 		context.columnReads?.prime(primed, options.columns);
+		context.threads?.sample(primed, true);
 		const updates = options.json && options.watch ? (options.count ?? Number.POSITIVE_INFINITY) : 1;
 		for (let update = 0; update < updates; update++) {
 			await sleep(options.intervalMs);
 			const [snapshot, header] = await Promise.all([sampler.sample(), system.read() as Promise<SystemSample>]);
 			context.columnReads?.update(snapshot, options.columns);
+			// Every thread (main ones too) for --json's threadList; the table lists the others as rows, as the UI.
+			const threads = context.threads?.sample(snapshot, true);
 			const processes = selectProcesses(snapshot.processes, selection);
 			if (options.json) {
-				const document = toJsonDocument(snapshot, header, processes);
+				const document = toJsonDocument(snapshot, header, processes, threads);
 				await write(out, options.watch ? `${JSON.stringify(document)}\n` : `${JSON.stringify(document, null, 2)}\n`);
 			} else {
 				// --once --tree: the same tree the UI draws (matches keep their ancestors), fully expanded.
+				const others = threads?.filter(thread => thread.pid !== thread.threadOf) ?? [];
+				const listed = others.length > 0 ? [...snapshot.processes, ...others] : snapshot.processes;
 				const rows: TableRow[] = options.tree
-					? buildRows(snapshot.processes, {...selection, tree: true, collapsed: new Set()})
-					: processes.map(process => ({process}));
+					? buildRows(listed, {...selection, tree: true, collapsed: new Set()})
+					: selectProcesses(listed, selection).map(process => ({process}));
 				await write(out, `${renderTable(rows, width, snapshot.takenAt, options.columns).join('\n')}\n`);
 			}
 			// `proctop :3000 --once` in a script: no listener is a failure, said in one line.

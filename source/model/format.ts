@@ -49,8 +49,12 @@ export function formatUptime(seconds: number): string {
 	return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
 }
 
-/** What the COMMAND column shows: `[name]` for kernel threads, `name <defunct>` for zombies. */
-export function displayCommand(process: Pick<ProcessSample, 'name' | 'command' | 'isKernelThread' | 'state'>): string {
+/**
+ * What the COMMAND column shows: `[name]` for kernel threads, `name <defunct>` for zombies,
+ * `{name} thread of PID` for a thread's row (braces as pstree draws threads).
+ */
+export function displayCommand(process: Pick<ProcessSample, 'name' | 'command' | 'isKernelThread' | 'state' | 'threadOf'>): string {
+	if (process.threadOf !== undefined) return `{${process.name}} thread of ${process.threadOf}`;
 	if (process.isKernelThread) return `[${process.name}]`;
 	if (process.state === 'Z') return `${process.name} <defunct>`;
 	return process.command || `[${process.name}]`;

@@ -15,7 +15,8 @@ export function selectProcesses(processes: readonly ProcessSample[], selection: 
 	const pids = selection.pids ? new Set(selection.pids) : undefined;
 	for (const process of processes) {
 		if (selection.user !== undefined && process.user !== selection.user) continue;
-		if (pids && !pids.has(process.pid)) continue;
+		// A thread's row goes with its process: --pid 1234 lists 1234's threads too.
+		if (pids && !pids.has(process.threadOf ?? process.pid)) continue;
 		const rank = isEmptyQuery(query) ? Rank.Exact : matchProcess(query, process).rank;
 		if (rank !== Rank.None) ranked.push({process, rank});
 	}

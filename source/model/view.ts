@@ -60,7 +60,7 @@ export function buildRows(all: readonly ProcessSample[], input: RowsInput): View
 		const matches = processes.filter(
 			process =>
 				(input.user === undefined || process.user === input.user) &&
-				(!pids || pids.has(process.pid)) &&
+				(!pids || pids.has(process.threadOf ?? process.pid)) &&
 				(isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
 		);
 		keep = withAncestors(

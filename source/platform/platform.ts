@@ -13,6 +13,7 @@ import {createLinuxInspector} from './linux/inspect.js';
 import {type OpenFile, readEnvironment, readOpenFiles} from './linux/process-lists.js';
 import {createProcfsSource} from './linux/procfs.js';
 import {createIoReader, createOomScoreReader, createResourceReader, type ResourceReader} from './linux/resources.js';
+import {createThreadReader, type ThreadReader} from './linux/threads.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
 import {createPsListSource} from './other/ps-list.js';
@@ -40,6 +41,8 @@ export type Platform = {
 	readonly readIo?: (pid: number) => IoReading;
 	/** One process's OOM-killer score (/proc/<pid>/oom_score), for the OOM column. */
 	readonly readOomScore?: (pid: number) => number | undefined;
+	/** The thread table (H, --threads), read only while threads are shown; absent where unknown. */
+	readonly threads?: ThreadReader;
 	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
 	readIdentity(pid: number): Identity | undefined;
 	/** Thread ids: Linux keeps a nice value per thread, so renice reaches each. */
@@ -67,6 +70,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		readResources: createResourceReader(procRoot),
 		readIo: createIoReader(procRoot),
 		readOomScore: createOomScoreReader(procRoot),
+		threads: createThreadReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),
 		kill: killProcess,

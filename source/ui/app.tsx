@@ -24,6 +24,7 @@ import {useRememberedSettings} from './hooks/use-remembered-settings.js';
 import {type InitialSample, useSampler} from './hooks/use-sampler.js';
 import {useSelectionSync} from './hooks/use-selection-sync.js';
 import {useTagPruning} from './hooks/use-tag-pruning.js';
+import {useThreads} from './hooks/use-threads.js';
 import {useViewport, type Viewport} from './hooks/use-viewport.js';
 import {composeScreen, listedRows, shownColumnIds} from './screen.js';
 import {type Action, initialState, reducer, type UiState} from './state.js';
@@ -88,6 +89,7 @@ export function App(props: AppProps) {
 		initialState({
 			...options,
 			showKernelThreads: props.initialShowKernelThreads,
+			showThreads: options.threads,
 			inverted: props.initialInverted,
 			message: props.startupMessage,
 			historyAt: props.replay ? props.history?.range()?.oldest : undefined,
@@ -131,11 +133,14 @@ export function App(props: AppProps) {
 		else if (sampled.error) dispatch({type: 'message', text: `sampling failed: ${sampled.error.message}`});
 	}, [sampled.error, exit, dispatch]);
 
-	const {sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups} = state;
+	// Threads are read live only: a moment from history has none.
+	const liveThreads = useThreads({show: state.showThreads, live, platform, source: sampler.source});
+	const threads = past ? undefined : liveThreads;
+	const {sort, inverted, tree, collapsed, filter, user, showKernelThreads, showThreads, grouped, openGroups} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the rows depend on exactly these parts of the state.
 	const rows = useMemo(
-		() => listedRows(snapshot?.processes ?? [], state, options.pids),
-		[snapshot, sort, inverted, tree, collapsed, filter, user, showKernelThreads, grouped, openGroups, options.pids],
+		() => listedRows(snapshot?.processes ?? [], state, options.pids, threads),
+		[snapshot, threads, sort, inverted, tree, collapsed, filter, user, showKernelThreads, showThreads, grouped, openGroups, options.pids],
 	);
 	useRememberedSettings(state, dispatch, props.saveSettings);
 	useMessageExpiry(state.message, state.messageSerial, props.messageMs ?? MESSAGE_MS, dispatch);
@@ -189,7 +194,7 @@ export function App(props: AppProps) {
 	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
 
 	const scrollLimit = useRef(0);
-	const rowsFor = (next: UiState) => listedRows(snapshot?.processes ?? [], next, options.pids);
+	const rowsFor = (next: UiState) => listedRows(snapshot?.processes ?? [], next, options.pids, threads);
 	const handler = createKeyHandler({
 		stateRef,
 		dispatch,

@@ -69,7 +69,13 @@ export async function firstFrame(context: FirstFrameContext): Promise<FirstFrame
 	// --pick into a pipe draws on /dev/tty, which the runner opens; a replay starts in the past.
 	if (stdout.isTTY !== true || stdin.isTTY !== true || context.replay !== undefined) return {initial};
 	const {options} = context;
-	const state = initialState({...options, showKernelThreads: context.showKernelThreads, inverted: context.inverted, message: context.startupMessage});
+	const state = initialState({
+		...options,
+		showKernelThreads: context.showKernelThreads,
+		showThreads: options.threads,
+		inverted: context.inverted,
+		message: context.startupMessage,
+	});
 	const processes = initial.snapshot.processes;
 	const viewport = {columns: stdout.columns || 80, rows: stdout.rows || 24};
 	const screen = composeScreen({

@@ -50,6 +50,7 @@ export type CommandId =
 	| 'details'
 	| 'yes'
 	| 'kernel-threads'
+	| 'threads'
 	| 'whole-command'
 	| 'details-environment'
 	| 'details-files'
@@ -156,6 +157,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{command: 'users', keys: [{input: 'u'}], modes: LIST, help: "Show one user's processes (or all)"},
 	{command: 'kernel-threads', keys: [{input: 'K'}], modes: LIST, help: 'Show or hide kernel threads (hidden by default, as in htop)'},
+	{command: 'threads', keys: [{input: 'H'}], modes: LIST, help: "Show or hide each process's threads as rows (TID, own CPU%, state, name), as in htop"},
 	{command: 'follow', keys: [{input: 'F'}], modes: LIST, help: 'Follow the selected process (keep it centred)'},
 	{command: 'pause', keys: [{input: 'Z'}], modes: LIST, help: 'Pause or resume updates'},
 	{command: 'scroll-left', keys: [{key: 'leftArrow'}], modes: LIST, help: 'Scroll the COMMAND column back toward the start of each command line'},

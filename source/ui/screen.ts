@@ -20,9 +20,14 @@ import {type Theme, themed} from './themes.js';
 const MIN_TABLE_ROWS = 3;
 const BLANK_LINE: Line = [{text: ' '}];
 
-/** The rows the list shows for this state (filtered, sorted, tree or groups). */
-export function listedRows(processes: readonly ProcessSample[], state: UiState, pids: Options['pids']): ViewRow[] {
-	return buildRows(processes, {...state, pids});
+/**
+ * The rows the list shows for this state (filtered, sorted, tree or groups). With threads shown,
+ * each thread is a row too: under its process in the tree (its ppid), among the processes flat.
+ */
+export function listedRows(processes: readonly ProcessSample[], state: UiState, pids: Options['pids'], threads?: readonly ProcessSample[]): ViewRow[] {
+	// Grouped by app, a group sums its processes: threads would count them twice.
+	const withThreads = state.showThreads && threads && threads.length > 0 && !(state.grouped && !state.tree);
+	return buildRows(withThreads ? [...processes, ...threads] : processes, {...state, pids});
 }
 
 /**

@@ -55,6 +55,8 @@ export type UiState = {
 	intervalMs: number;
 	/** Kernel threads are hidden unless this is on (K), as in htop. */
 	showKernelThreads: boolean;
+	/** Each process's threads are listed as rows of their own (H, --threads), as in htop. */
+	showThreads: boolean;
 	/** Text being typed in the interval or nice prompt. */
 	draft: string;
 	/** The draft is the pre-filled current value, shown selected: the first key typed replaces it. */
@@ -103,6 +105,7 @@ function without(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
 export function initialState(
 	options: Pick<Options, 'sort' | 'tree' | 'filter' | 'user' | 'intervalMs' | 'columns'> & {
 		showKernelThreads?: boolean;
+		showThreads?: boolean;
 		inverted?: boolean;
 		message?: string;
 		historyAt?: number;
@@ -125,6 +128,7 @@ export function initialState(
 		following: false,
 		intervalMs: options.intervalMs,
 		showKernelThreads: options.showKernelThreads ?? false,
+		showThreads: options.showThreads ?? false,
 		draft: '',
 		draftFresh: false,
 		menuIndex: 0,
@@ -178,6 +182,7 @@ export type Action =
 	| {type: 'message'; text: string | undefined}
 	| {type: 'expire-message'; serial: number}
 	| {type: 'toggle-kernel-threads'}
+	| {type: 'toggle-threads'}
 	| {type: 'untag'; keys: readonly string[]; message?: string}
 	| {type: 'toggle-whole-command'}
 	/** Show the remembered tick `seq`, or live (undefined). */
@@ -315,6 +320,8 @@ export function reducer(state: UiState, action: Action): UiState {
 			return action.serial === state.messageSerial ? {...state, message: undefined} : state;
 		case 'toggle-kernel-threads':
 			return {...state, showKernelThreads: !state.showKernelThreads};
+		case 'toggle-threads':
+			return {...state, showThreads: !state.showThreads};
 		case 'untag': {
 			const tagged = new Set(state.tagged);
 			for (const key of action.keys) tagged.delete(key);

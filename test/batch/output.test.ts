@@ -147,4 +147,38 @@ describe('toJsonDocument', () => {
 		]);
 		expect(document.processes[0]).toMatchObject({pid: 42, uid: null, startTime: '2020-09-13T12:26:40.000Z'});
 	});
+
+	test('--threads: every process gets its threadList, the main thread first; a single-threaded one lists itself', () => {
+		const server = processSample({pid: 300, threads: 3, name: 'node', cpuPercent: 90});
+		const lone = processSample({pid: 400, name: 'sh', cpuPercent: null});
+		const thread = (tid: number, cpuPercent: number) => processSample({pid: tid, threadOf: 300, name: `w${tid}`, cpuPercent, cpuSeconds: 1.234, nice: 2});
+		const system = {
+			hostname: 'h',
+			memory: {totalBytes: 1, usedBytes: 0, availableBytes: 1},
+			swap: {totalBytes: 0, usedBytes: 0},
+			uptimeSeconds: 1,
+			loadAverage: [0, 0, 0] as [number, number, number],
+		};
+		const snapshot = {
+			takenAt: 0,
+			cpuKind: 'delta',
+			cores: 2,
+			cpuPercentPerCore: [],
+			counts: {total: 2, running: 0, sleeping: 2, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 4, kernelThreads: 0},
+			limited: false,
+			unseenListeners: [],
+			garbled: 0,
+			processes: [server, lone],
+			changes: {appeared: [], exited: [], reparented: []},
+			elapsedMs: 1000,
+		} satisfies Snapshot;
+		const document = toJsonDocument(snapshot, system, [server, lone], [thread(302, 0), thread(300, 0.5), thread(301, 89.456)]);
+		expect(document.processes[0]!.threadList).toEqual([
+			{tid: 300, name: 'w300', state: 'S', cpuPercent: 0.5, cpuSeconds: 1.23, priority: 20, nice: 2},
+			{tid: 301, name: 'w301', state: 'S', cpuPercent: 89.46, cpuSeconds: 1.23, priority: 20, nice: 2},
+			{tid: 302, name: 'w302', state: 'S', cpuPercent: 0, cpuSeconds: 1.23, priority: 20, nice: 2},
+		]);
+		expect(document.processes[1]!.threadList).toEqual([{tid: 400, name: 'sh', state: 'S', cpuPercent: null, cpuSeconds: 0, priority: 20, nice: 0}]);
+		expect(toJsonDocument(snapshot, system, [server]).processes[0]).not.toHaveProperty('threadList');
+	});
 });

@@ -56,7 +56,8 @@ export function statLine(fields: StatFields): Buffer {
 	return Buffer.concat([Buffer.from(`${fields.pid} (`), comm, Buffer.from(`) ${after}\n`)]);
 }
 
-export type FakeProcess = StatFields & {cmdline?: string | Buffer; uid?: number};
+/** `tasks`: its threads' stat lines, written to <pid>/task/<tid>/stat (the main thread among them). */
+export type FakeProcess = StatFields & {cmdline?: string | Buffer; uid?: number; tasks?: StatFields[]};
 
 export type FakeProc = {root: string; cleanup(): void};
 
@@ -72,6 +73,10 @@ export function writeProcTree(
 		mkdirSync(dir, {recursive: true});
 		writeFileSync(join(dir, 'stat'), statLine(process));
 		writeFileSync(join(dir, 'cmdline'), process.cmdline ?? '');
+		for (const task of process.tasks ?? []) {
+			mkdirSync(join(dir, 'task', String(task.pid)), {recursive: true});
+			writeFileSync(join(dir, 'task', String(task.pid), 'stat'), statLine(task));
+		}
 	}
 	writeFileSync(
 		join(root, 'meminfo'),

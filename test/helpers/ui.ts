@@ -11,6 +11,7 @@ export function testOptions(overrides: Partial<Options> = {}): Options {
 		intervalMs: 50,
 		sort: 'cpu',
 		tree: false,
+		threads: false,
 		filter: '',
 		user: undefined,
 		once: false,

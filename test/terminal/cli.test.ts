@@ -87,6 +87,7 @@ describe('proctop CLI (built bundle)', () => {
 		[['--columns', ','], /--columns "," is not valid: no columns named/],
 		[['--columns', 'pid,cpu,PID'], /--columns "pid,cpu,PID" is not valid: pid is named twice/],
 		[['--columns', 'pid', '--json'], /--columns chooses the columns of the table/],
+		[['--threads', '--kill', ':3000'], /--threads reads this machine's threads live \(the UI, --once, --json\); --kill, --replay and --connect show none/],
 		[['--theme', 'solarized'], /--theme "solarized" is not valid: expected one of dark, light, mono/],
 		[['--bogus'], /unknown flag --bogus/],
 		[['--json', '--watch', '--count', '1.5'], /--count "1.5" is not valid/],

@@ -3,9 +3,10 @@
 // buffer; cmdline and owner are read once per identity (pid, starttime) and cached.
 // Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
 
-import {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync} from 'node:fs';
+import {fstatSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {sanitize, sanitizeArgv} from '../../sanitize.js';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
+import {createKeptFiles, createReader} from './proc-files.js';
 import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
 import {parseOpenFileLimit} from './resources.js';
 
@@ -28,60 +29,9 @@ export class ProcUnavailableError extends Error {
 }
 
 /**
- * Reads whole files into one buffer reused across every read of a tick (no per-file allocation).
- * The returned bytes are valid only until the next read.
- */
-function createReader() {
-	let buffer = Buffer.allocUnsafe(4096);
-	/** The whole file from offset 0 of an open fd; undefined when the process is gone (ESRCH). */
-	function readFd(fd: number): Buffer | undefined {
-		try {
-			let length = 0;
-			for (;;) {
-				const read = readSync(fd, buffer, length, buffer.length - length, length);
-				if (read === 0) break;
-				length += read;
-				if (length === buffer.length) {
-					const bigger = Buffer.allocUnsafe(buffer.length * 2);
-					buffer.copy(bigger);
-					buffer = bigger;
-				}
-			}
-			return buffer.subarray(0, length);
-		} catch {
-			return undefined;
-		}
-	}
-	/** The whole file, or undefined when it vanished or may not be read. */
-	function readPath(path: string): Buffer | undefined {
-		const fd = openOrUndefined(path);
-		if (fd === undefined) return undefined;
-		try {
-			return readFd(fd);
-		} finally {
-			closeSync(fd);
-		}
-	}
-	return {readFd, readPath};
-}
-
-function openOrUndefined(path: string): number | undefined {
-	try {
-		return openSync(path, 'r');
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * How many /proc/<pid>/stat files stay open between ticks. A kept fd is re-read with pread at
- * offset 0, which halves the syscall cost per process (open+close are half of it: measured
- * 8.6 µs vs 4.4 µs per process here). The price is ~4 KiB of kernel memory per open seq_file
- * (slab), so the count is capped; beyond it files are opened and closed each tick as usual.
- * 8,192 (was 4,096: at +5,000 processes a thousand were opened and closed every tick, 1.5 % of
- * a core) costs at most 32 MiB of kernel memory, and only with that many processes.
- * A kept fd names the process, not the pid: once the process exits it reads ESRCH, never a
- * newcomer that reused the pid.
+ * How many /proc/<pid>/stat files stay open between ticks (proc-files.ts says why keeping them
+ * pays). 8,192 (was 4,096: at +5,000 processes a thousand were opened and closed every tick,
+ * 1.5 % of a core) costs at most 32 MiB of kernel memory, and only with that many processes.
  */
 export const MAX_KEPT_STAT_FILES = 8192;
 /** Open files left for everything else (sockets, the terminal, details, --serve's clients). */
@@ -123,37 +73,9 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const procRoot = options.procRoot ?? '/proc';
 	const passwdPath = options.passwdPath ?? '/etc/passwd';
 	const {clockTicks, pageSize} = readMachineConstants(procRoot);
-	const {readFd, readPath: readBytes} = createReader();
-	// pid directory name → open fd of its stat file, and the tick it was last listed in.
-	const kept = new Map<string, {fd: number; tick: number}>();
-	const keepAtMost = keptStatFileCap(procRoot);
-	let tick = 0;
-
-	function readStat(entry: string): Buffer | undefined {
-		const held = kept.get(entry);
-		if (held) {
-			held.tick = tick;
-			const bytes = readFd(held.fd);
-			if (bytes && bytes.length > 0) return bytes;
-			// The process behind this fd is gone; a new one may hold the pid now: reopen.
-			closeSync(held.fd);
-			kept.delete(entry);
-		}
-		const fd = openOrUndefined(`${procRoot}/${entry}/stat`);
-		if (fd === undefined) return undefined;
-		const bytes = readFd(fd);
-		if (bytes && kept.size < keepAtMost) kept.set(entry, {fd, tick});
-		else closeSync(fd);
-		return bytes;
-	}
-
-	function closeUnlisted() {
-		for (const [entry, held] of kept) {
-			if (held.tick === tick) continue;
-			closeSync(held.fd);
-			kept.delete(entry);
-		}
-	}
+	const reader = createReader();
+	const readBytes = reader.readPath;
+	const kept = createKeptFiles(reader, keptStatFileCap(procRoot));
 
 	let users: Map<number, string> | undefined;
 	let cache = new Map<string, IdentityDetails>();
@@ -176,8 +98,8 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		try {
 			// The owner of /proc/<pid> (as htop reads it). fstat on the stat file we already hold
 			// open saves a path walk per new process: it carries the same owner.
-			const held = kept.get(entry);
-			uid = held ? fstatSync(held.fd).uid : statSync(`${procRoot}/${pid}`).uid;
+			const held = kept.fdOf(entry);
+			uid = held === undefined ? statSync(`${procRoot}/${pid}`).uid : fstatSync(held).uid;
 		} catch {
 			uid = undefined;
 		}
@@ -193,7 +115,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const boot = bootTimeMs();
 
 	async function read(): Promise<SourceTable> {
-		tick++;
+		kept.beginTick();
 		let entries: string[];
 		try {
 			entries = readdirSync(procRoot);
@@ -214,7 +136,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				sinceYield = 0;
 				await new Promise(resolve => setImmediate(resolve));
 			}
-			const bytes = readStat(entry);
+			const bytes = kept.read(entry, `${procRoot}/${entry}/stat`);
 			if (!bytes) continue; // vanished between readdir and read: skip silently
 			const stat = parseStat(bytes);
 			if (!stat) {
@@ -253,7 +175,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			});
 		}
 		cache = nextCache;
-		closeUnlisted();
+		kept.closeUnlisted();
 		const procStat = readBytes(`${procRoot}/stat`);
 		const cpus = procStat ? parseProcStat(procStat.toString('latin1')).cores : undefined;
 		const meminfo = readBytes(`${procRoot}/meminfo`);
@@ -262,8 +184,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	}
 
 	function dispose() {
-		tick++;
-		closeUnlisted();
+		kept.closeAll();
 	}
 
 	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, dispose};

@@ -85,9 +85,10 @@ export const ACTING = {
 	},
 	tag(_, session) {
 		const row = session.currentRow();
-		if (!row) return;
-		// A group row tags (or untags) every process it stands for.
-		session.context.dispatch({type: 'tag', keys: row.group ? row.group.map(member => member.key) : [row.process.key]});
+		const process = session.currentProcess();
+		if (!row || (!row.group && !process)) return;
+		// A group row tags (or untags) every process it stands for; a thread's row, its process.
+		session.context.dispatch({type: 'tag', keys: row.group ? row.group.map(member => member.key) : [process!.key]});
 		session.context.dispatch({type: 'move', delta: 1, rows: session.rowsNow().map(row => row.process.key)});
 	},
 	'tag-subtree'(_, session) {

@@ -65,7 +65,11 @@ export type Session = {
 	selectedIndexNow: () => number;
 	/** The selected row as the reducer has it now (a group-by-app row too). */
 	currentRow: () => ViewRow | undefined;
-	/** The selected process as the reducer has it now; undefined on a group row (no one process). */
+	/**
+	 * The selected process as the reducer has it now; undefined on a group row (no one process).
+	 * On a thread's row, the process it belongs to: signals, renice, details and tags act on
+	 * processes (a signal sent to a thread id reaches its whole process anyway).
+	 */
 	currentProcess: () => ProcessSample | undefined;
 	/** The tagged processes still alive, else the selected one: captured now, checked at send. */
 	pickTargets: () => PickedProcess[];
@@ -79,7 +83,7 @@ export type Session = {
 export type Command = (press: Press, session: Session) => void;
 
 /** The state fields the listed rows depend on (see buildRows). */
-const ROW_INPUTS = ['sort', 'inverted', 'tree', 'collapsed', 'filter', 'user', 'showKernelThreads', 'grouped', 'openGroups'] as const;
+const ROW_INPUTS = ['sort', 'inverted', 'tree', 'collapsed', 'filter', 'user', 'showKernelThreads', 'showThreads', 'grouped', 'openGroups'] as const;
 
 export const READ_ONLY = 'read-only: signals and renice are disabled (--readonly)';
 
@@ -114,7 +118,9 @@ export function createSession(context: KeyContext): Session {
 	const currentRow = () => rowsNow()[selectedIndexNow()] ?? context.selected;
 	const currentProcess = () => {
 		const row = currentRow();
-		return row?.group ? undefined : row?.process;
+		if (row?.group) return undefined;
+		const owner = row?.process.threadOf;
+		return owner === undefined ? row?.process : snapshot?.processes.find(process => process.pid === owner);
 	};
 	function pickTargets(): PickedProcess[] {
 		const {tagged} = stateRef.current;

@@ -62,6 +62,15 @@ export const VIEW = {
 		const count = session.context.snapshot?.counts.kernelThreads ?? 0;
 		session.say(state.showKernelThreads ? `kernel threads hidden (${count}); K shows them` : `kernel threads shown (${count})`);
 	},
+	threads({state}, session) {
+		const {snapshot} = session.context;
+		session.context.dispatch({type: 'toggle-threads'});
+		if (state.showThreads) return session.say('threads hidden; H shows them');
+		const counts = snapshot?.counts;
+		const userThreads = counts ? counts.threads - counts.kernelThreads : 0;
+		const past = state.historyAt === undefined ? '' : ' (live only: history keeps processes, not threads)';
+		session.say(`threads shown (${userThreads} in ${counts ? counts.total - counts.kernelThreads : 0} processes); keys on a thread act on its process${past}`);
+	},
 	follow({state}, session) {
 		const process = session.currentProcess();
 		session.context.dispatch({type: 'toggle-follow'});

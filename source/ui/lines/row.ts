@@ -61,7 +61,7 @@ function commandParts(
 	if (match) {
 		if (whole === process.command) for (const index of match.commandPositions) highlights.add(index);
 		else {
-			const offset = whole.startsWith('[') ? 1 : 0;
+			const offset = whole.startsWith('[') || whole.startsWith('{') ? 1 : 0;
 			for (const index of match.namePositions) highlights.add(index + offset);
 		}
 	}
@@ -110,7 +110,14 @@ export function processRow(options: {
 	const {process} = row;
 	const line: Line = [];
 	// Tagged rows are yellow and bold, as in htop; the '* ' mark keeps them visible without colour.
-	const base: Style = options.tagged ? {color: 'yellow', bold: true} : process.isKernelThread ? {dim: true} : {};
+	// Threads in green, as htop draws them; kernel threads dim.
+	const base: Style = options.tagged
+		? {color: 'yellow', bold: true}
+		: process.threadOf !== undefined
+			? {color: 'green'}
+			: process.isKernelThread
+				? {dim: true}
+				: {};
 	columns.forEach((column, index) => {
 		if (index > 0) line.push({text: ' '});
 		if (column.id !== 'command') {
