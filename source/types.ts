@@ -31,6 +31,8 @@ export type RawProcess = {
 	virtualBytes: number;
 	residentBytes: number;
 	isKernelThread: boolean;
+	/** The CPU it last ran on, read only while the CPU column is shown (Source.want). */
+	processor?: number;
 	/** Identity text `pid:startTicks`, from a source that keeps one per process (procfs): the same
 	 * string every tick, instead of a new one per process per tick. Others leave it to the sampler. */
 	key?: string;
@@ -54,6 +56,8 @@ export type RawThread = {
 	startTicks: string;
 	/** `tid:startTicks`: the same string every tick. */
 	key: string;
+	/** The CPU it last ran on. */
+	processor?: number;
 };
 
 /** What a thread reader needs of a process to know whether to list its tasks. */
@@ -86,6 +90,8 @@ export type Source = {
 	/** Boot time in ms since the epoch, to turn startTicks into a date. */
 	readonly bootTimeMs: number;
 	read(): Promise<SourceTable>;
+	/** Asks the next reads for fields that cost more to parse, while a column shows them (procfs: the processor). */
+	want?(fields: {processor: boolean}): void;
 	/** Releases anything held between reads (open files). */
 	dispose?(): void;
 };
@@ -123,6 +129,8 @@ export type ProcessSample = RawProcess & {
 	cgroup?: string;
 	/** The kernel's OOM-killer score, 0–1000 (read only while its column is shown; null: unreadable). */
 	oomScore?: number | null;
+	/** Resident memory shared with other processes or backed by files, bytes (SHR; only while shown; null: unreadable). */
+	sharedBytes?: number | null;
 	/** Swap, context switches and open fds, read only while one of their columns is shown. */
 	resources?: ProcessResources;
 	/** Set on a thread's row (H, --threads): the pid of the process it belongs to (its `pid` is the tid). */

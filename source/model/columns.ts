@@ -63,9 +63,10 @@ export function isColumnId(value: string): value is ColumnId {
  * without `%` and `+` (`mem`, `MEM%`, `res`, `time+`, `sid`, `cpu graph`).
  */
 export function columnNamed(name: string): ColumnId | undefined {
+	// An id first: `cpu` is CPU%, though the processor's title is CPU (as htop's).
 	const wanted = name.trim().toLowerCase().replace(/\s+/g, '_');
 	const loose = (text: string) => text.toLowerCase().replace(/\s+/g, '_').replace(/[%+]$/, '');
-	return COLUMNS.find(candidate => candidate.id === wanted || loose(candidate.title) === loose(wanted))?.id;
+	return (COLUMNS.find(candidate => candidate.id === wanted) ?? COLUMNS.find(candidate => loose(candidate.title) === loose(wanted)))?.id;
 }
 
 /** The --help and README list of columns: id, title, meaning. */

@@ -37,7 +37,9 @@ export type SortKeyId =
 	| 'involuntary_switches'
 	| 'open_fds'
 	| 'cgroup'
-	| 'oom_score';
+	| 'oom_score'
+	| 'processor'
+	| 'shared';
 export type ColumnId =
 	| 'pid'
 	| 'user'
@@ -68,7 +70,9 @@ export type ColumnId =
 	| 'involuntary_switches'
 	| 'open_fds'
 	| 'cgroup'
-	| 'oom_score';
+	| 'oom_score'
+	| 'processor'
+	| 'shared';
 
 export type FieldColumn = {
 	id: ColumnId;
@@ -334,6 +338,20 @@ export const FIELDS: readonly Field[] = [
 	},
 	{
 		column: {
+			id: 'processor',
+			title: 'CPU',
+			width: 3,
+			align: 'right',
+			priority: 8.47,
+			sortKey: 'processor',
+			// Blank until the source has parsed it (the tick after the column appears; the past has none).
+			text: p => (p.processor === undefined ? '' : String(p.processor)),
+			meaning: 'the CPU it last ran on (a thread its own, with H)',
+		},
+		sort: {id: 'processor', label: 'CPU', value: p => p.processor ?? -1, descending: false},
+	},
+	{
+		column: {
 			id: 'memory',
 			title: 'MEM%',
 			width: 5,
@@ -359,6 +377,19 @@ export const FIELDS: readonly Field[] = [
 		},
 		sort: {id: 'resident', label: 'RES', value: p => p.residentBytes, descending: true},
 		json: {name: 'residentBytes', type: 'number', meaning: 'resident memory (RES), bytes', value: p => p.residentBytes},
+	},
+	{
+		column: {
+			id: 'shared',
+			title: 'SHR',
+			width: 6,
+			align: 'right',
+			priority: 8.46,
+			sortKey: 'shared',
+			text: p => (p.sharedBytes === undefined ? '' : p.sharedBytes === null ? '-' : formatBytes(p.sharedBytes)),
+			meaning: 'resident memory shared or backed by files (SHR, from statm)',
+		},
+		sort: {id: 'shared', label: 'SHR', value: p => p.sharedBytes ?? -1, descending: true},
 	},
 	{
 		column: {
@@ -550,6 +581,8 @@ const SORT_ORDER: readonly SortKeyId[] = [
 	'open_fds',
 	'cgroup',
 	'oom_score',
+	'shared',
+	'processor',
 ];
 
 export const SORT_KEYS: readonly FieldSort[] = SORT_ORDER.map(id => FIELDS.find(field => field.sort?.id === id)!.sort!);

@@ -11,8 +11,8 @@ import {type Maybe, type ProcessDetails, readDetails} from './linux/details.js';
 import {readProcIdentity, threadIds} from './linux/identity.js';
 import {createLinuxInspector} from './linux/inspect.js';
 import {type OpenFile, readEnvironment, readOpenFiles} from './linux/process-lists.js';
-import {createProcfsSource} from './linux/procfs.js';
-import {createIoReader, createOomScoreReader, createResourceReader, type ResourceReader} from './linux/resources.js';
+import {createProcfsSource, readMachineConstants} from './linux/procfs.js';
+import {createIoReader, createOomScoreReader, createResourceReader, createSharedMemoryReader, type ResourceReader} from './linux/resources.js';
 import {createThreadReader, type ThreadReader} from './linux/threads.js';
 import {createProcfsSystemReader, createSiSystemReader, type SystemReader} from './meters.js';
 import {existsIdentity} from './other/identity.js';
@@ -41,6 +41,8 @@ export type Platform = {
 	readonly readIo?: (pid: number) => IoReading;
 	/** One process's OOM-killer score (/proc/<pid>/oom_score), for the OOM column. */
 	readonly readOomScore?: (pid: number) => number | undefined;
+	/** One process's shared resident bytes (/proc/<pid>/statm), for the SHR column. */
+	readonly readSharedMemory?: (pid: number) => number | undefined;
 	/** The thread table (H, --threads), read only while threads are shown; absent where unknown. */
 	readonly threads?: ThreadReader;
 	/** The identity re-checked immediately before a signal or renice; undefined when gone. */
@@ -70,6 +72,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		readResources: createResourceReader(procRoot),
 		readIo: createIoReader(procRoot),
 		readOomScore: createOomScoreReader(procRoot),
+		readSharedMemory: createSharedMemoryReader(procRoot, readMachineConstants(procRoot).pageSize),
 		threads: createThreadReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),

@@ -1,6 +1,7 @@
 // What the columns on screen need read beyond the process table, in one place for the UI and
-// --once: the I/O rates (io-rates.ts) and the status, fd and OOM reads (resource-columns.ts),
-// each only while one of its columns is shown or asked for.
+// --once: the I/O rates (io-rates.ts), the status, fd, OOM and statm reads (resource-columns.ts)
+// and the processor the table's source parses only when asked (Source.want), each only while one
+// of its columns is shown or asked for.
 // I/O: only through the platform's readers it is given.
 
 import type {IoReading, ProcessResources, Snapshot} from '../types.js';
@@ -12,6 +13,9 @@ export type ColumnReaders = {
 	readIo?: (pid: number) => IoReading;
 	readResources?: (pid: number, withLimit: boolean) => ProcessResources;
 	readOomScore?: (pid: number) => number | undefined;
+	readSharedMemory?: (pid: number) => number | undefined;
+	/** The table source's own extra fields (the processor), asked for from the next read on. */
+	want?: (fields: {processor: boolean}) => void;
 };
 
 export type ColumnReads = {
@@ -23,16 +27,17 @@ export type ColumnReads = {
 
 export function createColumnReads(readers: ColumnReaders): ColumnReads {
 	const ioRates = readers.readIo ? createIoRates(readers.readIo) : undefined;
-	const resourceColumns = createResourceColumns(readers.readResources, readers.readOomScore);
+	const resourceColumns = createResourceColumns(readers.readResources, readers.readOomScore, readers.readSharedMemory);
 	const prime = (snapshot: Snapshot, columns: readonly string[] | undefined) => {
 		if (wantsIoRates(columns)) ioRates?.update(snapshot.processes, snapshot.takenAt);
+		readers.want?.({processor: columns?.includes('processor') ?? false});
 	};
 	return {
 		prime,
 		update(snapshot, columns) {
 			prime(snapshot, columns);
 			const reads = resourceReadsFor(columns);
-			if (reads.resources || reads.oomScore) resourceColumns.update(snapshot.processes, reads);
+			if (reads.resources || reads.oomScore || reads.shared) resourceColumns.update(snapshot.processes, reads);
 		},
 	};
 }

@@ -111,6 +111,7 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				virtualBytes: raw.virtualBytes,
 				residentBytes: raw.residentBytes,
 				isKernelThread: raw.isKernelThread,
+				processor: raw.processor,
 				key,
 				cpuPercent,
 				memoryPercent,

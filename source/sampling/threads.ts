@@ -49,6 +49,7 @@ export function createThreadSampler(
 					priority: thread.priority,
 					nice: thread.nice,
 					startTicks: thread.startTicks,
+					processor: thread.processor,
 					key: thread.key,
 					cpuPercent: processCpuPercent({
 						previousTicks: previous.get(thread.key),

@@ -23,6 +23,8 @@ export type StatFields = {
 	starttime?: number | string;
 	vsize?: number | string;
 	rss?: number;
+	/** Field 39: the CPU it last ran on. */
+	processor?: number;
 };
 
 /** A /proc/<pid>/stat line with all 52 fields, unknown ones zero. */
@@ -50,7 +52,8 @@ export function statLine(fields: StatFields): Buffer {
 		fields.starttime ?? 1000,
 		fields.vsize ?? 10_000_000,
 		fields.rss ?? 100,
-		...Array.from({length: 28}, () => 0),
+		// Fields 25 to 52; the 15th of them is field 39, the processor.
+		...Array.from({length: 28}, (_, index) => (index === 14 ? (fields.processor ?? 0) : 0)),
 	].join(' ');
 	const comm = typeof fields.comm === 'string' ? Buffer.from(fields.comm) : fields.comm;
 	return Buffer.concat([Buffer.from(`${fields.pid} (`), comm, Buffer.from(`) ${after}\n`)]);

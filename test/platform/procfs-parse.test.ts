@@ -52,6 +52,18 @@ describe('parseStat', () => {
 		expect(Number.isFinite(parsed?.utime)).toBe(true);
 	});
 
+	test('the processor (field 39) only when asked for; a line that ends before it keeps the process', () => {
+		const text = line({pid: 7, comm: 'a) 1 2', processor: 13, rss: 5});
+		expect(parseStat(text)).not.toHaveProperty('processor');
+		expect(parseStat(text, true)).toMatchObject({pid: 7, rss: 5, processor: 13});
+		// A kernel before 2.2.8 ends at field 38; a line cut after rss, or with junk past it.
+		const fields = text.trimEnd().split(' ');
+		const old = parseStat(fields.slice(0, fields.length - 14).join(' '), true);
+		expect(old).toMatchObject({pid: 7, rss: 5});
+		expect(old).not.toHaveProperty('processor');
+		expect(parseStat(`${fields.slice(0, 26).join(' ')} junk`, true)).toMatchObject({pid: 7, rss: 5});
+	});
+
 	test.each([
 		['empty', ''],
 		['no parentheses', '12 bash S 1 2 3'],

@@ -23,10 +23,10 @@ describe('resource columns', () => {
 		const [mine, others, kernel] = [processSample({pid: 10}), processSample({pid: 20}), processSample({pid: 2, isKernelThread: true})];
 		const cell = (id: 'swap' | 'voluntary_switches' | 'involuntary_switches' | 'open_fds', process: typeof mine) => column(id).text(process, 10, 0);
 		expect(cell('open_fds', mine)).toBe('');
-		columns.update([mine, others, kernel], {resources: false, oomScore: true});
+		columns.update([mine, others, kernel], {resources: false, oomScore: true, shared: false});
 		expect(reads).toEqual([]);
 		expect([column('oom_score').text(mine, 4, 0), column('oom_score').text(others, 4, 0), column('oom_score').text(kernel, 4, 0)]).toEqual(['667', '-', '']);
-		columns.update([mine, others, kernel], {resources: true, oomScore: false});
+		columns.update([mine, others, kernel], {resources: true, oomScore: false, shared: false});
 		expect(reads).toEqual([10, 20]);
 		expect([cell('swap', mine), cell('voluntary_switches', mine), cell('involuntary_switches', mine), cell('open_fds', mine)]).toEqual(['4K', '12', '3', '42']);
 		// Another user's fds without root: unknown, shown as '-', never 0.
@@ -35,10 +35,11 @@ describe('resource columns', () => {
 	});
 
 	test('only their columns want the reads', () => {
-		expect(resourceReadsFor(['pid', 'open_fds'])).toEqual({resources: true, oomScore: false});
-		expect(resourceReadsFor(['pid', 'oom_score'])).toEqual({resources: false, oomScore: true});
-		expect(resourceReadsFor(['pid', 'io_read_rate'])).toEqual({resources: false, oomScore: false});
-		expect(resourceReadsFor(undefined)).toEqual({resources: false, oomScore: false});
+		expect(resourceReadsFor(['pid', 'open_fds'])).toEqual({resources: true, oomScore: false, shared: false});
+		expect(resourceReadsFor(['pid', 'oom_score'])).toEqual({resources: false, oomScore: true, shared: false});
+		expect(resourceReadsFor(['pid', 'io_read_rate'])).toEqual({resources: false, oomScore: false, shared: false});
+		expect(resourceReadsFor(['shared'])).toEqual({resources: false, oomScore: false, shared: true});
+		expect(resourceReadsFor(undefined)).toEqual({resources: false, oomScore: false, shared: false});
 	});
 
 	test.runIf(process.platform === 'linux')("the real oom_score: this process's, as the kernel reports it; a gone pid is unreadable", async () => {

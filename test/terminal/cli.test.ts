@@ -181,6 +181,25 @@ describe('proctop CLI (built bundle)', () => {
 		}
 	});
 
+	test("--columns processor,shared: the CPU ps reports (psr) for a sleeping process, and statm's shared pages", async () => {
+		const {readFileSync} = await import('node:fs');
+		// A sleeping process stays on the CPU it last ran on until it wakes.
+		const sleeper = spawn('sleep', ['30']);
+		try {
+			await new Promise(resolve => setTimeout(resolve, 200));
+			const result = await runCli(['--once', '--interval', '0.1', '--pid', String(sleeper.pid), '--columns', 'pid,processor,shared']);
+			const [title, row] = result.stdout.trimEnd().split('\n');
+			expect(title).toMatch(/^\s+PID CPU\s+SHR$/);
+			const [, cpu, shared] = row!.trim().split(/\s+/);
+			expect(Number(cpu)).toBe(Number(spawnSync('ps', ['-o', 'psr=', '-p', String(sleeper.pid)], {encoding: 'utf8'}).stdout.trim()));
+			const pages = Number(readFileSync(`/proc/${sleeper.pid}/statm`, 'utf8').split(' ')[2]);
+			const {formatBytes} = await import('../../source/model/format.js');
+			expect(shared).toBe(formatBytes(pages * 4096));
+		} finally {
+			sleeper.kill();
+		}
+	});
+
 	test('--columns cgroup shows the cgroup path the kernel reports for the process', async () => {
 		const {cgroupPath} = await import('../../source/identify/service.js');
 		const {readFileSync} = await import('node:fs');

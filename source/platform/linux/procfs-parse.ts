@@ -29,6 +29,8 @@ export type ParsedStat = {
 	vsize: number;
 	/** Pages. */
 	rss: number;
+	/** The CPU it last ran on (field 39); only when asked for, else undefined. */
+	processor?: number;
 };
 
 const INTEGER = /^-?\d+$/;
@@ -48,8 +50,10 @@ const NINE = 0x39;
  * comm may itself contain spaces and parentheses (`(sd-pam)`, `evil) x`).
  * Numbers are scanned straight from the bytes (this runs for every process on every tick).
  * Returns undefined for a truncated or garbled line, so no NaN ever reaches a sort.
+ * `withProcessor` scans on to field 39 (the CPU it last ran on): 15 more numbers per process,
+ * so only while that column is shown.
  */
-export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
+export function parseStat(input: Uint8Array | string, withProcessor = false): ParsedStat | undefined {
 	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 	const open = bytes.indexOf(0x28); // '('
 	const close = bytes.lastIndexOf(0x29); // ')'
@@ -59,12 +63,16 @@ export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
 	const state = bytes[close + 2]!;
 	// A one-letter state followed by a space.
 	if (!((state >= 0x41 && state <= 0x5a) || (state >= 0x61 && state <= 0x7a)) || bytes[close + 3] !== SPACE) return undefined;
-	// fields[i] is stat field i+4 (ppid is field 4); we need up to rss, field 24 → fields[20].
+	// fields[i] is stat field i+4 (ppid is field 4); we need up to rss, field 24 → fields[20],
+	// or processor, field 39 → fields[35].
 	const fields: number[] = [];
 	let starttime = '';
 	let position = close + 4;
 	const end = bytes.length;
-	while (fields.length < 21) {
+	const wanted = withProcessor ? 36 : 21;
+	while (fields.length < wanted) {
+		// A kernel too old to have the field: the line ends first (its start must be whole).
+		if (fields.length >= 21 && position >= end) break;
 		const start = position;
 		let negative = false;
 		if (bytes[position] === MINUS) {
@@ -81,7 +89,11 @@ export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
 			position++;
 		}
 		const terminator = bytes[position];
-		if (digits === 0 || (terminator !== SPACE && terminator !== 0x0a && position !== end)) return undefined;
+		if (digits === 0 || (terminator !== SPACE && terminator !== 0x0a && position !== end)) {
+			// Past rss only the processor is missing: the process itself is still whole.
+			if (fields.length >= 21) break;
+			return undefined;
+		}
 		if (fields.length === 18) starttime = bytes.toString('latin1', start, position);
 		fields.push(negative ? -value : value);
 		position++;
@@ -103,6 +115,7 @@ export function parseStat(input: Uint8Array | string): ParsedStat | undefined {
 		starttime,
 		vsize: fields[19]!,
 		rss: fields[20]!,
+		...(withProcessor && fields.length === 36 ? {processor: fields[35]} : {}),
 	};
 }
 

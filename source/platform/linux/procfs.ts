@@ -114,6 +114,8 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 
 	const boot = bootTimeMs();
 
+	let withProcessor = false;
+
 	async function read(): Promise<SourceTable> {
 		kept.beginTick();
 		let entries: string[];
@@ -138,7 +140,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			}
 			const bytes = kept.read(entry, `${procRoot}/${entry}/stat`);
 			if (!bytes) continue; // vanished between readdir and read: skip silently
-			const stat = parseStat(bytes);
+			const stat = parseStat(bytes, withProcessor);
 			if (!stat) {
 				garbled++;
 				continue;
@@ -172,6 +174,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				residentBytes: Math.max(0, stat.rss) * pageSize,
 				isKernelThread,
 				key: details.key,
+				processor: stat.processor,
 			});
 		}
 		cache = nextCache;
@@ -187,5 +190,9 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		kept.closeAll();
 	}
 
-	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, dispose};
+	function want(fields: {processor: boolean}) {
+		withProcessor = fields.processor;
+	}
+
+	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, want, dispose};
 }

@@ -68,6 +68,24 @@ export function createOomScoreReader(procRoot = '/proc'): (pid: number) => numbe
 	};
 }
 
+/** The third field of /proc/<pid>/statm: resident pages backed by a file or shared (htop's SHR). */
+export function parseStatmShared(text: string): number | undefined {
+	const pages = Number(text.split(' ')[2]);
+	return Number.isInteger(pages) && pages >= 0 ? pages : undefined;
+}
+
+/** One process's shared resident memory in bytes (the SHR column); undefined once it is gone. */
+export function createSharedMemoryReader(procRoot: string, pageSize: number): (pid: number) => number | undefined {
+	return pid => {
+		try {
+			const pages = parseStatmShared(readFileSync(`${procRoot}/${pid}/statm`, 'latin1'));
+			return pages === undefined ? undefined : pages * pageSize;
+		} catch {
+			return undefined;
+		}
+	};
+}
+
 export type ResourceReader = (pid: number, withLimit: boolean) => ProcessResources;
 
 /** statfs's f_type of procfs: only there does a directory's size mean something other than blocks. */

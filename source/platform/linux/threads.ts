@@ -42,7 +42,8 @@ export function createThreadReader(procRoot = '/proc', keepAtMost = THREAD_FILES
 				for (const tid of tids) {
 					if (!withLeaders && tid === String(owner.pid)) continue;
 					const bytes = kept.read(`${owner.pid}/${tid}`, `${procRoot}/${owner.pid}/task/${tid}/stat`);
-					const stat = bytes && parseStat(bytes);
+					// The processor too: with few threads it costs little, and a thread's CPU is telling.
+					const stat = bytes && parseStat(bytes, true);
 					if (!stat) continue;
 					const key = `${stat.pid}:${stat.starttime}`;
 					let named = names.get(key);
@@ -59,6 +60,7 @@ export function createThreadReader(procRoot = '/proc', keepAtMost = THREAD_FILES
 						nice: stat.nice,
 						startTicks: stat.starttime,
 						key,
+						processor: stat.processor,
 					});
 				}
 			}
