@@ -203,6 +203,7 @@ async function runUi(context: {
 		intervalMs: options.explicit.includes('intervalMs') ? options.intervalMs : (settings.intervalMs ?? options.intervalMs),
 		columns: options.columns ?? settings.columns,
 		theme: options.explicit.includes('theme') ? options.theme : (settings.theme ?? options.theme),
+		mouse: options.mouse ?? settings.mouse ?? false,
 	};
 	const opening = {
 		...context,
@@ -216,8 +217,9 @@ async function runUi(context: {
 	const first = await firstFrame(opening);
 	try {
 		const {runInteractive} = await importWithoutFetch(() => import('./ui/run-interactive.js'));
-		// What the UI changes is saved beside what only the file sets (the theme), which it keeps.
-		const saveSettings = (changed: Settings) => save({...(settings.theme ? {theme: settings.theme} : {}), ...changed});
+		// What the UI changes is saved beside what only the file sets (the theme, the mouse), which it keeps.
+		const byHand = {...(settings.theme ? {theme: settings.theme} : {}), ...(settings.mouse === undefined ? {} : {mouse: settings.mouse})};
+		const saveSettings = (changed: Settings) => save({...byHand, ...changed});
 		return await runInteractive({...opening, first, historyWindowLabel: options.history.label, saveSettings});
 	} catch (error) {
 		first.painted?.undo();

@@ -1,6 +1,7 @@
 // Remembered settings: sort, direction, tree view, kernel threads, refresh interval and the
 // table's columns (chosen on the setup screen, S), saved to
-// $XDG_CONFIG_HOME/proctop/config.json (default ~/.config/proctop) when changed in the UI.
+// $XDG_CONFIG_HOME/proctop/config.json (default ~/.config/proctop) when changed in the UI; the
+// theme and the mouse are set in the file by hand and kept when the UI saves.
 // I/O: reads and writes that one file (and, once, renames a corrupt one to config.json.bad).
 // A corrupt or unreadable file is reported in one line and ignored; it is never overwritten.
 
@@ -23,6 +24,8 @@ export type Settings = {
 	columns?: ColumnId[];
 	/** Set in the file by hand (or --theme for one run): dark, light or mono. */
 	theme?: Theme;
+	/** Set in the file by hand (or --mouse / --no-mouse for one run): mouse reporting on. */
+	mouse?: boolean;
 };
 
 export function configPath(environment: NodeJS.ProcessEnv = process.env): string {
@@ -41,6 +44,7 @@ export function parseSettings(value: unknown): Settings {
 	if (typeof raw.showKernelThreads === 'boolean') settings.showKernelThreads = raw.showKernelThreads;
 	if (isValidIntervalMs(raw.intervalMs)) settings.intervalMs = raw.intervalMs;
 	if (isTheme(raw.theme)) settings.theme = raw.theme;
+	if (typeof raw.mouse === 'boolean') settings.mouse = raw.mouse;
 	// Known ids, each once, at least one; a list from a newer proctop with a column this one lacks is ignored whole.
 	const {columns} = raw;
 	if (Array.isArray(columns) && columns.length > 0 && columns.every(id => typeof id === 'string' && isColumnId(id)) && new Set(columns).size === columns.length)

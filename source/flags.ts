@@ -24,6 +24,7 @@ const KNOWN_FLAGS = new Set([
 	'threads',
 	'columns',
 	'theme',
+	'mouse',
 	'filter',
 	'user',
 	'u',
@@ -243,6 +244,7 @@ export function toOptions(flags: Record<string, unknown>, environment: NodeJS.Pr
 		sort,
 		tree: Boolean(flags.tree),
 		threads: Boolean(flags.threads),
+		...(typeof flags.mouse === 'boolean' ? {mouse: flags.mouse} : {}),
 		...(columns ? {columns} : {}),
 		theme,
 		// `proctop :3000` watches the port: the filter term `:3000` matches its listener only.
@@ -302,6 +304,7 @@ export function parseFlags(argv: string[]): Options {
 			theme: {type: 'string'},
 			tree: {type: 'boolean', shortFlag: 't'},
 			threads: {type: 'boolean'},
+			mouse: {type: 'boolean'},
 			filter: {type: 'string'},
 			user: {type: 'string', shortFlag: 'u', isMultiple: true},
 			once: {type: 'boolean'},

@@ -61,6 +61,9 @@ Options
   --theme <name>        Colours for a dark terminal (dark, the default), a light one
                         (light), or none (mono); "theme" in the settings file keeps one
   --readonly            Look only: no signals, no renice
+  --mouse               Click a row to select it, twice for details, a title to sort
+                        (again to invert), the wheel to scroll; Shift+drag still selects
+                        text; "mouse": true in the settings file keeps it on (--no-mouse)
   --history <time>      How long the UI remembers ({ and } step back): 10m by default,
                         e.g. 90s, 30m, 2h; 0 turns it off
   --record <file>       Append every tick to a recording (beside the UI; without a

@@ -293,6 +293,8 @@ export type Options = {
 	tree: boolean;
 	/** --threads: threads listed as rows (the UI starts with H on; --once), `threadList` in --json. */
 	threads: boolean;
+	/** --mouse / --no-mouse (else the settings file's "mouse"): mouse reporting in the UI; undefined: not said. */
+	mouse?: boolean;
 	/** --theme (or the settings file): colours for a dark or light terminal, or none. */
 	theme: import('./ui/themes.js').Theme;
 	/** --columns: the table's columns in this order; undefined: the default set. */

@@ -194,6 +194,7 @@ export function App(props: AppProps) {
 	useSelectionSync({selected, selectedIndex: shown.selectedIndex, state, stateRef, snapshot, dispatch});
 
 	const scrollLimit = useRef(0);
+	const lastClick = useRef<{index: number; at: number} | undefined>(undefined);
 	const rowsFor = (next: UiState) => listedRows(snapshot?.processes ?? [], next, options.pids, threads);
 	const handler = createKeyHandler({
 		stateRef,
@@ -210,6 +211,7 @@ export function App(props: AppProps) {
 		exit,
 		scrollLimit,
 		callbacks: props,
+		mouse: {layout: screen.listLayout, lastClick, now: Date.now},
 		history: history && {
 			range: history.range,
 			takenAt: history.takenAt,

@@ -1,5 +1,5 @@
-// Runs the Ink app on the real terminal and owns the terminal's state: alternate screen, cursor
-// and raw mode are restored on every exit path (q, Ctrl+C, SIGTERM, SIGHUP, SIGINT, an uncaught
+// Runs the Ink app on the real terminal and owns the terminal's state: alternate screen, cursor,
+// raw mode and mouse reporting (--mouse) are restored on every exit path (q, Ctrl+C, SIGTERM, SIGHUP, SIGINT, an uncaught
 // exception, an error during render); Ctrl+Z suspends cleanly and `fg` redraws the whole screen.
 
 import {openSync} from 'node:fs';
@@ -13,7 +13,7 @@ import {sanitize} from '../sanitize.js';
 import type {HistoryView, Options} from '../types.js';
 import {App} from './app.js';
 import {type FirstFrame, wantsAsciiGraphs, wantsMarkers} from './first-frame.js';
-import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal-codes.js';
+import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, MOUSE_OFF, MOUSE_ON, SHOW_CURSOR} from './terminal-codes.js';
 
 export type InteractiveContext = {
 	options: Options;
@@ -86,6 +86,10 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	let notes: string[] = [];
 
 	const consoleHold = holdConsole();
+	// Mouse reports left on would turn every click in the shell into escape sequences: off first, always.
+	const mouse = context.options.mouse === true;
+	const mouseOn = mouse ? MOUSE_ON : '';
+	const mouseOff = mouse ? MOUSE_OFF : '';
 	/** Puts the terminal back as we found it; safe to call more than once. */
 	const restore = () => {
 		if (restored) return;
@@ -96,7 +100,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		try {
 			if (stdin.isTTY) stdin.setRawMode(false);
 		} catch {}
-		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		stdout.write(mouseOff + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 		const held = consoleHold.release();
 		if (held.length > 0) process.stderr.write(`${held.map(line => sanitize(line)).join('\n')}\n`);
 	};
@@ -125,9 +129,9 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 		try {
 			stdin.setRawMode(false);
 		} catch {}
-		stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+		stdout.write(mouseOff + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 		process.once('SIGCONT', () => {
-			stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR);
+			stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + mouseOn);
 			try {
 				stdin.setRawMode(true);
 			} catch {}
@@ -144,6 +148,7 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	try {
 		// Already there when the first frame was painted: entering again would clear it.
 		if (!first.painted) stdout.write(ENTER_ALTERNATE_SCREEN);
+		stdout.write(mouseOn);
 		// maxFps 60, not Ink's 30: Ink holds a frame until its throttle window since the last frame
 		// ends, so a key pressed just after a refresh waited up to 33 ms (measured: 95th percentile
 		// 38 ms, max 60 ms while typing); at 60 the window is 17 ms (95th 16 ms, max 20–34 ms). Idle

@@ -13,6 +13,7 @@ import {historyBanner} from './lines/history-banner.js';
 import {headerLines, type OwnUsage} from './lines/meters.js';
 import {type Line, mergeSegments, monochrome, trimEnd} from './lines/segments.js';
 import {statusLine} from './lines/status.js';
+import type {ListLayout} from './mouse.js';
 import type {UiState} from './state.js';
 import {type Theme, themed} from './themes.js';
 
@@ -80,7 +81,19 @@ export type Screen = {
 	tableHeight: number;
 	/** How far the scrolling views (help, details) can scroll at this size. */
 	maxScroll: number;
+	/** Where the table was drawn, for clicks (--mouse); undefined while a view covers it. */
+	listLayout?: ListLayout;
 };
+
+/** Each column's first cell: the titles and cells are joined by one space. */
+function columnStarts(columns: readonly LaidOutColumn[]): ListLayout['columns'] {
+	let x = 0;
+	return columns.map(column => {
+		const start = {x, cells: column.cells, sortKey: column.sortKey};
+		x += column.cells + 1;
+		return start;
+	});
+}
 
 export function composeScreen(input: ScreenInput): Screen {
 	const {state, snapshot, past, history, options} = input;
@@ -160,6 +173,7 @@ export function composeScreen(input: ScreenInput): Screen {
 		shown,
 		tableHeight,
 		maxScroll: body.maxScroll,
+		...(overlay ? {} : {listLayout: {titleLine: header.length, rowCount: shown.visible.length, top: shown.top, columns: columnStarts(input.columns)}}),
 	};
 }
 

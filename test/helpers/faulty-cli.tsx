@@ -5,6 +5,7 @@
 //   console-noise    a dependency that console.logs and console.errors on every refresh
 //   slow-ui-load     the UI (Ink, React) takes 3 s to load after the first frame is painted
 //   none             no fault
+// A further argument --mouse turns mouse reporting on, as the flag does.
 
 import {createProcfsSource} from '../../source/platform/linux/procfs.js';
 import {createProcfsSystemReader} from '../../source/platform/meters.js';
@@ -52,7 +53,7 @@ if (fault === 'throw-in-timer')
 		throw new Error('injected uncaught fault');
 	}, 1500);
 
-const options: Options = testOptions({intervalMs: 300, readonly: true});
+const options: Options = testOptions({intervalMs: 300, readonly: true, mouse: process.argv.includes('--mouse')});
 // The real Linux platform with the noisy meters in place of its own.
 const platform = {...createLinuxPlatform(), meters};
 // As cli.tsx starts the UI: the first frame painted before the runner takes the terminal.

@@ -91,6 +91,27 @@ describe.runIf(process.platform === 'linux')('interactive extras', () => {
 		rmSync(config, {recursive: true, force: true});
 	});
 
+	test('"mouse": true in the settings file turns reporting on, kept when the UI saves; --no-mouse wins for a run', async () => {
+		const config = temporary();
+		const env = {XDG_CONFIG_HOME: config};
+		const {mkdirSync} = await import('node:fs');
+		mkdirSync(join(config, 'proctop'), {recursive: true});
+		writeFileSync(join(config, 'proctop', 'config.json'), '{"mouse": true}');
+		const on = spawnProctop([], {env, columns: 120, rows: 30});
+		await on.waitFor(text => text.includes('CPU%▼') && on.raw().includes('\u001b[?1000h\u001b[?1006h'));
+		on.write('M'); // a change the UI saves
+		await on.waitFor(text => text.includes('MEM%▼'));
+		on.write('q');
+		await on.exited;
+		expect(JSON.parse(readFileSync(join(config, 'proctop', 'config.json'), 'utf8'))).toMatchObject({mouse: true, sort: 'memory'});
+		const off = spawnProctop(['--no-mouse'], {env, columns: 120, rows: 30});
+		await off.waitFor(text => text.includes('MEM%▼'));
+		off.write('q');
+		await off.exited;
+		expect(off.raw()).not.toContain('\u001b[?1000h');
+		rmSync(config, {recursive: true, force: true});
+	});
+
 	test('remembered settings: a sort changed in the UI is saved and used next time; a corrupt file is survived', async () => {
 		const config = temporary();
 		const env = {XDG_CONFIG_HOME: config};

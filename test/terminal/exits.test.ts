@@ -180,4 +180,83 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		shell.write('exit\r');
 		await shell.exited;
 	});
+
+	// --mouse: reporting switched on once the UI runs, and off again on every way out, so the
+	// shell never receives clicks as escape sequences.
+	const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';
+	const MOUSE_OFF = '\u001b[?1000l\u001b[?1006l';
+	const mouseOffAtEnd = (raw: string) => {
+		expect(raw).toContain(MOUSE_ON);
+		expect(raw.lastIndexOf(MOUSE_OFF)).toBeGreaterThan(raw.lastIndexOf(MOUSE_ON));
+	};
+
+	test.each([
+		['q', 'q', 0],
+		['Ctrl+C', '\u0003', 0],
+	])('--mouse, %s: reporting off before the shell is back', async (_label, keys, status) => {
+		const result = await underShell(
+			`${proctop} --mouse`,
+			async screen => {
+				await screen.waitFor(() => screen.raw().includes(MOUSE_ON));
+				screen.write(keys);
+			},
+			`mouse-key${status}${keys.charCodeAt(0)}`,
+		);
+		expect(result.text).toContain(`status=${status}`);
+		restored(result);
+		mouseOffAtEnd(result.screen.raw());
+	});
+
+	test.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	])('--mouse, %s from outside: reporting off', async (signal, status) => {
+		const tmp = join(tmpdir(), `${marker}-mouse-${signal}.pid`);
+		const result = await underShell(
+			`sh -c 'echo $$ > ${tmp}; exec "$0" "$1" --mouse' "${process.execPath}" "${CLI}"`,
+			async screen => {
+				const {readFileSync} = await import('node:fs');
+				await screen.waitFor(() => screen.raw().includes(MOUSE_ON));
+				process.kill(Number(readFileSync(tmp, 'utf8')), signal as NodeJS.Signals);
+			},
+			`mouse-${signal}`,
+		);
+		expect(result.text).toContain(`status=${status}`);
+		restored(result);
+		mouseOffAtEnd(result.screen.raw());
+	});
+
+	test('--mouse, an uncaught exception: reporting off, the error printed after, status 1', async () => {
+		const result = await underShell(`"${process.execPath}" "${FAULTY}" throw-in-timer --mouse`, async () => {}, 'mouse-uncaught');
+		expect(result.text).toContain('status=1');
+		expect(result.text).toContain('proctop: Error: injected uncaught fault');
+		restored(result);
+		mouseOffAtEnd(result.screen.raw());
+	});
+
+	test('--mouse, Ctrl+Z: reporting off while stopped, on again after fg; a click there selects the row', async () => {
+		const shell = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {columns: 120, rows: 30, env: {PS1: 'PROMPT$ '}});
+		await shell.waitFor(text => text.includes('PROMPT$'));
+		shell.write(`${proctop} --mouse --sort pid\r`);
+		await shell.waitFor(text => /PID▲ USER/.test(text) && shell.raw().includes(MOUSE_ON));
+		shell.write('\u001a');
+		await shell.waitFor(text => /Stopped/.test(text) && shell.bufferType() === 'normal');
+		expect(shell.raw().lastIndexOf(MOUSE_OFF)).toBeGreaterThan(shell.raw().lastIndexOf(MOUSE_ON));
+		const stoppedAt = shell.raw().length;
+		shell.write('fg\r');
+		await shell.waitFor(text => /PID▲ USER/.test(text) && shell.raw().slice(stoppedAt).includes(MOUSE_ON));
+		// A real report through the pty: a click on the third row selects it (pids sorted).
+		const lines = shell.lines();
+		const title = lines.findIndex(line => /PID▲ USER/.test(line));
+		const third = lines[title + 3]!.trim().split(/\s+/)[0];
+		shell.write(`\u001b[<0;20;${title + 4}M\u001b[<0;20;${title + 4}m`);
+		shell.write('\r');
+		await shell.waitFor(text => new RegExp(`Parents\\s+${third} `).test(text));
+		shell.write('q');
+		shell.write('q');
+		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		mouseOffAtEnd(shell.raw());
+		shell.write('exit\r');
+		await shell.exited;
+	});
 });
