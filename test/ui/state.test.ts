@@ -33,7 +33,7 @@ describe('reducer', () => {
 		state = reducer(state, {type: 'sort', sort: 'memory'});
 		expect(state.inverted).toBe(true);
 		state = reducer(start({sort: 'cpu'}), {type: 'cycle-sort', delta: -1});
-		expect(state.sort).toBe('oom_score');
+		expect(state.sort).toBe('processor');
 		expect(reducer(state, {type: 'cycle-sort', delta: 1}).sort).toBe('cpu');
 		// With the columns on screen given, as htop: only their keys, left to right.
 		const shown = ['pid', 'user', 'cpu', 'memory', 'name'] as const;
