@@ -27,13 +27,13 @@ export function createReader(): FileReader {
 			let length = 0;
 			for (;;) {
 				const read = readSync(fd, buffer, length, buffer.length - length, length);
-				if (read === 0) break;
 				length += read;
-				if (length === buffer.length) {
-					const bigger = Buffer.allocUnsafe(buffer.length * 2);
-					buffer.copy(bigger);
-					buffer = bigger;
-				}
+				// A /proc file produces its whole text in one read when the buffer has room for it, so
+				// a read that left room is the end: no second read just to be told 0 (half the syscalls).
+				if (read === 0 || length < buffer.length) break;
+				const bigger = Buffer.allocUnsafe(buffer.length * 2);
+				buffer.copy(bigger);
+				buffer = bigger;
 			}
 			return buffer.subarray(0, length);
 		} catch {

@@ -1,0 +1,38 @@
+// The shared /proc file reading: whole files in one reused buffer (one read when it fits, more
+// when it does not, never a byte lost at the boundary), and kept files that follow the task.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, test} from 'vitest';
+import {createKeptFiles, createReader} from '../../source/platform/linux/proc-files.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+	for (const dir of dirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+});
+
+describe('the /proc file reader', () => {
+	test.each([0, 1, 4095, 4096, 4097, 10_000, 70_000])('a %i-byte file is read whole', size => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-files-'));
+		dirs.push(dir);
+		const content = Buffer.from(Array.from({length: size}, (_, index) => 97 + (index % 26)));
+		writeFileSync(join(dir, 'file'), content);
+		const bytes = createReader().readPath(join(dir, 'file'));
+		expect(bytes?.length).toBe(size);
+		expect(bytes?.equals(content)).toBe(true);
+	});
+
+	test.runIf(process.platform === 'linux')('the real /proc/self/stat and cmdline, kept open and read again', () => {
+		const reader = createReader();
+		const kept = createKeptFiles(reader, 10);
+		kept.beginTick();
+		const first = kept.read('self', '/proc/self/stat')?.toString('latin1');
+		expect(first).toMatch(new RegExp(`^${process.pid} \\(`));
+		expect(kept.size).toBe(1);
+		kept.beginTick();
+		expect(kept.read('self', '/proc/self/stat')?.toString('latin1')).toMatch(new RegExp(`^${process.pid} \\(`));
+		expect(reader.readPath('/proc/self/cmdline')?.toString('latin1').split('\0')[0]).toBe(process.execPath);
+		kept.closeAll();
+		expect(kept.size).toBe(0);
+	});
+});
