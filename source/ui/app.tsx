@@ -212,6 +212,7 @@ export function App(props: AppProps) {
 		scrollLimit,
 		callbacks: props,
 		mouse: {layout: screen.listLayout, lastClick, now: Date.now},
+		threadsReadable: platform.threads !== undefined,
 		history: history && {
 			range: history.range,
 			takenAt: history.takenAt,

@@ -149,4 +149,16 @@ describe('H in the App', () => {
 		await frameWith(ui, text => !text.includes('Send a signal'));
 		expect(platform.sent).toEqual([[300, 'SIGTERM']]);
 	});
+
+	test('where threads cannot be read (a recording, another machine), H says so and lists none', async () => {
+		const world = [rawProcess({pid: 300, ppid: 1, name: 'node', command: 'node server.js', threads: 3})];
+		const ui = render(
+			<App options={testOptions()} sampler={fakeSampler(() => world)} platform={fakePlatform({world: () => world})} viewport={{columns: 120, rows: 30}} />,
+		);
+		mounted.push(ui);
+		await frameWith(ui, text => text.includes('node server.js'));
+		ui.stdin.write('H');
+		const frame = await frameWith(ui, text => text.includes('threads cannot be read here'));
+		expect(frame).not.toContain('thread of');
+	});
 });

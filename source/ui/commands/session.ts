@@ -42,6 +42,8 @@ export type KeyContext = {
 	/** How far the details view or the help can scroll: their last useful first line (set as drawn). */
 	scrollLimit: MutableRefObject<number>;
 	callbacks: KeyCallbacks;
+	/** Whether this platform can list threads (not a recording, not another machine's --serve). */
+	threadsReadable?: boolean;
 	/** With --mouse: where the list was drawn and the last click (commands/mouse.ts). */
 	mouse?: import('./mouse.js').MouseContext;
 	/** What is remembered (absent with --history 0): the ticks { and } step through. */

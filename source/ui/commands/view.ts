@@ -63,7 +63,8 @@ export const VIEW = {
 		session.say(state.showKernelThreads ? `kernel threads hidden (${count}); K shows them` : `kernel threads shown (${count})`);
 	},
 	threads({state}, session) {
-		const {snapshot} = session.context;
+		const {snapshot, threadsReadable} = session.context;
+		if (!state.showThreads && !threadsReadable) return session.say("threads cannot be read here: they are read from this machine's /proc, live");
 		session.context.dispatch({type: 'toggle-threads'});
 		if (state.showThreads) return session.say('threads hidden; H shows them');
 		const counts = snapshot?.counts;
