@@ -2,6 +2,7 @@
 // No I/O of its own: the wrapped sampler reads.
 
 import type {Sampler} from '../sampling/sampler.js';
+import {yieldToEvents} from '../sampling/yield.js';
 import type {History} from './ring.js';
 
 export function rememberingSampler(sampler: Sampler, history: History): Sampler {
@@ -9,6 +10,7 @@ export function rememberingSampler(sampler: Sampler, history: History): Sampler 
 		source: sampler.source,
 		async sample() {
 			const snapshot = await sampler.sample();
+			await yieldToEvents();
 			history.record(snapshot);
 			return snapshot;
 		},

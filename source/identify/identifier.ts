@@ -4,6 +4,7 @@
 // no I/O of its own and tests hand in a fake.
 
 import type {Sampler} from '../sampling/sampler.js';
+import {yieldToEvents} from '../sampling/yield.js';
 import type {Inspector, Listener, ProcessSample, Snapshot} from '../types.js';
 import {labelApp} from './app-label.js';
 import {createPortIndex} from './ports.js';
@@ -99,6 +100,11 @@ export function identifyingSampler(sampler: Sampler, inspector: Inspector, optio
 	const identifier = createIdentifier(inspector, options);
 	return {
 		source: sampler.source,
-		sample: async () => identifier.identify(await sampler.sample()),
+		sample: async () => {
+			const snapshot = await sampler.sample();
+			// Labelling takes up to its budget in one piece: let a waiting key in first.
+			await yieldToEvents();
+			return identifier.identify(snapshot);
+		},
 	};
 }

@@ -4,6 +4,7 @@
 
 import type {Changes, CpuTimes, Listener, ProcessSample, RawProcess, Snapshot, Source, StateCounts} from '../types.js';
 import {coreBusyPercent, processCpuPercent} from './cpu.js';
+import {YIELD_EVERY, yieldToEvents} from './yield.js';
 
 export type Clock = {
 	/** Monotonic milliseconds (performance.now()); does not jump with the wall clock. */
@@ -74,8 +75,15 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 		const nextOrphans = new Set<string>();
 		const changes: Changes = {appeared: [], exited: [], reparented: []};
 		const processes: ProcessSample[] = [];
+		// The table read itself yields as it goes; turning it into samples takes its turns too.
+		await yieldToEvents();
+		let sinceYield = 0;
 
 		for (const raw of table.processes) {
+			if (++sinceYield === YIELD_EVERY) {
+				sinceYield = 0;
+				await yieldToEvents();
+			}
 			const key = raw.key ?? identityKey(raw);
 			// Two rows with the same identity cannot both be real (a garbled source): keep the first.
 			if (next.has(key)) continue;

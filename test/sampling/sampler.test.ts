@@ -185,3 +185,20 @@ describe('createSampler', () => {
 		expect(snapshot.processes[0]).toMatchObject({cpuPercent: 12.5, memoryPercent: 3});
 	});
 });
+
+describe('a tick leaves room for keys', () => {
+	test('with thousands of processes the sampler and the identify stage yield to the event loop on the way', async () => {
+		const {identifyingSampler} = await import('../../source/identify/identifier.js');
+		const {fakeInspector} = await import('../helpers/fake-inspector.js');
+		const processes = Array.from({length: 6000}, (_, index) => raw({pid: index + 2}));
+		const source: Source = {name: 'procfs', cpuKind: 'delta', clockTicks: 100, bootTimeMs: 0, read: async () => ({processes, garbled: 0, limited: false})};
+		for (const sampler of [createSampler({source, cores: 2}), identifyingSampler(createSampler({source, cores: 2}), fakeInspector())]) {
+			// What a key press is to the loop: an I/O callback queued while the tick runs.
+			const moments: string[] = [];
+			const tick = sampler.sample().then(() => moments.push('tick done'));
+			setImmediate(() => moments.push('key handled'));
+			await tick;
+			expect(moments).toEqual(['key handled', 'tick done']);
+		}
+	});
+});
