@@ -15,7 +15,7 @@ export type ThreadSampler = {
 	forget(): void;
 };
 
-/** The process table's source gives the clock rate and boot time; the snapshot its core count. */
+/** The process table's source gives the clock rate and boot time. */
 export type ThreadTiming = {clockTicks: number; bootTimeMs: number; clock?: Clock};
 
 export function createThreadSampler(
@@ -56,7 +56,8 @@ export function createThreadSampler(
 						ticks: thread.cpuTicks,
 						elapsedMs,
 						clockTicks: timing.clockTicks,
-						cores: snapshot.cores,
+						// A thread runs on one CPU at a time: never more than 100 % (ticks and timers jitter).
+						cores: 1,
 					}),
 					cpuSeconds: thread.cpuTicks / timing.clockTicks,
 					startTimeMs: timing.bootTimeMs + (Number(thread.startTicks) / timing.clockTicks) * 1000,

@@ -85,4 +85,13 @@ describe('the thread sampler', () => {
 		expect(sampler.sample(snapshotOf([owner]), true)[0]!.cpuPercent).toBeNull();
 		expect(reader.asked[1]!.withLeaders).toBe(true);
 	});
+
+	test('a thread never shows more than one core, whatever the ticks say', () => {
+		const clock = fakeClock();
+		const reader = scriptedReader([[thread(101, 0)], [thread(101, 103)]]);
+		const sampler = createThreadSampler(reader, {clockTicks: 100, bootTimeMs: 0, clock});
+		sampler.sample(snapshotOf([owner]), false);
+		clock.advance(1000);
+		expect(sampler.sample(snapshotOf([owner]), false)[0]!.cpuPercent).toBe(100);
+	});
 });
