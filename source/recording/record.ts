@@ -4,7 +4,6 @@
 
 import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
-import {yieldToEvents} from '../sampling/yield.js';
 import {createFrameEncoder} from './format.js';
 
 export type FrameWriter = {write(frame: Buffer): void; close(): void};
@@ -16,8 +15,6 @@ export function recordingSampler(sampler: Sampler, writer: FrameWriter, meters: 
 		source: sampler.source,
 		async sample() {
 			const [snapshot, system] = await Promise.all([sampler.sample(), meters.read().catch(() => undefined)]);
-			// Encoding a frame is one piece of work: a waiting key goes first.
-			await yieldToEvents();
 			writer.write(encode(snapshot, system));
 			return snapshot;
 		},

@@ -6,7 +6,6 @@ import {toJsonDocument} from '../batch/json.js';
 import type {SystemReader} from '../platform/meters.js';
 import {sampleUntilStopped} from '../sampling/headless-loop.js';
 import type {Sampler} from '../sampling/sampler.js';
-import {yieldToEvents} from '../sampling/yield.js';
 import type {Snapshot} from '../types.js';
 import {createMetrics, type GroupBy} from './metrics.js';
 import {createResourceTracker, type ReadResources} from './resource-tracker.js';
@@ -50,8 +49,6 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 		source: sampler.source,
 		async sample() {
 			const snapshot = await sampler.sample();
-			// The metrics (and the resource reads) are one piece of work: a waiting key goes first.
-			await yieldToEvents();
 			metrics.update(snapshot, tracker?.update(snapshot.processes));
 			latest = snapshot;
 			if (listeners.size > 0) {
