@@ -105,7 +105,7 @@ async function serve(request: NonNullable<Options['serve']>, sampler: Sampler, p
 const IDENTIFY_BUDGET_MS = 25;
 
 async function main(): Promise<number> {
-	const options = parseFlags(process.argv.slice(2));
+	const options = await parseFlags(process.argv.slice(2));
 	if (options.replay !== undefined) return replayMain({...options, replay: options.replay});
 	const remote = options.connect ? await connect(options.connect) : undefined;
 	if (typeof remote === 'number') return remote;
