@@ -127,6 +127,11 @@ function resourceCell(process: ProcessSample, value: number | undefined, format:
 	return value === undefined ? '-' : format(value);
 }
 
+/** A cell read only while its column is shown: blank until read, `-` when it could not be read. */
+function readCell(value: number | null | undefined, format: (value: number) => string): string {
+	return value === undefined ? '' : value === null ? '-' : format(value);
+}
+
 /** In --json order. */
 export const FIELDS: readonly Field[] = [
 	{
@@ -258,7 +263,7 @@ export const FIELDS: readonly Field[] = [
 			align: 'right',
 			priority: 8.48,
 			sortKey: 'oom_score',
-			text: p => (p.oomScore === undefined ? '' : p.oomScore === null ? '-' : String(p.oomScore)),
+			text: p => readCell(p.oomScore, String),
 			meaning: "the OOM killer's score, 0–1000: the highest goes first when memory runs out",
 		},
 		sort: {id: 'oom_score', label: 'OOM', value: p => p.oomScore ?? -1, descending: true},
@@ -345,7 +350,7 @@ export const FIELDS: readonly Field[] = [
 			priority: 8.47,
 			sortKey: 'processor',
 			// Blank until the source has parsed it (the tick after the column appears; the past has none).
-			text: p => (p.processor === undefined ? '' : String(p.processor)),
+			text: p => readCell(p.processor, String),
 			meaning: 'the CPU it last ran on (a thread its own, with H)',
 		},
 		sort: {id: 'processor', label: 'CPU', value: p => p.processor ?? -1, descending: false},
@@ -386,7 +391,7 @@ export const FIELDS: readonly Field[] = [
 			align: 'right',
 			priority: 8.46,
 			sortKey: 'shared',
-			text: p => (p.sharedBytes === undefined ? '' : p.sharedBytes === null ? '-' : formatBytes(p.sharedBytes)),
+			text: p => readCell(p.sharedBytes, formatBytes),
 			meaning: 'resident memory shared or backed by files (SHR, from statm)',
 		},
 		sort: {id: 'shared', label: 'SHR', value: p => p.sharedBytes ?? -1, descending: true},
