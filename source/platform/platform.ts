@@ -61,9 +61,11 @@ export type SignalPlatform = Pick<Platform, 'readIdentity' | 'threadsOf' | 'kill
 const killProcess = (pid: number, signal: NodeJS.Signals | number) => process.kill(pid, signal);
 
 export function createLinuxPlatform(procRoot = '/proc'): Platform {
+	// Read once (the auxiliary vector): the table's CPU and memory, and SHR, all need them.
+	const constants = readMachineConstants(procRoot);
 	return {
 		kind: 'linux',
-		source: createProcfsSource({procRoot}),
+		source: createProcfsSource({procRoot, constants}),
 		inspector: createLinuxInspector(procRoot),
 		meters: createProcfsSystemReader(procRoot),
 		readDetails: pid => readDetails(pid, procRoot),
@@ -72,7 +74,7 @@ export function createLinuxPlatform(procRoot = '/proc'): Platform {
 		readResources: createResourceReader(procRoot),
 		readIo: createIoReader(procRoot),
 		readOomScore: createOomScoreReader(procRoot),
-		readSharedMemory: createSharedMemoryReader(procRoot, readMachineConstants(procRoot).pageSize),
+		readSharedMemory: createSharedMemoryReader(procRoot, constants.pageSize),
 		threads: createThreadReader(procRoot),
 		readIdentity: pid => readProcIdentity(pid, procRoot),
 		threadsOf: pid => threadIds(pid, procRoot),

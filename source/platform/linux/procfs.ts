@@ -14,6 +14,8 @@ export type ProcfsOptions = {
 	/** Where procfs is mounted; tests point this at test/fixtures/proc/<scenario>. */
 	procRoot?: string;
 	passwdPath?: string;
+	/** CLK_TCK and the page size, when the caller has read them already (the platform does, once). */
+	constants?: {clockTicks: number; pageSize: number};
 };
 
 /** What is read once per identity (pid, start time), and the identity's own strings, reused every tick. */
@@ -72,7 +74,7 @@ export function readMachineConstants(procRoot = '/proc'): {clockTicks: number; p
 export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const procRoot = options.procRoot ?? '/proc';
 	const passwdPath = options.passwdPath ?? '/etc/passwd';
-	const {clockTicks, pageSize} = readMachineConstants(procRoot);
+	const {clockTicks, pageSize} = options.constants ?? readMachineConstants(procRoot);
 	const reader = createReader();
 	const readBytes = reader.readPath;
 	const kept = createKeptFiles(reader, keptStatFileCap(procRoot));

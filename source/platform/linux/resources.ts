@@ -5,8 +5,15 @@
 // I/O: reads under procRoot into one reused buffer; anything unreadable (another user's io or fd
 // without root, a process that exited) is left undefined, never 0.
 
-import {closeSync, openSync, readdirSync, readFileSync, readSync, statfsSync, statSync} from 'node:fs';
+import {readdirSync, readFileSync, statfsSync, statSync} from 'node:fs';
 import type {IoReading, ProcessResources} from '../../types.js';
+import {createReader} from './proc-files.js';
+
+/** Small /proc files as text through one reused buffer (proc-files.ts); undefined when unreadable. */
+function createTextReader(): (path: string) => string | undefined {
+	const reader = createReader();
+	return path => reader.readPath(path)?.toString('latin1');
+}
 
 /** The fields of /proc/<pid>/status the exporter needs; absent ones stay undefined. */
 export function parseStatusResources(text: string): Pick<ProcessResources, 'swapBytes' | 'voluntarySwitches' | 'involuntarySwitches'> {
@@ -58,13 +65,11 @@ export function createIoReader(procRoot = '/proc'): (pid: number) => IoReading {
 
 /** /proc/<pid>/oom_score: how likely the OOM killer picks it (0–1000); undefined when unreadable. */
 export function createOomScoreReader(procRoot = '/proc'): (pid: number) => number | undefined {
+	const readText = createTextReader();
 	return pid => {
-		try {
-			const score = Number.parseInt(readFileSync(`${procRoot}/${pid}/oom_score`, 'latin1'), 10);
-			return Number.isFinite(score) ? score : undefined;
-		} catch {
-			return undefined;
-		}
+		const text = readText(`${procRoot}/${pid}/oom_score`);
+		const score = text === undefined ? Number.NaN : Number.parseInt(text, 10);
+		return Number.isFinite(score) ? score : undefined;
 	};
 }
 
@@ -76,13 +81,11 @@ export function parseStatmShared(text: string): number | undefined {
 
 /** One process's shared resident memory in bytes (the SHR column); undefined once it is gone. */
 export function createSharedMemoryReader(procRoot: string, pageSize: number): (pid: number) => number | undefined {
+	const readText = createTextReader();
 	return pid => {
-		try {
-			const pages = parseStatmShared(readFileSync(`${procRoot}/${pid}/statm`, 'latin1'));
-			return pages === undefined ? undefined : pages * pageSize;
-		} catch {
-			return undefined;
-		}
+		const text = readText(`${procRoot}/${pid}/statm`);
+		const pages = text === undefined ? undefined : parseStatmShared(text);
+		return pages === undefined ? undefined : pages * pageSize;
 	};
 }
 
@@ -100,25 +103,8 @@ function isProcfs(path: string): boolean {
 }
 
 export function createResourceReader(procRoot = '/proc'): ResourceReader {
-	const buffer = Buffer.allocUnsafe(16_384);
+	const readText = createTextReader();
 	const sizeIsCount = isProcfs(procRoot);
-	/** The file as text (status, io and limits are all well under 16 KiB), or undefined. */
-	function readText(path: string): string | undefined {
-		let fd: number;
-		try {
-			fd = openSync(path, 'r');
-		} catch {
-			return undefined;
-		}
-		try {
-			const length = readSync(fd, buffer, 0, buffer.length, 0);
-			return buffer.toString('latin1', 0, length);
-		} catch {
-			return undefined;
-		} finally {
-			closeSync(fd);
-		}
-	}
 	/**
 	 * Since Linux 6.2 stat() of /proc/<pid>/fd reports the number of open fds as its size, which
 	 * costs half of listing the directory; a size of 0 may mean an older kernel, so count then
