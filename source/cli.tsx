@@ -159,7 +159,7 @@ async function main(): Promise<number> {
 	if (!interactive) {
 		const width = process.stdout.isTTY ? process.stdout.columns || 80 : Number.POSITIVE_INFINITY;
 		const warn = (line: string) => process.stderr.write(`${line}\n`);
-		const columnReads = options.columns ? createColumnReads({...platform, want: sampler.source.want}) : undefined;
+		const columnReads = options.columns ? createColumnReads(platform, sampler.source) : undefined;
 		const {source} = sampler;
 		const threads =
 			options.threads && platform.threads ? createThreadSampler(platform.threads, {clockTicks: source.clockTicks, bootTimeMs: source.bootTimeMs}) : undefined;

@@ -4,7 +4,7 @@
 // of its columns is shown or asked for.
 // I/O: only through the platform's readers it is given.
 
-import type {IoReading, ProcessResources, Snapshot} from '../types.js';
+import type {IoReading, ProcessResources, Snapshot, Source} from '../types.js';
 import {createIoRates, wantsIoRates} from './io-rates.js';
 import {createResourceColumns, resourceReadsFor} from './resource-columns.js';
 
@@ -14,8 +14,6 @@ export type ColumnReaders = {
 	readResources?: (pid: number, withLimit: boolean) => ProcessResources;
 	readOomScore?: (pid: number) => number | undefined;
 	readSharedMemory?: (pid: number) => number | undefined;
-	/** The table source's own extra fields (the processor), asked for from the next read on. */
-	want?: (fields: {processor: boolean}) => void;
 };
 
 export type ColumnReads = {
@@ -25,12 +23,13 @@ export type ColumnReads = {
 	update(snapshot: Snapshot, columns: readonly string[] | undefined): void;
 };
 
-export function createColumnReads(readers: ColumnReaders): ColumnReads {
+/** `source`: the table's, which parses its own extra fields (the processor) when asked, from the next read on. */
+export function createColumnReads(readers: ColumnReaders, source: Pick<Source, 'want'>): ColumnReads {
 	const ioRates = readers.readIo ? createIoRates(readers.readIo) : undefined;
 	const resourceColumns = createResourceColumns(readers.readResources, readers.readOomScore, readers.readSharedMemory);
 	const prime = (snapshot: Snapshot, columns: readonly string[] | undefined) => {
 		if (wantsIoRates(columns)) ioRates?.update(snapshot.processes, snapshot.takenAt);
-		readers.want?.({processor: columns?.includes('processor') ?? false});
+		source.want?.({processor: columns?.includes('processor') ?? false});
 	};
 	return {
 		prime,

@@ -17,7 +17,8 @@ export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs:
 
 export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
 
-const NO_PORTS: readonly Listener[] = Object.freeze([]);
+/** The one empty port list every sample without ports shares (threads too). */
+export const NO_PORTS: readonly Listener[] = Object.freeze([]);
 
 export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): string {
 	return `${process.pid}:${process.startTicks}`;

@@ -6,7 +6,7 @@
 
 import type {ProcessSample, RawThread, Snapshot, ThreadOwner} from '../types.js';
 import {processCpuPercent} from './cpu.js';
-import {type Clock, systemClock} from './sampler.js';
+import {type Clock, NO_PORTS, systemClock} from './sampler.js';
 
 export type ThreadSampler = {
 	/** The threads of the snapshot's processes (`withLeaders`: each main thread too), as samples. */
@@ -63,7 +63,7 @@ export function createThreadSampler(
 					startTimeMs: timing.bootTimeMs + (Number(thread.startTicks) / timing.clockTicks) * 1000,
 					isOrphan: false,
 					// What belongs to the process is said once, on its row: a thread holds no port of its own.
-					ports: [],
+					ports: NO_PORTS,
 					recentCpu: undefined,
 					ioReadRate: undefined,
 					ioWriteRate: undefined,

@@ -101,7 +101,7 @@ export function App(props: AppProps) {
 		setState(stateRef.current);
 	}, []);
 	// I/O rates, status, fds and OOM scores cost reads per process per tick: only while their columns are shown.
-	const columnReads = useMemo(() => createColumnReads({...platform, want: sampler.source.want}), [platform, sampler]);
+	const columnReads = useMemo(() => createColumnReads(platform, sampler.source), [platform, sampler]);
 	const shownColumns = useRef<readonly ColumnId[]>([]);
 	const sampled = useSampler({
 		sampler,
