@@ -11,6 +11,9 @@ const ENTER = '\u001b[?1049h';
 const HOME = '\u001b[H';
 /** Ink wraps each frame in a synchronized update. */
 const INK_FRAME = '\u001b[?2026h';
+const INK_FRAME_END = '\u001b[?2026l';
+/** Ink's first frame has been written whole (a pty may hand it over in several reads). */
+const inkFrameDone = (raw: string) => raw.includes(INK_FRAME) && raw.includes(INK_FRAME_END, raw.indexOf(INK_FRAME));
 
 describe.runIf(process.platform === 'linux')('the first frame', () => {
 	test.each([
@@ -20,7 +23,7 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 	])('%s: painted before Ink, then Ink writes the same frame over it without a clear', async (_label, columns, rows, args) => {
 		const screen = spawnProctop(args, {columns, rows});
 		screens.push(screen);
-		await screen.waitFor(text => text.includes('PID USER') && screen.raw().includes(INK_FRAME));
+		await screen.waitFor(text => text.includes('PID USER') && inkFrameDone(screen.raw()));
 		const raw = screen.raw();
 		expect(raw.split(ENTER)).toHaveLength(2);
 		const afterEnter = raw.slice(raw.indexOf(ENTER));
