@@ -1,6 +1,14 @@
 // Turns successive Source readings into Snapshots: CPU deltas keyed by identity (pid, starttime),
 // MEM%, counts by state, and what appeared, exited or was reparented since the last tick.
 // I/O: only through the injected Source and clock; keeps the previous tick in memory.
+//
+// Each identity owns two sample objects, written on alternate ticks. Why: a new object per process
+// per tick lives across a tick (it is the next tick's "previous"), so V8 promotes every one of them
+// to the old generation, whose garbage then piles up between full collections (at 5,000
+// processes ~1 MB a tick). Two objects per identity, rewritten in place, keep the heap flat. The
+// contract this gives consumers: a snapshot's process objects hold still until the tick after the
+// next one starts (the tick being built never writes the last published snapshot's objects); an
+// exited process's object is never written again.
 
 import type {Changes, CpuTimes, Listener, ProcessSample, RawProcess, Snapshot, Source, StateCounts} from '../types.js';
 import {coreBusyPercent, processCpuPercent} from './cpu.js';
@@ -16,6 +24,9 @@ export type Clock = {
 export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs: () => Date.now()};
 
 export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
+
+/** One identity's two sample objects: the one the last tick published, and the one the next tick rewrites. */
+type Slot = {published: ProcessSample; spare: ProcessSample | undefined; tick: number};
 
 /** The one empty port list every sample without ports shares (threads too). */
 export const NO_PORTS: readonly Listener[] = Object.freeze([]);
@@ -56,23 +67,123 @@ export function countStates(processes: readonly RawProcess[]): StateCounts {
 	return counts;
 }
 
+/** A blank sample with every field present, so that all samples share one shape. */
+function newSample(): ProcessSample {
+	return {
+		pid: 0,
+		ppid: 0,
+		pgrp: 0,
+		session: 0,
+		tty: 0,
+		flags: 0,
+		state: 'S',
+		name: '',
+		command: '',
+		uid: undefined,
+		user: '',
+		cpuTicks: 0,
+		systemTicks: 0,
+		priority: 0,
+		nice: 0,
+		threads: 0,
+		startTicks: '',
+		virtualBytes: 0,
+		residentBytes: 0,
+		isKernelThread: false,
+		processor: undefined,
+		key: '',
+		cpuPercent: null,
+		memoryPercent: 0,
+		cpuSeconds: 0,
+		startTimeMs: 0,
+		isOrphan: false,
+		app: '',
+		service: '',
+		ports: NO_PORTS,
+		recentCpu: undefined,
+		ioReadRate: undefined,
+		ioWriteRate: undefined,
+		ioUnreadable: undefined,
+		cgroup: undefined,
+		oomScore: undefined,
+		sharedBytes: undefined,
+		resources: undefined,
+	};
+}
+
+/**
+ * Rewrites `target` as this tick's sample of `raw`. Every field, the later stages' too (labels,
+ * ports, history, column reads): a reused object must not carry a value from two ticks ago.
+ */
+function writeSample(
+	target: ProcessSample,
+	raw: RawProcess,
+	key: string,
+	cpuPercent: number | null,
+	memoryPercent: number,
+	isOrphan: boolean,
+	source: Source,
+): void {
+	target.pid = raw.pid;
+	target.ppid = raw.ppid;
+	target.pgrp = raw.pgrp;
+	target.session = raw.session;
+	target.tty = raw.tty;
+	target.flags = raw.flags;
+	target.state = raw.state;
+	target.name = raw.name;
+	target.command = raw.command;
+	target.uid = raw.uid;
+	target.user = raw.user;
+	target.cpuTicks = raw.cpuTicks;
+	target.systemTicks = raw.systemTicks;
+	target.priority = raw.priority;
+	target.nice = raw.nice;
+	target.threads = raw.threads;
+	target.startTicks = raw.startTicks;
+	target.virtualBytes = raw.virtualBytes;
+	target.residentBytes = raw.residentBytes;
+	target.isKernelThread = raw.isKernelThread;
+	target.processor = raw.processor;
+	target.key = key;
+	target.cpuPercent = cpuPercent;
+	target.memoryPercent = memoryPercent;
+	target.cpuSeconds = raw.cpuTicks / source.clockTicks;
+	target.startTimeMs = source.bootTimeMs + (Number(raw.startTicks) / source.clockTicks) * 1000;
+	target.isOrphan = isOrphan;
+	// Filled in by the identify stage (identify/identifier.ts), cached per identity.
+	target.app = '';
+	target.service = '';
+	target.ports = NO_PORTS;
+	target.cgroup = undefined;
+	// Set by the history stage and the column reads while their columns show.
+	target.recentCpu = undefined;
+	target.ioReadRate = undefined;
+	target.ioWriteRate = undefined;
+	target.ioUnreadable = undefined;
+	target.oomScore = undefined;
+	target.sharedBytes = undefined;
+	target.resources = undefined;
+}
+
 export function createSampler(options: {source: Source; clock?: Clock; cores: number}): Sampler {
 	const {source, cores} = options;
 	const clock = options.clock ?? systemClock;
-	// The previous tick's samples by identity (what deltas, exits and reparenting are judged against).
-	let previous = new Map<string, ProcessSample>();
+	// Every identity seen on the last tick, with its two sample objects (see the header).
+	const slots = new Map<string, Slot>();
+	let tick = 0;
 	let previousCpus: CpuTimes[] | undefined;
 	let previousAt: number | undefined;
 	// Reparenting is remembered for the identity's lifetime, not just the tick it happened.
 	let orphans = new Set<string>();
-	let first = true;
 
 	async function sample(): Promise<Snapshot> {
 		const table = await source.read();
 		const now = clock.monotonicMs();
 		const elapsedMs = previousAt === undefined ? 0 : now - previousAt;
 		const memoryTotal = table.memoryTotalBytes ?? 0;
-		const next = new Map<string, ProcessSample>();
+		const first = tick === 0;
+		tick++;
 		const nextOrphans = new Set<string>();
 		const changes: Changes = {appeared: [], exited: [], reparented: []};
 		const processes: ProcessSample[] = [];
@@ -86,9 +197,11 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 				await yieldToEvents();
 			}
 			const key = raw.key ?? identityKey(raw);
+			const slot = slots.get(key);
 			// Two rows with the same identity cannot both be real (a garbled source): keep the first.
-			if (next.has(key)) continue;
-			const before = previous.get(key);
+			if (slot?.tick === tick) continue;
+			// Every slot left from the last tick was seen on it (the others are dropped below).
+			const before = slot?.published;
 			if (!before && !first) changes.appeared.push(key);
 			if (before && before.ppid !== raw.ppid) changes.reparented.push(key);
 			const isOrphan = orphans.has(key) || (before !== undefined && before.ppid !== raw.ppid);
@@ -98,55 +211,26 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 					? (raw.reportedCpuPercent ?? null)
 					: processCpuPercent({previousTicks: before?.cpuTicks, ticks: raw.cpuTicks, elapsedMs, clockTicks: source.clockTicks, cores});
 			const memoryPercent = raw.reportedMemoryPercent ?? (memoryTotal > 0 ? Math.min(100, (raw.residentBytes / memoryTotal) * 100) : 0);
-			// Every field spelled out (no spread): one monomorphic object per process per tick.
-			const sample: ProcessSample = {
-				pid: raw.pid,
-				ppid: raw.ppid,
-				pgrp: raw.pgrp,
-				session: raw.session,
-				tty: raw.tty,
-				flags: raw.flags,
-				state: raw.state,
-				name: raw.name,
-				command: raw.command,
-				uid: raw.uid,
-				user: raw.user,
-				cpuTicks: raw.cpuTicks,
-				systemTicks: raw.systemTicks,
-				priority: raw.priority,
-				nice: raw.nice,
-				threads: raw.threads,
-				startTicks: raw.startTicks,
-				virtualBytes: raw.virtualBytes,
-				residentBytes: raw.residentBytes,
-				isKernelThread: raw.isKernelThread,
-				processor: raw.processor,
-				key,
-				cpuPercent,
-				memoryPercent,
-				cpuSeconds: raw.cpuTicks / source.clockTicks,
-				startTimeMs: source.bootTimeMs + (Number(raw.startTicks) / source.clockTicks) * 1000,
-				isOrphan,
-				// Filled in by the identify stage (identify/identifier.ts), cached per identity.
-				app: '',
-				service: '',
-				ports: NO_PORTS,
-				// Set by the history stage; spelled out here so every sample keeps one shape.
-				recentCpu: undefined,
-			};
-			processes.push(sample);
-			next.set(key, sample);
+			const target = slot?.spare ?? newSample();
+			writeSample(target, raw, key, cpuPercent, memoryPercent, isOrphan, source);
+			if (slot) {
+				slot.spare = before;
+				slot.published = target;
+				slot.tick = tick;
+			} else slots.set(key, {published: target, spare: undefined, tick});
+			processes.push(target);
 		}
-		for (const [key, gone] of previous) {
-			if (!next.has(key)) changes.exited.push({key, pid: gone.pid, name: gone.name, command: gone.command});
+		for (const [key, slot] of slots) {
+			if (slot.tick === tick) continue;
+			const gone = slot.published;
+			changes.exited.push({key, pid: gone.pid, name: gone.name, command: gone.command});
+			slots.delete(key);
 		}
 
 		const cpuPercentPerCore = table.cpus ? table.cpus.map((times, index) => coreBusyPercent(previousCpus?.[index], times)) : [];
-		previous = next;
 		orphans = nextOrphans;
 		previousCpus = table.cpus;
 		previousAt = now;
-		first = false;
 		return {
 			takenAt: clock.wallMs(),
 			elapsedMs,

@@ -24,13 +24,13 @@ describe('the /proc file reader', () => {
 
 	test.runIf(process.platform === 'linux')('the real /proc/self/stat and cmdline, kept open and read again', () => {
 		const reader = createReader();
-		const kept = createKeptFiles(reader, 10);
+		const kept = createKeptFiles(reader, 10, name => `/proc/${name}/stat`);
 		kept.beginTick();
-		const first = kept.read('self', '/proc/self/stat')?.toString('latin1');
+		const first = kept.read('self')?.toString('latin1');
 		expect(first).toMatch(new RegExp(`^${process.pid} \\(`));
 		expect(kept.size).toBe(1);
 		kept.beginTick();
-		expect(kept.read('self', '/proc/self/stat')?.toString('latin1')).toMatch(new RegExp(`^${process.pid} \\(`));
+		expect(kept.read('self')?.toString('latin1')).toMatch(new RegExp(`^${process.pid} \\(`));
 		expect(reader.readPath('/proc/self/cmdline')?.toString('latin1').split('\0')[0]).toBe(process.execPath);
 		kept.closeAll();
 		expect(kept.size).toBe(0);

@@ -1,8 +1,48 @@
 import {describe, expect, test} from 'vitest';
-import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from '../../source/platform/linux/procfs-parse.js';
+import {
+	latin1,
+	newStatScan,
+	PF_KTHREAD,
+	parseMeminfo,
+	parsePasswd,
+	parseProcStat,
+	parseStat,
+	sameLatin1,
+	scanStat,
+} from '../../source/platform/linux/procfs-parse.js';
 import {statLine} from '../helpers/proc-builder.js';
 
 const line = (fields: Parameters<typeof statLine>[0]) => statLine(fields).toString('utf8');
+
+describe('scanStat: one record reused line after line', () => {
+	test('each line overwrites every field; where comm and starttime sit is told, not copied', () => {
+		const scan = newStatScan();
+		const a = statLine({pid: 7, comm: 'a) b', state: 'R', ppid: 3, utime: 10, stime: 4, starttime: 555, processor: 1, rss: 9});
+		expect(scanStat(a, true, scan)).toBe(true);
+		expect(scan).toMatchObject({pid: 7, state: 'R'.charCodeAt(0), ppid: 3, utime: 10, stime: 4, rss: 9, processor: 1});
+		expect(latin1(a, scan.commStart, scan.commEnd)).toBe('a) b');
+		expect(latin1(a, scan.startStart, scan.startEnd)).toBe('555');
+		// The next line, without the processor asked for: nothing of the first is left behind.
+		const b = statLine({pid: 1234, comm: 'zsh', state: 'S', ppid: 1, utime: 0, stime: 0, starttime: 42, rss: 0});
+		expect(scanStat(b, false, scan)).toBe(true);
+		expect(scan).toMatchObject({pid: 1234, state: 'S'.charCodeAt(0), ppid: 1, utime: 0, stime: 0, rss: 0, processor: -1});
+		expect(latin1(b, scan.commStart, scan.commEnd)).toBe('zsh');
+		expect(latin1(b, scan.startStart, scan.startEnd)).toBe('42');
+		expect(scanStat(Buffer.from('12 (bash) S 1 2'), false, scan)).toBe(false);
+	});
+
+	test('sameLatin1 compares bytes with stored text exactly, length included', () => {
+		const bytes = Buffer.from('x12345y');
+		expect(sameLatin1(bytes, 1, 6, '12345')).toBe(true);
+		expect(sameLatin1(bytes, 1, 6, '12346')).toBe(false);
+		expect(sameLatin1(bytes, 1, 6, '1234')).toBe(false);
+		expect(sameLatin1(bytes, 1, 1, '')).toBe(true);
+		// A comm with bytes above 0x7f is stored as latin1 text: each byte one character.
+		const utf8 = Buffer.from('é', 'utf8');
+		expect(sameLatin1(utf8, 0, 2, latin1(utf8, 0, 2))).toBe(true);
+		expect(sameLatin1(utf8, 0, 2, 'é')).toBe(false);
+	});
+});
 
 describe('parseStat', () => {
 	test.each([

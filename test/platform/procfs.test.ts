@@ -106,6 +106,22 @@ describe('procfs source on builder trees', () => {
 		expect(await commandOf()).toBe('other'); // pid reused: new identity
 	});
 
+	test('a known process keeps its one row, rewritten by each read; a non-ASCII comm is still the same identity', async () => {
+		proc = writeProcTree([
+			{pid: 1, comm: 'init', ppid: 0, starttime: 1},
+			{pid: 70, comm: 'café', starttime: 8, utime: 1, cmdline: 'cafe\0--x\0'},
+		]);
+		const source = createProcfsSource({procRoot: proc.root});
+		const first = (await source.read()).processes.find(p => p.pid === 70)!;
+		expect(first).toMatchObject({name: 'café', command: 'cafe --x', cpuTicks: 1, key: '70:8'});
+		writeFileSync(join(proc.root, '70', 'stat'), statLine({pid: 70, comm: 'café', starttime: 8, utime: 5, state: 'R'}));
+		writeFileSync(join(proc.root, '70', 'cmdline'), 'changed\0');
+		const second = (await source.read()).processes.find(p => p.pid === 70)!;
+		expect(second).toBe(first);
+		// Same comm bytes: not taken for an exec, so the command line is not read again.
+		expect(second).toMatchObject({name: 'café', command: 'cafe --x', cpuTicks: 5, state: 'R', key: '70:8'});
+	});
+
 	test('a pid that vanishes between ticks is simply gone; the next tick is normal', async () => {
 		proc = writeProcTree([
 			{pid: 1, comm: 'init', ppid: 0, starttime: 1},

@@ -202,3 +202,110 @@ describe('a tick leaves room for keys', () => {
 		}
 	});
 });
+
+describe('two objects per identity, rewritten on alternate ticks', () => {
+	const ticking = (cpuTicks: number[]) =>
+		scriptedSource(cpuTicks.map(ticks => ({processes: [raw({pid: 10, cpuTicks: ticks}), raw({pid: 11, cpuTicks: ticks * 2})]})));
+
+	test('the tick after next reuses the objects of a tick ago; the next one leaves the published ones alone', async () => {
+		const clock = fakeClock();
+		const sampler = createSampler({clock, cores: 1, source: ticking([100, 150, 250, 300])});
+		const first = await sampler.sample();
+		clock.advance(1000);
+		const second = await sampler.sample();
+		// Tick 2 wrote new objects: tick 1's still say what tick 1 saw.
+		expect(second.processes[0]).not.toBe(first.processes[0]);
+		expect(first.processes[0]).toMatchObject({pid: 10, cpuTicks: 100, cpuPercent: null});
+		expect(second.processes[0]).toMatchObject({pid: 10, cpuTicks: 150, cpuPercent: 50});
+		clock.advance(1000);
+		const third = await sampler.sample();
+		// Tick 3 rewrote tick 1's objects (no allocation), and left tick 2's, the last published, as they were.
+		expect(third.processes[0]).toBe(first.processes[0]);
+		expect(third.processes[1]).toBe(first.processes[1]);
+		expect(third.processes[0]).toMatchObject({pid: 10, cpuTicks: 250, cpuPercent: 100});
+		expect(second.processes[0]).toMatchObject({pid: 10, cpuTicks: 150, cpuPercent: 50});
+		clock.advance(1000);
+		const fourth = await sampler.sample();
+		expect(fourth.processes[0]).toBe(second.processes[0]);
+		expect(fourth.processes[0]).toMatchObject({cpuTicks: 300, cpuPercent: 50});
+	});
+
+	test('what later stages set on a sample does not survive into the tick that reuses it', async () => {
+		const sampler = createSampler({clock: fakeClock(), cores: 1, source: ticking([1, 2, 3])});
+		const first = await sampler.sample();
+		Object.assign(first.processes[0]!, {
+			app: 'api',
+			service: 'api.service',
+			cgroup: '/system.slice',
+			oomScore: 666,
+			sharedBytes: 1,
+			ioReadRate: 5,
+			ioUnreadable: 'EACCES',
+			recentCpu: {values: [1], start: 0, count: 1},
+		});
+		await sampler.sample();
+		const third = await sampler.sample();
+		expect(third.processes[0]).toBe(first.processes[0]);
+		expect(third.processes[0]).toMatchObject({
+			app: '',
+			service: '',
+			cgroup: undefined,
+			oomScore: undefined,
+			sharedBytes: undefined,
+			ioReadRate: undefined,
+			ioUnreadable: undefined,
+			recentCpu: undefined,
+		});
+	});
+
+	test('an exited identity is dropped: its last sample is never written again, a newcomer with its pid gets objects of its own', async () => {
+		const clock = fakeClock();
+		const sampler = createSampler({
+			clock,
+			cores: 1,
+			source: scriptedSource([
+				{processes: [raw({pid: 10, cpuTicks: 5})]},
+				{processes: [raw({pid: 10, cpuTicks: 6})]},
+				{processes: []},
+				{processes: [raw({pid: 10, cpuTicks: 7, startTicks: '999'})]},
+			]),
+		});
+		const first = await sampler.sample();
+		const second = await sampler.sample();
+		const gone = await sampler.sample();
+		expect(gone.changes.exited.map(exit => exit.key)).toEqual(['10:100']);
+		const newcomer = await sampler.sample();
+		expect(newcomer.processes[0]!.key).toBe('10:999');
+		expect(newcomer.processes[0]).not.toBe(first.processes[0]);
+		expect(newcomer.processes[0]).not.toBe(second.processes[0]);
+		expect(second.processes[0]).toMatchObject({key: '10:100', cpuTicks: 6});
+	});
+
+	test('a key pressed mid-tick reads the last published snapshot whole, never half rewritten', async () => {
+		let cpuTicks = 0;
+		const processes = () => Array.from({length: 6000}, (_, index) => raw({pid: index + 2, cpuTicks}));
+		const source: Source = {
+			name: 'procfs',
+			cpuKind: 'delta',
+			clockTicks: 100,
+			bootTimeMs: 0,
+			read: async () => ({processes: processes(), garbled: 0, limited: false}),
+		};
+		const sampler = createSampler({source, cores: 1});
+		await sampler.sample();
+		cpuTicks = 10;
+		const published = await sampler.sample();
+		cpuTicks = 20;
+		const seen: number[][] = [];
+		// Callbacks queued while the next tick runs: each reads every process of the published snapshot.
+		const look = () => seen.push([...new Set(published.processes.map(process => process.cpuTicks))]);
+		const tick = sampler.sample();
+		setImmediate(look);
+		setImmediate(() => setImmediate(look));
+		const next = await tick;
+		look();
+		expect(seen.length).toBe(3);
+		for (const values of seen) expect(values).toEqual([10]);
+		expect(new Set(next.processes.map(process => process.cpuTicks))).toEqual(new Set([20]));
+	});
+});

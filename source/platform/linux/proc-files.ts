@@ -55,8 +55,8 @@ export function createReader(): FileReader {
 export type KeptFiles = {
 	/** Starts a tick: files not read again before `closeUnlisted` are closed then. */
 	beginTick(): void;
-	/** The file named `name` (a pid, `pid/tid`) at `path`, through its kept fd when there is one. */
-	read(name: string, path: string): Buffer | undefined;
+	/** The file named `name` (a pid, `pid/task/tid`), through its kept fd when there is one. */
+	read(name: string): Buffer | undefined;
 	/** The kept fd of `name`, if it is held (fstat on it saves a path walk). */
 	fdOf(name: string): number | undefined;
 	/** Closes the files not read this tick (their processes exited or are no longer asked for). */
@@ -73,7 +73,7 @@ export type KeptFiles = {
  * seq_file, hence the cap. A kept fd names the task, not the number: once it exits the fd reads
  * ESRCH (empty), never a newcomer that reused the pid, and the file is reopened by path.
  */
-export function createKeptFiles(reader: FileReader, keepAtMost: number): KeptFiles {
+export function createKeptFiles(reader: FileReader, keepAtMost: number, pathOf: (name: string) => string): KeptFiles {
 	const kept = new Map<string, {fd: number; tick: number}>();
 	let tick = 0;
 	function closeUnlisted() {
@@ -87,7 +87,7 @@ export function createKeptFiles(reader: FileReader, keepAtMost: number): KeptFil
 		beginTick() {
 			tick++;
 		},
-		read(name, path) {
+		read(name) {
 			const held = kept.get(name);
 			if (held) {
 				held.tick = tick;
@@ -96,7 +96,8 @@ export function createKeptFiles(reader: FileReader, keepAtMost: number): KeptFil
 				closeSync(held.fd);
 				kept.delete(name);
 			}
-			const fd = openOrUndefined(path);
+			// The path is spelled out only when the file is opened, not on every tick.
+			const fd = openOrUndefined(pathOf(name));
 			if (fd === undefined) return undefined;
 			const bytes = reader.readFd(fd);
 			if (bytes && kept.size < keepAtMost) kept.set(name, {fd, tick});

@@ -46,33 +46,102 @@ const ZERO = 0x30;
 const NINE = 0x39;
 
 /**
- * Parses one /proc/<pid>/stat line. The name sits between the first '(' and the LAST ')':
- * comm may itself contain spaces and parentheses (`(sd-pam)`, `evil) x`).
- * Numbers are scanned straight from the bytes (this runs for every process on every tick).
- * Returns undefined for a truncated or garbled line, so no NaN ever reaches a sort.
- * `withProcessor` scans on to field 39 (the CPU it last ran on): 15 more numbers per process,
- * so only while that column is shown.
+ * One /proc/<pid>/stat line scanned in place: the numbers, and where comm and starttime sit in the
+ * bytes (decoded only when needed). One record is reused for every line of a tick: the process
+ * table scans thousands of lines a second and keeps nothing of most of them.
  */
-export function parseStat(input: Uint8Array | string, withProcessor = false): ParsedStat | undefined {
-	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+export type StatScan = {
+	pid: number;
+	/** The state letter's char code. */
+	state: number;
+	ppid: number;
+	pgrp: number;
+	session: number;
+	tty: number;
+	flags: number;
+	utime: number;
+	stime: number;
+	priority: number;
+	nice: number;
+	threads: number;
+	vsize: number;
+	rss: number;
+	/** Field 39, or -1 when not asked for or not there. */
+	processor: number;
+	/** comm is bytes[commStart, commEnd); starttime's digits are bytes[startStart, startEnd). */
+	commStart: number;
+	commEnd: number;
+	startStart: number;
+	startEnd: number;
+};
+
+export function newStatScan(): StatScan {
+	return {
+		pid: 0,
+		state: 0,
+		ppid: 0,
+		pgrp: 0,
+		session: 0,
+		tty: 0,
+		flags: 0,
+		utime: 0,
+		stime: 0,
+		priority: 0,
+		nice: 0,
+		threads: 0,
+		vsize: 0,
+		rss: 0,
+		processor: -1,
+		commStart: 0,
+		commEnd: 0,
+		startStart: 0,
+		startEnd: 0,
+	};
+}
+
+/** The numeric fields after the state, scanned into one reused array (field i+4 at index i). */
+const scanned = new Float64Array(36);
+
+/** The pid before ' (': digits with optional blanks around them; NaN for anything else. */
+function scanPid(bytes: Uint8Array, end: number): number {
+	let position = 0;
+	while (position < end && bytes[position] === SPACE) position++;
+	let value = 0;
+	let digits = 0;
+	while (position < end && bytes[position]! >= ZERO && bytes[position]! <= NINE) {
+		value = value * 10 + (bytes[position]! - ZERO);
+		digits++;
+		position++;
+	}
+	while (position < end && bytes[position] === SPACE) position++;
+	return digits > 0 && position === end ? value : Number.NaN;
+}
+
+/**
+ * Scans one /proc/<pid>/stat line into `into`; false for a truncated or garbled line, so no NaN
+ * ever reaches a sort. The name sits between the first '(' and the LAST ')': comm may itself
+ * contain spaces and parentheses (`(sd-pam)`, `evil) x`). Numbers are scanned straight from the
+ * bytes. `withProcessor` scans on to field 39 (the CPU it last ran on): 15 more numbers per
+ * process, so only while that column is shown.
+ */
+export function scanStat(bytes: Uint8Array, withProcessor: boolean, into: StatScan): boolean {
 	const open = bytes.indexOf(0x28); // '('
 	const close = bytes.lastIndexOf(0x29); // ')'
-	if (open <= 0 || close < open || close + 2 >= bytes.length) return undefined;
-	const pid = integer(bytes.toString('latin1', 0, open).trim());
-	if (!(pid > 0)) return undefined;
+	if (open <= 0 || close < open || close + 2 >= bytes.length) return false;
+	const pid = scanPid(bytes, open);
+	if (!(pid > 0)) return false;
 	const state = bytes[close + 2]!;
 	// A one-letter state followed by a space.
-	if (!((state >= 0x41 && state <= 0x5a) || (state >= 0x61 && state <= 0x7a)) || bytes[close + 3] !== SPACE) return undefined;
-	// fields[i] is stat field i+4 (ppid is field 4); we need up to rss, field 24 → fields[20],
-	// or processor, field 39 → fields[35].
-	const fields: number[] = [];
-	let starttime = '';
+	if (!((state >= 0x41 && state <= 0x5a) || (state >= 0x61 && state <= 0x7a)) || bytes[close + 3] !== SPACE) return false;
+	// scanned[i] is stat field i+4 (ppid is field 4); we need up to rss, field 24 → [20], or
+	// processor, field 39 → [35].
+	let count = 0;
 	let position = close + 4;
 	const end = bytes.length;
 	const wanted = withProcessor ? 36 : 21;
-	while (fields.length < wanted) {
+	while (count < wanted) {
 		// A kernel too old to have the field: the line ends first (its start must be whole).
-		if (fields.length >= 21 && position >= end) break;
+		if (count >= 21 && position >= end) break;
 		const start = position;
 		let negative = false;
 		if (bytes[position] === MINUS) {
@@ -91,32 +160,72 @@ export function parseStat(input: Uint8Array | string, withProcessor = false): Pa
 		const terminator = bytes[position];
 		if (digits === 0 || (terminator !== SPACE && terminator !== 0x0a && position !== end)) {
 			// Past rss only the processor is missing: the process itself is still whole.
-			if (fields.length >= 21) break;
-			return undefined;
+			if (count >= 21) break;
+			return false;
 		}
-		if (fields.length === 18) starttime = bytes.toString('latin1', start, position);
-		fields.push(negative ? -value : value);
+		if (count === 18) {
+			into.startStart = start;
+			into.startEnd = position;
+		}
+		scanned[count++] = negative ? -value : value;
 		position++;
 	}
+	into.pid = pid;
+	into.state = state;
+	into.ppid = scanned[0]!;
+	into.pgrp = scanned[1]!;
+	into.session = scanned[2]!;
+	into.tty = scanned[3]!;
+	into.flags = scanned[5]!;
+	into.utime = scanned[10]!;
+	into.stime = scanned[11]!;
+	into.priority = scanned[14]!;
+	into.nice = scanned[15]!;
+	into.threads = scanned[16]!;
+	into.vsize = scanned[19]!;
+	into.rss = scanned[20]!;
+	into.processor = withProcessor && count === 36 ? scanned[35]! : -1;
+	into.commStart = open + 1;
+	into.commEnd = close;
+	return true;
+}
+
+/** Whether bytes[start, end) spell `text` (latin1: one byte per character; digits, a stored comm's bytes). */
+export function sameLatin1(bytes: Uint8Array, start: number, end: number, text: string): boolean {
+	if (end - start !== text.length) return false;
+	for (let index = start; index < end; index++) if (bytes[index] !== text.charCodeAt(index - start)) return false;
+	return true;
+}
+
+/** Parses one /proc/<pid>/stat line (see scanStat) into a record of its own; undefined when garbled. */
+export function parseStat(input: Uint8Array | string, withProcessor = false): ParsedStat | undefined {
+	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+	const scan = newStatScan();
+	if (!scanStat(bytes, withProcessor, scan)) return undefined;
 	return {
-		pid,
-		comm: decodeUtf8(bytes.subarray(open + 1, close)),
-		state: String.fromCharCode(state),
-		ppid: fields[0]!,
-		pgrp: fields[1]!,
-		session: fields[2]!,
-		tty: fields[3]!,
-		flags: fields[5]!,
-		utime: fields[10]!,
-		stime: fields[11]!,
-		priority: fields[14]!,
-		nice: fields[15]!,
-		threads: fields[16]!,
-		starttime,
-		vsize: fields[19]!,
-		rss: fields[20]!,
-		...(withProcessor && fields.length === 36 ? {processor: fields[35]} : {}),
+		pid: scan.pid,
+		comm: decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd)),
+		state: String.fromCharCode(scan.state),
+		ppid: scan.ppid,
+		pgrp: scan.pgrp,
+		session: scan.session,
+		tty: scan.tty,
+		flags: scan.flags,
+		utime: scan.utime,
+		stime: scan.stime,
+		priority: scan.priority,
+		nice: scan.nice,
+		threads: scan.threads,
+		starttime: latin1(bytes, scan.startStart, scan.startEnd),
+		vsize: scan.vsize,
+		rss: scan.rss,
+		...(scan.processor >= 0 ? {processor: scan.processor} : {}),
 	};
+}
+
+/** bytes[start, end) as latin1 text (one character per byte). */
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+	return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
 /** The whole-system line and the per-core lines of /proc/stat, plus btime (seconds since the epoch). */

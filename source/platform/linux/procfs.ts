@@ -2,12 +2,14 @@
 // I/O: readdir of procRoot, then one synchronous read of <pid>/stat per process into a reused
 // buffer; cmdline and owner are read once per identity (pid, starttime) and cached.
 // Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
+// A table's rows are the identities' own records, rewritten by the next read(): a known process
+// costs no allocation per tick (the sampler copies what it keeps before it reads again).
 
 import {fstatSync, readdirSync, readFileSync, statSync} from 'node:fs';
-import {sanitize, sanitizeArgv} from '../../sanitize.js';
+import {decodeUtf8, sanitize, sanitizeArgv} from '../../sanitize.js';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {createKeptFiles, createReader} from './proc-files.js';
-import {PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, parseStat} from './procfs-parse.js';
+import {latin1, newStatScan, PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, sameLatin1, scanStat} from './procfs-parse.js';
 import {parseOpenFileLimit} from './resources.js';
 
 export type ProcfsOptions = {
@@ -18,8 +20,18 @@ export type ProcfsOptions = {
 	constants?: {clockTicks: number; pageSize: number};
 };
 
-/** What is read once per identity (pid, start time), and the identity's own strings, reused every tick. */
-type IdentityDetails = {key: string; startTicks: string; comm: string; name: string; command: string; uid: number | undefined; user: string};
+/** One identity (pid, start time): what is read once for it, and its row, rewritten every tick. */
+type Identity = {
+	key: string;
+	startTicks: string;
+	/** comm's bytes as latin1 text: compared with each tick's bytes without decoding them. */
+	commBytes: string;
+	name: string;
+	command: string;
+	row: RawProcess;
+	/** The last read() that saw it. */
+	seen: number;
+};
 
 /** Thrown when procRoot cannot be listed at all: the one fatal sampling error. */
 export class ProcUnavailableError extends Error {
@@ -71,16 +83,47 @@ export function readMachineConstants(procRoot = '/proc'): {clockTicks: number; p
 	return constants;
 }
 
+/** A row with every field present (one shape for all), filled in by each read. */
+function newRow(): RawProcess {
+	return {
+		pid: 0,
+		ppid: 0,
+		pgrp: 0,
+		session: 0,
+		tty: 0,
+		flags: 0,
+		state: 'S',
+		name: '',
+		command: '',
+		uid: undefined,
+		user: '',
+		cpuTicks: 0,
+		systemTicks: 0,
+		priority: 0,
+		nice: 0,
+		threads: 0,
+		startTicks: '',
+		virtualBytes: 0,
+		residentBytes: 0,
+		isKernelThread: false,
+		key: '',
+		processor: undefined,
+	};
+}
+
 export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const procRoot = options.procRoot ?? '/proc';
 	const passwdPath = options.passwdPath ?? '/etc/passwd';
 	const {clockTicks, pageSize} = options.constants ?? readMachineConstants(procRoot);
 	const reader = createReader();
 	const readBytes = reader.readPath;
-	const kept = createKeptFiles(reader, keptStatFileCap(procRoot));
+	const kept = createKeptFiles(reader, keptStatFileCap(procRoot), name => `${procRoot}/${name}/stat`);
 
 	let users: Map<number, string> | undefined;
-	let cache = new Map<string, IdentityDetails>();
+	/** The identities seen on the last read, by pid. */
+	const identities = new Map<number, Identity>();
+	const scan = newStatScan();
+	let reads = 0;
 
 	function userName(uid: number | undefined): string {
 		if (uid === undefined) return 'n/a';
@@ -94,18 +137,37 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		return sanitize(users.get(uid) ?? String(uid));
 	}
 
-	function readDetails(pid: number, comm: string, entry: string, key: string, startTicks: string): IdentityDetails {
-		const cmdline = readBytes(`${procRoot}/${pid}/cmdline`);
-		let uid: number | undefined;
+	/** The owner of /proc/<pid> (as htop reads it), through the stat file held open when there is one (no path walk). */
+	function ownerOf(pid: number, name: string): number | undefined {
 		try {
-			// The owner of /proc/<pid> (as htop reads it). fstat on the stat file we already hold
-			// open saves a path walk per new process: it carries the same owner.
-			const held = kept.fdOf(entry);
-			uid = held === undefined ? statSync(`${procRoot}/${pid}`).uid : fstatSync(held).uid;
+			const held = kept.fdOf(name);
+			return held === undefined ? statSync(`${procRoot}/${pid}`).uid : fstatSync(held).uid;
 		} catch {
-			uid = undefined;
+			return undefined;
 		}
-		return {key, startTicks, comm, name: sanitize(comm), command: cmdline ? sanitizeArgv(cmdline) : '', uid, user: userName(uid)};
+	}
+
+	/** A first sight of (pid, start time), or an exec() (same identity, new comm): command line and owner read again. */
+	function describe(bytes: Buffer, name: string, known: Identity | undefined): Identity {
+		// Everything taken from the stat bytes first: they sit in the reader's one buffer, which the
+		// command line's read below overwrites.
+		const comm = decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd));
+		const commBytes = latin1(bytes, scan.commStart, scan.commEnd);
+		const startTicks = known?.startTicks ?? latin1(bytes, scan.startStart, scan.startEnd);
+		const cmdline = readBytes(`${procRoot}/${scan.pid}/cmdline`);
+		const uid = ownerOf(scan.pid, name);
+		const identity: Identity = {
+			key: known?.key ?? `${scan.pid}:${startTicks}`,
+			startTicks,
+			commBytes,
+			name: sanitize(comm),
+			command: cmdline ? sanitizeArgv(cmdline) : '',
+			row: known?.row ?? newRow(),
+			seen: reads,
+		};
+		identity.row.uid = uid;
+		identity.row.user = userName(uid);
+		return identity;
 	}
 
 	function bootTimeMs(): number {
@@ -120,6 +182,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 
 	async function read(): Promise<SourceTable> {
 		kept.beginTick();
+		reads++;
 		let entries: string[];
 		try {
 			entries = readdirSync(procRoot);
@@ -127,7 +190,6 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			throw new ProcUnavailableError(procRoot, error);
 		}
 		const processes: RawProcess[] = [];
-		const nextCache = new Map<string, IdentityDetails>();
 		let garbled = 0;
 		let sawInit = false;
 		let sinceYield = 0;
@@ -140,46 +202,46 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 				sinceYield = 0;
 				await new Promise(resolve => setImmediate(resolve));
 			}
-			const bytes = kept.read(entry, `${procRoot}/${entry}/stat`);
+			const bytes = kept.read(entry);
 			if (!bytes) continue; // vanished between readdir and read: skip silently
-			const stat = parseStat(bytes, withProcessor);
-			if (!stat) {
+			if (!scanStat(bytes, withProcessor, scan)) {
 				garbled++;
 				continue;
 			}
-			if (stat.pid === 1) sawInit = true;
-			const key = `${stat.pid}:${stat.starttime}`; // short-lived: only for the lookup
-			let details = cache.get(key);
-			// exec() keeps (pid, starttime) but changes comm: re-read the command line then.
-			if (!details || details.comm !== stat.comm) details = readDetails(stat.pid, stat.comm, entry, details?.key ?? key, details?.startTicks ?? stat.starttime);
-			nextCache.set(details.key, details);
-			const isKernelThread = (stat.flags & PF_KTHREAD) !== 0;
-			processes.push({
-				pid: stat.pid,
-				ppid: stat.ppid,
-				pgrp: stat.pgrp,
-				session: stat.session,
-				tty: stat.tty,
-				flags: stat.flags,
-				state: stat.state,
-				name: details.name,
-				command: isKernelThread ? '' : details.command,
-				uid: details.uid,
-				user: details.user,
-				cpuTicks: stat.utime + stat.stime,
-				systemTicks: stat.stime,
-				priority: stat.priority,
-				nice: stat.nice,
-				threads: stat.threads,
-				startTicks: details.startTicks,
-				virtualBytes: stat.vsize,
-				residentBytes: Math.max(0, stat.rss) * pageSize,
-				isKernelThread,
-				key: details.key,
-				processor: stat.processor,
-			});
+			if (scan.pid === 1) sawInit = true;
+			let identity = identities.get(scan.pid);
+			// A pid reused by a new process is a new identity; exec() keeps (pid, starttime) but changes comm.
+			if (identity && !sameLatin1(bytes, scan.startStart, scan.startEnd, identity.startTicks)) identity = undefined;
+			if (!identity || !sameLatin1(bytes, scan.commStart, scan.commEnd, identity.commBytes)) {
+				identity = describe(bytes, entry, identity);
+				identities.set(scan.pid, identity);
+			}
+			identity.seen = reads;
+			const isKernelThread = (scan.flags & PF_KTHREAD) !== 0;
+			const row = identity.row;
+			row.pid = scan.pid;
+			row.ppid = scan.ppid;
+			row.pgrp = scan.pgrp;
+			row.session = scan.session;
+			row.tty = scan.tty;
+			row.flags = scan.flags;
+			row.state = String.fromCharCode(scan.state) as RawProcess['state'];
+			row.name = identity.name;
+			row.command = isKernelThread ? '' : identity.command;
+			row.cpuTicks = scan.utime + scan.stime;
+			row.systemTicks = scan.stime;
+			row.priority = scan.priority;
+			row.nice = scan.nice;
+			row.threads = scan.threads;
+			row.startTicks = identity.startTicks;
+			row.virtualBytes = scan.vsize;
+			row.residentBytes = Math.max(0, scan.rss) * pageSize;
+			row.isKernelThread = isKernelThread;
+			row.key = identity.key;
+			row.processor = scan.processor >= 0 ? scan.processor : undefined;
+			processes.push(row);
 		}
-		cache = nextCache;
+		for (const [pid, identity] of identities) if (identity.seen !== reads) identities.delete(pid);
 		kept.closeUnlisted();
 		const procStat = readBytes(`${procRoot}/stat`);
 		const cpus = procStat ? parseProcStat(procStat.toString('latin1')).cores : undefined;

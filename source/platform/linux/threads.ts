@@ -24,7 +24,7 @@ export type ThreadReader = {
 export const THREAD_FILES_KEPT = 2048;
 
 export function createThreadReader(procRoot = '/proc', keepAtMost = THREAD_FILES_KEPT): ThreadReader {
-	const kept = createKeptFiles(createReader(), keepAtMost);
+	const kept = createKeptFiles(createReader(), keepAtMost, name => `${procRoot}/${name}/stat`);
 	let names = new Map<string, {comm: string; name: string}>();
 	return {
 		read(owners, withLeaders) {
@@ -41,7 +41,7 @@ export function createThreadReader(procRoot = '/proc', keepAtMost = THREAD_FILES
 				}
 				for (const tid of tids) {
 					if (!withLeaders && tid === String(owner.pid)) continue;
-					const bytes = kept.read(`${owner.pid}/${tid}`, `${procRoot}/${owner.pid}/task/${tid}/stat`);
+					const bytes = kept.read(`${owner.pid}/task/${tid}`);
 					// The processor too: with few threads it costs little, and a thread's CPU is telling.
 					const stat = bytes && parseStat(bytes, true);
 					if (!stat) continue;
