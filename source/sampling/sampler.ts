@@ -220,12 +220,13 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 			} else slots.set(key, {published: target, spare: undefined, tick});
 			processes.push(target);
 		}
-		for (const [key, slot] of slots) {
-			if (slot.tick === tick) continue;
+		// forEach, not for…of: the entries iterator allocates a [key, value] pair per identity per tick.
+		slots.forEach((slot, key) => {
+			if (slot.tick === tick) return;
 			const gone = slot.published;
 			changes.exited.push({key, pid: gone.pid, name: gone.name, command: gone.command});
 			slots.delete(key);
-		}
+		});
 
 		const cpuPercentPerCore = table.cpus ? table.cpus.map((times, index) => coreBusyPercent(previousCpus?.[index], times)) : [];
 		orphans = nextOrphans;

@@ -241,7 +241,10 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			row.processor = scan.processor >= 0 ? scan.processor : undefined;
 			processes.push(row);
 		}
-		for (const [pid, identity] of identities) if (identity.seen !== reads) identities.delete(pid);
+		// forEach: no [key, value] pair allocated per process per tick, as for…of would.
+		identities.forEach((identity, pid) => {
+			if (identity.seen !== reads) identities.delete(pid);
+		});
 		kept.closeUnlisted();
 		const procStat = readBytes(`${procRoot}/stat`);
 		const cpus = procStat ? parseProcStat(procStat.toString('latin1')).cores : undefined;
