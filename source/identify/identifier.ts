@@ -62,7 +62,11 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		for (const gone of snapshot.changes.exited) known.delete(gone.key);
 		// One pass: known processes get their labels; new ones (or exec'd since: a new name) wait.
 		const waiting: ProcessSample[] = [];
-		for (const process of snapshot.processes) {
+		const {processes} = snapshot;
+		// Indexed, not for…of: run once a tick, this loop stays unoptimised, where each step of an
+		// array iterator allocates its result.
+		for (let index = 0; index < processes.length; index++) {
+			const process = processes[index]!;
 			const entry = known.get(process.key);
 			if (entry && entry.name === process.name) {
 				process.app = entry.app;
@@ -87,7 +91,7 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		if (budgetMs !== undefined && ticks === 1) return snapshot;
 		const {appeared, exited} = snapshot.changes;
 		const scan = ports.scan(snapshot.processes, {appeared: new Set(appeared), exitedPids: new Set(exited.map(gone => gone.pid))});
-		if (scan.byPid.size > 0) for (const process of snapshot.processes) process.ports = scan.byPid.get(process.pid) ?? NONE;
+		if (scan.byPid.size > 0) for (let index = 0; index < processes.length; index++) processes[index]!.ports = scan.byPid.get(processes[index]!.pid) ?? NONE;
 		snapshot.unseenListeners = scan.unseen;
 		return snapshot;
 	}

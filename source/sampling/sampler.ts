@@ -37,7 +37,10 @@ export function identityKey(process: Pick<RawProcess, 'pid' | 'startTicks'>): st
 
 export function countStates(processes: readonly RawProcess[]): StateCounts {
 	const counts: StateCounts = {total: processes.length, running: 0, sleeping: 0, diskWait: 0, stopped: 0, zombie: 0, idle: 0, threads: 0, kernelThreads: 0};
-	for (const process of processes) {
+	// Indexed, not for…of: a loop that runs once a tick stays unoptimised, and there each step of an
+	// array iterator allocates its result (measured: megabytes a second at 10,000 processes).
+	for (let index = 0; index < processes.length; index++) {
+		const process = processes[index]!;
 		counts.threads += process.threads;
 		if (process.isKernelThread) counts.kernelThreads++;
 		switch (process.state) {
@@ -191,7 +194,10 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 		await yieldToEvents();
 		let sinceYield = 0;
 
-		for (const raw of table.processes) {
+		const rows = table.processes;
+		// Indexed: see countStates.
+		for (let index = 0; index < rows.length; index++) {
+			const raw = rows[index]!;
 			if (++sinceYield === YIELD_EVERY) {
 				sinceYield = 0;
 				await yieldToEvents();

@@ -21,7 +21,7 @@ type GroupTotals = {userSeconds: number; systemSeconds: number} & Partial<Record
 const RESOURCE_COUNTERS = ['readBytes', 'writeBytes', 'voluntarySwitches', 'involuntarySwitches'] as const;
 type ResourceCounter = (typeof RESOURCE_COUNTERS)[number];
 /** A process's counters as last counted; `atStart`: it ran when proctop started, so the first reading of a counter is its baseline. */
-type Counted = {user: number; system: number; atStart?: boolean} & Partial<Record<ResourceCounter, number>>;
+type Counted = {user: number; system: number; atStart: boolean; seen: number} & Partial<Record<ResourceCounter, number>>;
 
 /** process-exporter's state names. */
 function stateName(state: string): 'Running' | 'Sleeping' | 'Waiting' | 'Zombie' | 'Other' {
@@ -44,7 +44,8 @@ export function createMetrics(options: MetricsOptions) {
 	const {clockTicks} = options;
 	/** Accumulated CPU per group, and each process's ticks as last counted. */
 	const totals = new Map<string, GroupTotals>();
-	let counted = new Map<string, Counted>();
+	const counted = new Map<string, Counted>();
+	let updates = 0;
 	/** Each live process's latest resources, for the gauges (swap, open fds). */
 	const held = new Map<string, ProcessResources>();
 	let latest: Snapshot | undefined;
@@ -52,48 +53,60 @@ export function createMetrics(options: MetricsOptions) {
 
 	const groupOf = (process: ProcessSample) => (options.groupBy === 'app' ? process.app || process.name : process.name);
 
-	/** A process's counters as they stand now (CPU always; the others when read). */
-	function current(process: ProcessSample, resources?: ReadonlyMap<string, ProcessResources>): Counted {
-		const used = resources?.get(process.key);
-		const now: Counted = {user: process.cpuTicks - process.systemTicks, system: process.systemTicks};
-		for (const counter of RESOURCE_COUNTERS) if (used?.[counter] !== undefined) now[counter] = used[counter];
-		return now;
-	}
-
 	/**
 	 * Adds each process's CPU (and, when resources are given, its storage bytes and context
 	 * switches) since it was last counted to its group. As process-exporter does, what the
 	 * processes running at start-up used before it is the baseline (every group starts at 0, so a
 	 * restart reads to Prometheus as a counter reset, not as a burst), and a process that starts
 	 * later counts from its first tick. A counter that goes back for one identity counts nothing
-	 * rather than make the group's go down.
+	 * rather than make the group's go down. Each identity's record is updated in place (a new one
+	 * per process per tick outlived the tick: old-generation garbage at thousands of processes).
 	 */
 	function update(snapshot: Snapshot, resources?: ReadonlyMap<string, ProcessResources>): void {
-		const next = new Map<string, Counted>();
+		const tick = ++updates;
 		const baseline = latest === undefined;
-		for (const process of snapshot.processes) {
-			const before = baseline ? current(process, resources) : counted.get(process.key);
-			const group = groupOf(process);
-			const total = totals.get(group) ?? {userSeconds: 0, systemSeconds: 0};
-			const now = current(process);
-			total.userSeconds += Math.max(0, now.user - (before?.user ?? 0)) / clockTicks;
-			total.systemSeconds += Math.max(0, now.system - (before?.system ?? 0)) / clockTicks;
+		const {processes} = snapshot;
+		// Indexed, not for…of: once a tick this stays unoptimised, where an array iterator allocates per step.
+		for (let index = 0; index < processes.length; index++) {
+			const process = processes[index]!;
+			const entry = counted.get(process.key);
+			// Twice in one table (a garbled source): the first counts.
+			if (entry?.seen === tick) continue;
 			const used = resources?.get(process.key);
-			now.atStart = baseline || before?.atStart;
-			for (const counter of RESOURCE_COUNTERS) {
-				const value = used?.[counter] ?? before?.[counter];
-				if (value === undefined) continue;
-				now[counter] = value;
-				// Not read at start-up (the tracker reads a few hundred per tick): its first reading is the baseline.
-				const from = before?.[counter] ?? (now.atStart ? value : 0);
-				total[counter] = (total[counter] ?? 0) + Math.max(0, value - from);
+			const user = process.cpuTicks - process.systemTicks;
+			const system = process.systemTicks;
+			const group = groupOf(process);
+			let total = totals.get(group);
+			if (!total) {
+				total = {userSeconds: 0, systemSeconds: 0};
+				totals.set(group, total);
 			}
-			totals.set(group, total);
-			next.set(process.key, now);
+			// First seen at start-up, what it had used is the baseline; first seen later, it counts from 0.
+			const atStart = entry ? entry.atStart : baseline;
+			const record: Counted = entry ?? {user: baseline ? user : 0, system: baseline ? system : 0, atStart, seen: tick};
+			total.userSeconds += Math.max(0, user - record.user) / clockTicks;
+			total.systemSeconds += Math.max(0, system - record.system) / clockTicks;
+			for (const counter of RESOURCE_COUNTERS) {
+				const value = used?.[counter] ?? record[counter];
+				if (value === undefined) continue;
+				// Not read at start-up (the tracker reads a few hundred per tick): its first reading is the baseline.
+				const from = record[counter] ?? (atStart ? value : 0);
+				total[counter] = (total[counter] ?? 0) + Math.max(0, value - from);
+				record[counter] = value;
+			}
+			record.user = user;
+			record.system = system;
+			record.seen = tick;
+			if (!entry) counted.set(process.key, record);
 			if (used) held.set(process.key, used);
 		}
-		for (const key of held.keys()) if (!next.has(key)) held.delete(key);
-		counted = next;
+		// forEach: no [key, value] pair allocated per process per tick, as for…of would.
+		counted.forEach((entry, key) => {
+			if (entry.seen !== tick) counted.delete(key);
+		});
+		held.forEach((_resources, key) => {
+			if (counted.get(key)?.seen !== tick) held.delete(key);
+		});
 		latest = snapshot;
 	}
 

@@ -14,49 +14,61 @@ export type ReadResources = (pid: number, withLimit: boolean) => ProcessResource
 
 export type ResourceTrackerOptions = {refreshTicks?: number; activePerTick?: number};
 
-type Entry = {resources: ProcessResources; cpuTicks: number; tick: number};
+/** One identity: its latest resources, its CPU ticks when they were read, that tick, and the last tick that saw it. */
+type Entry = {resources: ProcessResources; cpuTicks: number; tick: number; seen: number; process: ProcessSample};
 
 export function createResourceTracker(read: ReadResources, options: ResourceTrackerOptions = {}) {
 	const refreshTicks = options.refreshTicks ?? 60;
 	const activePerTick = options.activePerTick ?? 256;
-	let entries = new Map<string, Entry>();
+	// Kept across ticks and updated in place: maps rebuilt per tick at 10,000 processes were a
+	// megabyte a tick of garbage old enough to be promoted.
+	const entries = new Map<string, Entry>();
+	/** Every live process's latest resources by key: what update() returns (valid until the next update). */
+	const latest = new Map<string, ProcessResources>();
 	let tick = 0;
 
 	/** Reads whom this tick's budget allows; returns every live process's latest resources by key. */
-	function update(processes: readonly ProcessSample[]): Map<string, ProcessResources> {
+	function update(processes: readonly ProcessSample[]): ReadonlyMap<string, ProcessResources> {
 		tick++;
-		const next = new Map<string, Entry>();
 		const fresh: ProcessSample[] = [];
-		const active: {process: ProcessSample; used: number}[] = [];
-		const idle: ProcessSample[] = [];
-		for (const process of processes) {
+		const active: {entry: Entry; used: number}[] = [];
+		const idle: Entry[] = [];
+		// Indexed, not for…of: once a tick this stays unoptimised, where an array iterator allocates per step.
+		for (let index = 0; index < processes.length; index++) {
+			const process = processes[index]!;
 			const entry = entries.get(process.key);
 			if (!entry) fresh.push(process);
 			else {
-				next.set(process.key, entry);
-				if (process.cpuTicks > entry.cpuTicks) active.push({process, used: process.cpuTicks - entry.cpuTicks});
-				else idle.push(process);
+				entry.seen = tick;
+				entry.process = process;
+				if (process.cpuTicks > entry.cpuTicks) active.push({entry, used: process.cpuTicks - entry.cpuTicks});
+				else idle.push(entry);
 			}
 		}
+		entries.forEach((entry, key) => {
+			if (entry.seen === tick) return;
+			entries.delete(key);
+			latest.delete(key);
+		});
 		active.sort((a, b) => b.used - a.used);
 		// The first tick reads everyone: the gauges (open fds, swap) are sums over a group, and a sum
 		// over part of it would be wrong, not late. Later, new processes count as urgent.
-		const urgent = [...fresh, ...active.map(item => item.process)].slice(0, tick === 1 ? Number.POSITIVE_INFINITY : activePerTick);
+		const urgent = [...fresh, ...active.map(item => item.entry.process)].slice(0, tick === 1 ? Number.POSITIVE_INFINITY : activePerTick);
 		// Left over from the urgent list (beyond the cap) they wait in the rotation like the idle.
-		const waiting = [...active.slice(Math.max(0, activePerTick - fresh.length)).map(item => item.process), ...idle]
-			.filter(process => next.has(process.key))
-			.sort((a, b) => next.get(a.key)!.tick - next.get(b.key)!.tick);
-		const rotation = waiting.slice(0, Math.ceil(processes.length / refreshTicks));
+		const waiting = [...active.slice(Math.max(0, activePerTick - fresh.length)).map(item => item.entry), ...idle].sort((a, b) => a.tick - b.tick);
+		const rotation = waiting.slice(0, Math.ceil(processes.length / refreshTicks)).map(entry => entry.process);
 		for (const process of [...urgent, ...rotation]) {
-			const known = next.get(process.key);
+			const known = entries.get(process.key);
 			const resources = read(process.pid, !known);
 			if (known && resources.fdLimit === undefined) resources.fdLimit = known.resources.fdLimit;
-			next.set(process.key, {resources, cpuTicks: process.cpuTicks, tick});
+			if (known) {
+				known.resources = resources;
+				known.cpuTicks = process.cpuTicks;
+				known.tick = tick;
+			} else entries.set(process.key, {resources, cpuTicks: process.cpuTicks, tick, seen: tick, process});
+			latest.set(process.key, resources);
 		}
-		entries = next;
-		const byKey = new Map<string, ProcessResources>();
-		for (const [key, entry] of entries) byKey.set(key, entry.resources);
-		return byKey;
+		return latest;
 	}
 
 	return {update};

@@ -18,17 +18,35 @@ describe('scanStat: one record reused line after line', () => {
 	test('each line overwrites every field; where comm and starttime sit is told, not copied', () => {
 		const scan = newStatScan();
 		const a = statLine({pid: 7, comm: 'a) b', state: 'R', ppid: 3, utime: 10, stime: 4, starttime: 555, processor: 1, rss: 9});
-		expect(scanStat(a, true, scan)).toBe(true);
+		expect(scanStat(a, a.length, true, scan)).toBe(true);
 		expect(scan).toMatchObject({pid: 7, state: 'R'.charCodeAt(0), ppid: 3, utime: 10, stime: 4, rss: 9, processor: 1});
 		expect(latin1(a, scan.commStart, scan.commEnd)).toBe('a) b');
 		expect(latin1(a, scan.startStart, scan.startEnd)).toBe('555');
 		// The next line, without the processor asked for: nothing of the first is left behind.
 		const b = statLine({pid: 1234, comm: 'zsh', state: 'S', ppid: 1, utime: 0, stime: 0, starttime: 42, rss: 0});
-		expect(scanStat(b, false, scan)).toBe(true);
+		expect(scanStat(b, b.length, false, scan)).toBe(true);
 		expect(scan).toMatchObject({pid: 1234, state: 'S'.charCodeAt(0), ppid: 1, utime: 0, stime: 0, rss: 0, processor: -1});
 		expect(latin1(b, scan.commStart, scan.commEnd)).toBe('zsh');
 		expect(latin1(b, scan.startStart, scan.startEnd)).toBe('42');
-		expect(scanStat(Buffer.from('12 (bash) S 1 2'), false, scan)).toBe(false);
+		expect(scanStat(Buffer.from('12 (bash) S 1 2'), 15, false, scan)).toBe(false);
+	});
+
+	test('only bytes before `end` count: a shorter line read over a longer one in the same buffer', () => {
+		const scan = newStatScan();
+		const buffer = Buffer.alloc(512, 0x20);
+		const long = statLine({pid: 7, comm: `${'x'.repeat(300)}) y (z`, utime: 123456789, starttime: 99, processor: 3});
+		long.copy(buffer);
+		const short = statLine({pid: 8, comm: 'sh', utime: 5, starttime: 42});
+		short.copy(buffer);
+		// What lies past the short line is the long one's tail: a ')' and more numbers.
+		expect(buffer.subarray(short.length).includes(0x29)).toBe(true);
+		expect(scanStat(buffer, short.length, true, scan)).toBe(true);
+		expect(scan).toMatchObject({pid: 8, utime: 5});
+		expect(latin1(buffer, scan.commStart, scan.commEnd)).toBe('sh');
+		expect(latin1(buffer, scan.startStart, scan.startEnd)).toBe('42');
+		// Cut inside the line: garbled, whatever follows in the buffer.
+		expect(scanStat(buffer, short.indexOf(') ') + 10, false, scan)).toBe(false);
+		expect(scanStat(buffer, 0, false, scan)).toBe(false);
 	});
 
 	test('sameLatin1 compares bytes with stored text exactly, length included', () => {

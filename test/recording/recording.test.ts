@@ -49,6 +49,20 @@ function record(path: string, ticks: number, keyframeEvery = 4) {
 }
 
 describe('the recording format', () => {
+	test('a sample rewritten in place (as the sampler reuses them) is diffed against what was written, not against itself', () => {
+		const path = join(dir(), 'reused.ptrec');
+		const writer = openForAppend(path, sessionHeader('proctop test', 'host-a', 1000));
+		const encode = createFrameEncoder(100);
+		const process = processSample({pid: 10, name: 'busy', cpuTicks: 1});
+		for (const [tick, cpuTicks] of [1, 2, 2, 5].entries()) {
+			process.cpuTicks = cpuTicks;
+			writer.write(encode({...snapshotOf([process]), takenAt: START + tick * 1000}));
+		}
+		writer.close();
+		const {replay} = openReplay(path);
+		expect([0, 1, 2, 3].map(seq => replay.at(seq)!.snapshot.processes[0]!.cpuTicks)).toEqual([1, 2, 2, 5]);
+	});
+
 	test('round trip: every moment comes back as it was recorded, in any order of seeking', () => {
 		const path = join(dir(), 'a.ptrec');
 		const recorded = record(path, 23);

@@ -5,6 +5,10 @@
 import {closeSync, openSync, readSync} from 'node:fs';
 
 export type FileReader = {
+	/** The whole file from offset 0 of an open fd, into `buffer`: its length, or -1 when the process is gone (ESRCH). */
+	readFdInto(fd: number): number;
+	/** The one buffer every read fills (it grows for a big file): valid until the next read. */
+	readonly buffer: Buffer;
 	/** The whole file from offset 0 of an open fd; undefined when the process is gone (ESRCH). Valid until the next read. */
 	readFd(fd: number): Buffer | undefined;
 	/** The whole file, or undefined when it vanished or may not be read. Valid until the next read. */
@@ -22,7 +26,7 @@ export function openOrUndefined(path: string): number | undefined {
 /** Reads whole files into one buffer reused across reads (no allocation per file). */
 export function createReader(): FileReader {
 	let buffer = Buffer.allocUnsafe(4096);
-	function readFd(fd: number): Buffer | undefined {
+	function readFdInto(fd: number): number {
 		try {
 			let length = 0;
 			for (;;) {
@@ -35,10 +39,14 @@ export function createReader(): FileReader {
 				buffer.copy(bigger);
 				buffer = bigger;
 			}
-			return buffer.subarray(0, length);
+			return length;
 		} catch {
-			return undefined;
+			return -1;
 		}
+	}
+	function readFd(fd: number): Buffer | undefined {
+		const length = readFdInto(fd);
+		return length < 0 ? undefined : buffer.subarray(0, length);
 	}
 	function readPath(path: string): Buffer | undefined {
 		const fd = openOrUndefined(path);
@@ -49,7 +57,14 @@ export function createReader(): FileReader {
 			closeSync(fd);
 		}
 	}
-	return {readFd, readPath};
+	return {
+		readFdInto,
+		get buffer() {
+			return buffer;
+		},
+		readFd,
+		readPath,
+	};
 }
 
 export type KeptFiles = {
@@ -57,6 +72,8 @@ export type KeptFiles = {
 	beginTick(): void;
 	/** The file named `name` (a pid, `pid/task/tid`), through its kept fd when there is one. */
 	read(name: string): Buffer | undefined;
+	/** The same into the reader's buffer: its length, or -1 when the file is gone (no view allocated per file). */
+	readInto(name: string): number;
 	/** The kept fd of `name`, if it is held (fstat on it saves a path walk). */
 	fdOf(name: string): number | undefined;
 	/** Closes the files not read this tick (their processes exited or are no longer asked for). */
@@ -84,27 +101,32 @@ export function createKeptFiles(reader: FileReader, keepAtMost: number, pathOf: 
 			kept.delete(name);
 		});
 	}
+	function readInto(name: string): number {
+		const held = kept.get(name);
+		if (held) {
+			held.tick = tick;
+			const length = reader.readFdInto(held.fd);
+			if (length > 0) return length;
+			closeSync(held.fd);
+			kept.delete(name);
+		}
+		// The path is spelled out only when the file is opened, not on every tick.
+		const fd = openOrUndefined(pathOf(name));
+		if (fd === undefined) return -1;
+		const length = reader.readFdInto(fd);
+		if (length >= 0 && kept.size < keepAtMost) kept.set(name, {fd, tick});
+		else closeSync(fd);
+		return length;
+	}
 	return {
 		beginTick() {
 			tick++;
 		},
 		read(name) {
-			const held = kept.get(name);
-			if (held) {
-				held.tick = tick;
-				const bytes = reader.readFd(held.fd);
-				if (bytes && bytes.length > 0) return bytes;
-				closeSync(held.fd);
-				kept.delete(name);
-			}
-			// The path is spelled out only when the file is opened, not on every tick.
-			const fd = openOrUndefined(pathOf(name));
-			if (fd === undefined) return undefined;
-			const bytes = reader.readFd(fd);
-			if (bytes && kept.size < keepAtMost) kept.set(name, {fd, tick});
-			else closeSync(fd);
-			return bytes;
+			const length = readInto(name);
+			return length < 0 ? undefined : reader.buffer.subarray(0, length);
 		},
+		readInto,
 		fdOf: name => kept.get(name)?.fd,
 		closeUnlisted,
 		closeAll() {

@@ -118,16 +118,17 @@ function scanPid(bytes: Uint8Array, end: number): number {
 }
 
 /**
- * Scans one /proc/<pid>/stat line into `into`; false for a truncated or garbled line, so no NaN
+ * Scans one /proc/<pid>/stat line, bytes[0, end), into `into`; false for a truncated or garbled line, so no NaN
  * ever reaches a sort. The name sits between the first '(' and the LAST ')': comm may itself
  * contain spaces and parentheses (`(sd-pam)`, `evil) x`). Numbers are scanned straight from the
  * bytes. `withProcessor` scans on to field 39 (the CPU it last ran on): 15 more numbers per
  * process, so only while that column is shown.
  */
-export function scanStat(bytes: Uint8Array, withProcessor: boolean, into: StatScan): boolean {
+export function scanStat(bytes: Uint8Array, end: number, withProcessor: boolean, into: StatScan): boolean {
+	if (end <= 0) return false;
 	const open = bytes.indexOf(0x28); // '('
-	const close = bytes.lastIndexOf(0x29); // ')'
-	if (open <= 0 || close < open || close + 2 >= bytes.length) return false;
+	const close = bytes.lastIndexOf(0x29, end - 1); // ')'
+	if (open <= 0 || close < open || close + 2 >= end) return false;
 	const pid = scanPid(bytes, open);
 	if (!(pid > 0)) return false;
 	const state = bytes[close + 2]!;
@@ -137,7 +138,6 @@ export function scanStat(bytes: Uint8Array, withProcessor: boolean, into: StatSc
 	// processor, field 39 → [35].
 	let count = 0;
 	let position = close + 4;
-	const end = bytes.length;
 	const wanted = withProcessor ? 36 : 21;
 	while (count < wanted) {
 		// A kernel too old to have the field: the line ends first (its start must be whole).
@@ -201,7 +201,7 @@ export function sameLatin1(bytes: Uint8Array, start: number, end: number, text: 
 export function parseStat(input: Uint8Array | string, withProcessor = false): ParsedStat | undefined {
 	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
 	const scan = newStatScan();
-	if (!scanStat(bytes, withProcessor, scan)) return undefined;
+	if (!scanStat(bytes, bytes.length, withProcessor, scan)) return undefined;
 	return {
 		pid: scan.pid,
 		comm: decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd)),
