@@ -177,8 +177,6 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 	let tick = 0;
 	let previousCpus: CpuTimes[] | undefined;
 	let previousAt: number | undefined;
-	// Reparenting is remembered for the identity's lifetime, not just the tick it happened.
-	let orphans = new Set<string>();
 
 	async function sample(): Promise<Snapshot> {
 		const table = await source.read();
@@ -187,7 +185,6 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 		const memoryTotal = table.memoryTotalBytes ?? 0;
 		const first = tick === 0;
 		tick++;
-		const nextOrphans = new Set<string>();
 		const changes: Changes = {appeared: [], exited: [], reparented: []};
 		const processes: ProcessSample[] = [];
 		// The table read itself yields as it goes; turning it into samples takes its turns too.
@@ -210,8 +207,8 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 			const before = slot?.published;
 			if (!before && !first) changes.appeared.push(key);
 			if (before && before.ppid !== raw.ppid) changes.reparented.push(key);
-			const isOrphan = orphans.has(key) || (before !== undefined && before.ppid !== raw.ppid);
-			if (isOrphan) nextOrphans.add(key);
+			// Reparenting is remembered for the identity's lifetime (its last sample carries it), not just the tick it happened.
+			const isOrphan = before !== undefined && (before.isOrphan || before.ppid !== raw.ppid);
 			const cpuPercent =
 				source.cpuKind === 'reported'
 					? (raw.reportedCpuPercent ?? null)
@@ -235,7 +232,6 @@ export function createSampler(options: {source: Source; clock?: Clock; cores: nu
 		});
 
 		const cpuPercentPerCore = table.cpus ? table.cpus.map((times, index) => coreBusyPercent(previousCpus?.[index], times)) : [];
-		orphans = nextOrphans;
 		previousCpus = table.cpus;
 		previousAt = now;
 		return {

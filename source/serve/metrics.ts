@@ -101,11 +101,11 @@ export function createMetrics(options: MetricsOptions) {
 			if (used) held.set(process.key, used);
 		}
 		// forEach: no [key, value] pair allocated per process per tick, as for…of would.
+		// An exited identity's resources go with its counters (held only ever has counted keys).
 		counted.forEach((entry, key) => {
-			if (entry.seen !== tick) counted.delete(key);
-		});
-		held.forEach((_resources, key) => {
-			if (counted.get(key)?.seen !== tick) held.delete(key);
+			if (entry.seen === tick) return;
+			counted.delete(key);
+			held.delete(key);
 		});
 		latest = snapshot;
 	}
