@@ -1,5 +1,5 @@
 import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {Options, RawProcess} from '../../source/types.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {fakePlatform} from '../helpers/fake-platform.js';
@@ -195,7 +195,8 @@ describe('kernel threads', () => {
 		await frameWith(ui, text => text.includes('server.js'));
 		ui.stdin.write('K');
 		await frameWith(ui, text => text.includes('[kthreadd]'));
-		expect(saved.at(-1)).toMatchObject({showKernelThreads: true});
+		// Saved by an effect, which React may run after the frame is written: wait for it.
+		await vi.waitFor(() => expect(saved.at(-1)).toMatchObject({showKernelThreads: true}));
 	});
 
 	test('hidden by default with their count in the header; K shows them; k on one is refused', async () => {

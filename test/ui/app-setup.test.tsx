@@ -2,7 +2,7 @@
 // it, d goes back to the default set, Esc closes; the table follows at once and the choice is
 // remembered through saveSettings.
 import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test, vi} from 'vitest';
 import type {Settings} from '../../source/config.js';
 import type {ColumnId} from '../../source/model/columns.js';
 import {App} from '../../source/ui/app.js';
@@ -58,22 +58,25 @@ describe('the setup screen', () => {
 		expect(titleRow(table)).toMatch(/^\s+PID▲ /);
 		expect(titleRow(table)).not.toContain('USER');
 		expect(table).not.toContain('alice');
-		expect(saved.at(-1)?.columns).toEqual([
-			'pid',
-			'priority',
-			'nice',
-			'virtual',
-			'resident',
-			'state',
-			'cpu',
-			'memory',
-			'time',
-			'threads',
-			'service',
-			'ports',
-			'app',
-			'command',
-		]);
+		// Saved by an effect, which React may run after the frame is written: wait for it.
+		await vi.waitFor(() =>
+			expect(saved.at(-1)?.columns).toEqual([
+				'pid',
+				'priority',
+				'nice',
+				'virtual',
+				'resident',
+				'state',
+				'cpu',
+				'memory',
+				'time',
+				'threads',
+				'service',
+				'ports',
+				'app',
+				'command',
+			]),
+		);
 	});
 
 	test('a hidden column shown again goes before COMMAND; < and > move it; d restores the default', async () => {
@@ -88,14 +91,14 @@ describe('the setup screen', () => {
 		ui.stdin.write(ESC);
 		let table = await frameWith(ui, text => !text.includes('Setup: columns') && text.includes('node server.js'));
 		expect(strip(titleRow(table))).toMatch(/^\s+PPID\s+PID▲ COMMAND/);
-		expect(saved.at(-1)?.columns).toEqual(['ppid', 'pid', 'command']);
+		await vi.waitFor(() => expect(saved.at(-1)?.columns).toEqual(['ppid', 'pid', 'command']));
 		ui.stdin.write('S');
 		await frameWith(ui, text => text.includes('Setup: columns'));
 		ui.stdin.write('d');
 		await frameWith(ui, text => text.includes('the default set') && text.includes('the default columns again'));
 		ui.stdin.write(ESC);
 		table = await frameWith(ui, text => !text.includes('Setup: columns') && /USER/.test(titleRow(text)));
-		expect(saved.at(-1)).not.toHaveProperty('columns');
+		await vi.waitFor(() => expect(saved.at(-1)).not.toHaveProperty('columns'));
 	});
 
 	test('the last column cannot be hidden, and only a shown column moves', async () => {
