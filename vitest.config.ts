@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {defineConfig} from 'vitest/config';
+import {COLUMN_LAYOUT} from './scripts/bundle-plugins.js';
 import {inkPatchFor} from './scripts/ink-patches.js';
 
 export default defineConfig({
@@ -20,9 +21,12 @@ export default defineConfig({
 			},
 		},
 	],
+	// As in the bundle: Ink lays out with source/ui/column-layout.ts, not Yoga.
+	resolve: {alias: [{find: /^yoga-layout$/, replacement: COLUMN_LAYOUT}]},
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		globalSetup: ['test/helpers/global-setup.ts'],
+		setupFiles: ['test/helpers/layout-guard.ts'],
 		// Component tests render through chalk, which sees no TTY here: force colour so styles are testable.
 		env: {FORCE_COLOR: '1'},
 		testTimeout: 30_000,

@@ -1,11 +1,23 @@
 // The esbuild plugins every bundle of proctop uses: the shipped dist/cli.js (scripts/build.js) and
 // the fault-injecting CLI the exit-path tests build, so both run the same patched Ink.
 import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 import {INK_PATCHES} from './ink-patches.js';
 import {STARTUP_PATCHES} from './startup-patches.js';
 
+/** What Ink's `import Yoga from 'yoga-layout'` resolves to in the bundle and in the tests. */
+export const COLUMN_LAYOUT = fileURLToPath(new URL('../source/ui/column-layout.ts', import.meta.url));
+
 export function bundlePlugins() {
 	return [
+		{
+			// See source/ui/column-layout.ts: Ink lays out proctop's column of lines without Yoga's
+			// WebAssembly (~16 MB resident, and a layout pass per frame).
+			name: 'column-layout',
+			setup(builder) {
+				builder.onResolve({filter: /^yoga-layout$/}, () => ({path: COLUMN_LAYOUT}));
+			},
+		},
 		{
 			// See scripts/ink-patches.js: direct rows in Ink's output stage, bounded text caches.
 			name: 'ink-patches',
