@@ -6,6 +6,7 @@ for (const [script, ...args] of [
 	['bench/snapshot.js', '20'],
 	['bench/system-calls.js'],
 	['bench/first-frame.js', '5'],
+	['bench/first-key.js', '7'],
 	['bench/steady.js', '60', '60'],
 	['bench/typing.js'],
 	['bench/ports.js'],

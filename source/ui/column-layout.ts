@@ -1,13 +1,15 @@
 // Stands in for yoga-layout, Ink's flexbox engine, in the bundle and in the component tests (the
 // bundler and vitest resolve `yoga-layout` here; see scripts/bundle-plugins.js). Why: proctop's
 // whole UI is one column of one-line <Text>s inside one <Box>, and Yoga is a WebAssembly module
-// whose loading alone costs ~16 MB of resident memory (its code, its compiler's pages in node,
-// its heap) and whose layout pass ran every frame. This lays out exactly the subset of flexbox
-// Ink's tree uses here — a column of children, stretched or aligned across it, each as tall as
-// its text. Any other style (padding, a row of children, centring, percentages…) is laid out
-// roughly (as if absent; a row side by side) and noted in `unsupportedUses()`: the component tests fail on any note
-// (test/helpers/layout-guard.ts), so a component that needs real flexbox cannot slip in, while a
-// frame proctop never shows on purpose (Ink's error overview, drawn as it exits) still renders.
+// whose loading (base64 decoding, compiling) takes ~75 ms of CPU on every start, between the
+// first frame being painted and the first key being answered (bench/first-key.js: 474 → 395 ms
+// at base, 1,004 → 867 at +5,000), and ~5 MB resident. This lays out exactly the subset of
+// flexbox Ink's tree uses here: a column of children, stretched or aligned across it, each as
+// tall as its text. Any other style (padding, a row of children, centring, percentages…) is
+// laid out roughly (as if absent; a row side by side) and noted in `unsupportedUses()`: every
+// test file fails on a note (test/helpers/layout-guard.ts), so a component that needs real
+// flexbox cannot slip in, while a frame proctop never shows on purpose (Ink's error overview,
+// drawn as it exits) still renders.
 // Pure: no I/O; the same API shape Ink calls (Yoga.Node.create(), setters, calculateLayout, getters).
 
 const UNDEFINED = Number.NaN;
