@@ -333,7 +333,10 @@ export class LayoutNode {
 		this.computedHeight = Math.max(Number.isNaN(this.height) ? height : this.height, this.minHeight);
 	}
 
-	/** Asks Ink's measure function again only when the text changed (markDirty) or the room did. */
+	/**
+	 * Asks Ink's measure function again only when the text changed (markDirty) or the room did.
+	 * Keyed by the room alone: Ink's function ignores the mode (exactly or at most that wide).
+	 */
 	private remeasure(room: number, mode: number): void {
 		if (this.measuredFor === room) return;
 		const result = this.measure!(room, mode, UNDEFINED, constants.MEASURE_MODE_UNDEFINED);
