@@ -5,14 +5,13 @@ import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {btopEnv, btopReady, hasBtop} from './lib/btop.js';
 import {countProcesses, startSleepers} from './lib/load.js';
-import {startInPty, timeUntil} from './lib/pty-screen.js';
+import {proctopReady, startInPty, timeUntil} from './lib/pty-screen.js';
 
 const runs = Number(process.argv[2] ?? 5);
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
 const hasHtop = existsSync('/usr/bin/htop');
 
 // A full frame: the memory meter and at least five process rows.
-const proctopReady = text => text.includes('Mem[') && (text.match(/^\s+\d+ \S+\s+\S+\s+\S+/gm) ?? []).length >= 5;
 const htopReady = text => text.includes('Mem[') && (text.match(/^\s*\d+ \S+\s+\d+/gm) ?? []).length >= 5;
 
 async function measure(file, args, ready, quitKeys, env = {}) {

@@ -1,4 +1,4 @@
-// Benchmark: from launch to the first frame, and to the first key answered: `h` written as soon
+// Benchmark: from launch to the first full frame (as bench/first-frame.js counts it), and to the first key answered: `h` written as soon
 // as the table is on screen, timed until the help screen shows. The first frame is painted before
 // Ink and React load (ui/first-frame.ts); a key is answered only once they have, so the second
 // figure is when proctop is really usable. Compares this build with another one's dist/ (say a
@@ -7,7 +7,7 @@
 import {execFileSync} from 'node:child_process';
 import {join} from 'node:path';
 import {countProcesses, startSleepers} from './lib/load.js';
-import {startInPty, timeUntil} from './lib/pty-screen.js';
+import {proctopReady, startInPty, timeUntil} from './lib/pty-screen.js';
 
 const runs = Number(process.argv[2] ?? 7);
 const other = process.argv[3];
@@ -17,7 +17,7 @@ const builds = {'this build': 'dist/proctop.cjs', ...(other ? {[other]: join(oth
 async function once(launcher) {
 	const start = performance.now();
 	const screen = startInPty(process.execPath, [launcher], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
-	const frame = await timeUntil(screen, text => text.includes('PID USER'), start, {timeoutMs: 30_000});
+	const frame = await timeUntil(screen, proctopReady, start, {timeoutMs: 30_000});
 	screen.write('h');
 	const key = await timeUntil(screen, text => text.includes('proctop keys'), start, {timeoutMs: 30_000});
 	screen.write('q');

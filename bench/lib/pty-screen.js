@@ -27,3 +27,6 @@ export async function timeUntil(screen, predicate, start, {everyMs = 2, timeoutM
 		await new Promise(resolve => setTimeout(resolve, everyMs));
 	}
 }
+
+/** proctop's first full frame: the memory meter and at least five process rows. */
+export const proctopReady = text => text.includes('Mem[') && (text.match(/^\s+\d+ \S+\s+\S+\s+\S+/gm) ?? []).length >= 5;

@@ -115,9 +115,6 @@ export class LayoutNode {
 	getChild(index: number): LayoutNode {
 		return this.children[index]!;
 	}
-	getParent(): LayoutNode | null {
-		return this.parent ?? null;
-	}
 	free(): void {
 		this.parent?.removeChild(this);
 	}
@@ -136,9 +133,6 @@ export class LayoutNode {
 	}
 	markDirty(): void {
 		this.measuredFor = UNDEFINED;
-	}
-	isDirty(): boolean {
-		return Number.isNaN(this.measuredFor);
 	}
 
 	// What this layout honours.
@@ -241,9 +235,6 @@ export class LayoutNode {
 		return 0;
 	}
 	getComputedPadding(_edge: number): number {
-		return 0;
-	}
-	getComputedMargin(_edge: number): number {
 		return 0;
 	}
 
@@ -358,7 +349,6 @@ const Yoga = {
 	...constants,
 	Node: {
 		create: () => new LayoutNode(),
-		createDefault: () => new LayoutNode(),
 	},
 };
 
