@@ -7,6 +7,7 @@
 // ticks with them. Pure: fed snapshots, returns snapshots.
 
 import type {ExitedRecord, HistoryView, Listener, ProcessSample, ProcessSeries, Snapshot, SystemSample} from '../types.js';
+import {createNumberRows} from './number-rows.js';
 
 /** Ticks of CPU% each process carries for its graph column. */
 export const RECENT_TICKS = 16;
@@ -64,8 +65,8 @@ export type Identity = {
 	/** CPU% of its last RECENT_TICKS ticks, a circular buffer its live samples share (changed in place). */
 	recentCpu: {values: number[]; start: number; count: number};
 	texts: Texts;
-	/** Its latest row of numbers: what the next tick is compared with. */
-	numbers: Float64Array;
+	/** Its latest row of numbers (in the history's NumberRows): what the next tick is compared with. */
+	row: number;
 };
 
 /** One tick: its own figures, and the processes that appeared, changed or went. */
@@ -120,31 +121,33 @@ function put(row: Float64Array, index: number, value: number): boolean {
 	return true;
 }
 
-/** Writes a process's numbers into `row` (in NUMBERS order); true when any changed. No allocation: this runs for every process every tick. */
-function writeNumbers(process: ProcessSample, row: Float64Array): boolean {
-	let changed = put(row, 0, process.ppid);
-	changed = put(row, 1, process.pgrp) || changed;
-	changed = put(row, 2, process.session) || changed;
-	changed = put(row, 3, process.tty) || changed;
-	changed = put(row, 4, process.flags) || changed;
-	changed = put(row, 5, encodeState(process.state)) || changed;
-	changed = put(row, 6, process.cpuTicks) || changed;
-	changed = put(row, 7, process.systemTicks) || changed;
-	changed = put(row, 8, process.priority) || changed;
-	changed = put(row, 9, process.nice) || changed;
-	changed = put(row, 10, process.threads) || changed;
-	changed = put(row, 11, process.virtualBytes) || changed;
-	changed = put(row, 12, process.residentBytes) || changed;
-	changed = put(row, 13, process.cpuPercent ?? Number.NaN) || changed;
-	changed = put(row, 14, process.memoryPercent) || changed;
-	changed = put(row, 15, process.isOrphan ? 1 : 0) || changed;
-	return put(row, 16, process.cpuSeconds) || changed;
+/** Writes a process's numbers into values[at, at + WIDTH) (in NUMBERS order); true when any changed. No allocation: this runs for every process every tick. */
+function writeNumbers(process: ProcessSample, values: Float64Array, at: number): boolean {
+	let changed = put(values, at, process.ppid);
+	changed = put(values, at + 1, process.pgrp) || changed;
+	changed = put(values, at + 2, process.session) || changed;
+	changed = put(values, at + 3, process.tty) || changed;
+	changed = put(values, at + 4, process.flags) || changed;
+	changed = put(values, at + 5, encodeState(process.state)) || changed;
+	changed = put(values, at + 6, process.cpuTicks) || changed;
+	changed = put(values, at + 7, process.systemTicks) || changed;
+	changed = put(values, at + 8, process.priority) || changed;
+	changed = put(values, at + 9, process.nice) || changed;
+	changed = put(values, at + 10, process.threads) || changed;
+	changed = put(values, at + 11, process.virtualBytes) || changed;
+	changed = put(values, at + 12, process.residentBytes) || changed;
+	changed = put(values, at + 13, process.cpuPercent ?? Number.NaN) || changed;
+	changed = put(values, at + 14, process.memoryPercent) || changed;
+	changed = put(values, at + 15, process.isOrphan ? 1 : 0) || changed;
+	return put(values, at + 16, process.cpuSeconds) || changed;
 }
 
 export function createHistory(options: HistoryOptions): HistoryView & {record(snapshot: Snapshot, system?: SystemSample): void; bytes(): number} {
 	const ticks: Tick[] = [];
 	const byKey = new Map<string, Identity>();
 	const byId = new Map<number, Identity>();
+	/** Every identity's latest numbers, one row each. */
+	const latest = createNumberRows(WIDTH);
 	let nextId = 0;
 	let nextSeq = 0;
 	/** The identities live in the newest tick. */
@@ -168,7 +171,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			peakResidentBytes: 0,
 			recentCpu: {values: new Array<number>(RECENT_TICKS).fill(Number.NaN), start: 0, count: 0},
 			texts: texts(process),
-			numbers: new Float64Array(WIDTH).fill(Number.NaN),
+			row: latest.take(),
 		};
 		byKey.set(process.key, identity);
 		byId.set(identity.id, identity);
@@ -202,13 +205,15 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			if (recent.count < RECENT_TICKS) recent.count++;
 			else recent.start = (recent.start + 1) % RECENT_TICKS;
 			process.recentCpu = recent;
-			const numbersChanged = writeNumbers(process, identity.numbers);
+			const values = latest.values;
+			const at = identity.row * WIDTH;
+			const numbersChanged = writeNumbers(process, values, at);
 			const textsChanged = !sameTexts(identity.texts, process);
 			if (textsChanged) identity.texts = texts(process);
 			if (keyframe || fresh || numbersChanged || textsChanged) {
 				changedIds.push(identity.id);
 				changedTexts.push(keyframe || fresh || textsChanged ? identity.texts : undefined);
-				for (const value of identity.numbers) rows.push(value);
+				for (let column = 0; column < WIDTH; column++) rows.push(values[at + column]!);
 			}
 		}
 		const gone: number[] = [];
@@ -244,6 +249,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			if (identity.lastSeq >= oldest) continue;
 			byKey.delete(key);
 			byId.delete(identity.id);
+			latest.release(identity.row);
 		}
 	}
 
@@ -383,7 +389,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 	function bytes(): number {
 		let total = 0;
 		for (const tick of ticks) total += tick.ids.byteLength + tick.numbers.byteLength + tick.gone.byteLength + tick.texts.length * 8 + 400;
-		return total + byKey.size * (WIDTH * 8 + 300);
+		return total + latest.values.byteLength + byKey.size * 300;
 	}
 
 	/** The header meters read beside the tick taken at `takenAt` (they arrive with it, not in it). */

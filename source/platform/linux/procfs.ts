@@ -9,7 +9,7 @@ import {fstatSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {decodeUtf8, sanitize, sanitizeArgv} from '../../sanitize.js';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {createKeptFiles, createReader} from './proc-files.js';
-import {latin1, newStatScan, PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, sameLatin1, scanStat} from './procfs-parse.js';
+import {latin1, newStatScan, PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, sameLatin1, scanStat, whole} from './procfs-parse.js';
 import {parseOpenFileLimit} from './resources.js';
 
 export type ProcfsOptions = {
@@ -141,7 +141,8 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	function ownerOf(pid: number, name: string): number | undefined {
 		try {
 			const held = kept.fdOf(name);
-			return held === undefined ? statSync(`${procRoot}/${pid}`).uid : fstatSync(held).uid;
+			// fs.Stats numbers come out of a Float64Array: `whole` keeps the rows' uid unboxed.
+			return whole(held === undefined ? statSync(`${procRoot}/${pid}`).uid : fstatSync(held).uid);
 		} catch {
 			return undefined;
 		}
