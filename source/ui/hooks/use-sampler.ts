@@ -38,20 +38,16 @@ export function useSampler(options: {
 	const {sampler, system, intervalMs, paused, initial} = options;
 	const afterSample = useRef(options.afterSample);
 	afterSample.current = options.afterSample;
-	const [sampled, setSampled] = useState<Sampled>({
+	// Initial values made once (lazy initialisers), not as arguments evaluated on every render.
+	const [sampled, setSampled] = useState<Sampled>(() => ({
 		snapshot: initial?.snapshot,
 		system: initial?.system,
 		own: initial?.own ?? {cpuPercent: null, recentCpuPercent: null, residentBytes: process.memoryUsage.rss()},
 		error: undefined,
-	});
-	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(undefined);
+	}));
+	const [startedAt] = useState(() => (initial ? {cpu: process.cpuUsage(), at: performance.now()} : undefined));
+	const usage = useRef<{cpu: NodeJS.CpuUsage; at: number} | undefined>(startedAt);
 	const waitFirst = useRef(initial !== undefined);
-	// Set once, not as useRef's argument: that would be evaluated (a system call) on every render.
-	const started = useRef(false);
-	if (!started.current) {
-		started.current = true;
-		if (initial) usage.current = {cpu: process.cpuUsage(), at: performance.now()};
-	}
 	const recentCpu = useRef<number[]>([]);
 
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `initial` seeds the first tick only (read through refs); a new one must not restart sampling.
