@@ -17,7 +17,9 @@
 // column, value…] (`changed`), and the ids gone since the frame before (`gone`); each frame also
 // carries the tick's own figures and the header meters.
 
-import {deflateSync, inflateSync} from 'node:zlib';
+import {promisify} from 'node:util';
+import {deflate, deflateSync, inflateSync} from 'node:zlib';
+import {noPause, type Pause, YIELD_EVERY} from '../sampling/yield.js';
 import type {ProcessSample, Snapshot, SystemSample} from '../types.js';
 
 export const FORMAT = 'proctop-recording';
@@ -72,7 +74,11 @@ export class RecordingError extends Error {
 }
 
 export function encodeFrame(kind: FrameKind, takenAt: number, payload: unknown): Buffer {
-	const body = deflateSync(Buffer.from(JSON.stringify(payload)));
+	return frameOf(kind, takenAt, deflateSync(Buffer.from(JSON.stringify(payload))));
+}
+
+/** The frame around an already compressed payload. */
+function frameOf(kind: FrameKind, takenAt: number, body: Buffer): Buffer {
 	const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
 	frame.writeUInt32LE(body.length, 0);
 	frame.writeUInt8(kind, 4);
@@ -137,13 +143,31 @@ function sameValue(a: unknown, b: unknown): boolean {
 	return Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b);
 }
 
+const deflateAsync = promisify(deflate);
+
+/** A keyframe's JSON, its rows turned to text a slice at a time (one JSON.stringify of 10,000 rows holds the loop). */
+async function keyframeJson(figures: TickFigures, rows: unknown[][], pause: Pause): Promise<string> {
+	const parts: string[] = [];
+	for (let from = 0; from < rows.length; from += YIELD_EVERY) {
+		if (from > 0) await pause();
+		// The slice's own brackets come off: the slices are joined into one array.
+		parts.push(JSON.stringify(rows.slice(from, from + YIELD_EVERY)).slice(1, -1));
+	}
+	return `{"tick":${JSON.stringify(figures)},"rows":[${parts.join(',')}]}`;
+}
+
 /**
  * Turns ticks into frames: a keyframe every `keyframeEvery` ticks, deltas between. Keeps the
  * last row of every live process to diff against (the only state a writer holds), rewritten in
  * place: a new row per process per tick outlived the tick and was promoted by V8 (at 10,000
  * processes 5 MB a second of old-generation garbage), where now only what changed is new.
+ *
+ * The work is sliced with `pause` between slices and the compression runs off the main thread
+ * (zlib's thread pool): at 10,000 processes the diff alone took ~25 ms a tick in one piece, a
+ * keyframe ~80, and a key pressed meanwhile waited for all of it. Calls must not overlap (a
+ * recorder encodes tick after tick).
  */
-export function createFrameEncoder(keyframeEvery = 120) {
+export function createFrameEncoder(keyframeEvery = 120, pause: Pause = noPause) {
 	/** Each live process's id, its row as last written, and the last tick that saw it. */
 	const written = new Map<string, {id: number; row: unknown[]; seen: number}>();
 	let nextId = 0;
@@ -154,7 +178,7 @@ export function createFrameEncoder(keyframeEvery = 120) {
 		return system ? {...figures, system} : figures;
 	}
 
-	return function encode(snapshot: Snapshot, system?: SystemSample): Buffer {
+	return async function encode(snapshot: Snapshot, system?: SystemSample): Promise<Buffer> {
 		const tick = ++ticks;
 		const keyframe = (tick - 1) % keyframeEvery === 0;
 		const born: unknown[][] = [];
@@ -163,6 +187,7 @@ export function createFrameEncoder(keyframeEvery = 120) {
 		const {processes} = snapshot;
 		// Indexed, not for…of: once a tick this stays unoptimised, where an array iterator allocates per step.
 		for (let index = 0; index < processes.length; index++) {
+			if (index > 0 && index % YIELD_EVERY === 0) await pause();
 			const process = processes[index]!;
 			const known = written.get(process.key);
 			// Twice in one table (a garbled source): the first counts.
@@ -194,8 +219,7 @@ export function createFrameEncoder(keyframeEvery = 120) {
 			written.delete(key);
 		});
 		const figures = tickFigures(snapshot, system);
-		return keyframe
-			? encodeFrame(KIND.keyframe, snapshot.takenAt, {tick: figures, rows} satisfies KeyframePayload)
-			: encodeFrame(KIND.delta, snapshot.takenAt, {tick: figures, born, changed, gone} satisfies DeltaPayload);
+		const json = keyframe ? await keyframeJson(figures, rows, pause) : JSON.stringify({tick: figures, born, changed, gone} satisfies DeltaPayload);
+		return frameOf(keyframe ? KIND.keyframe : KIND.delta, snapshot.takenAt, await deflateAsync(Buffer.from(json)));
 	};
 }

@@ -4,18 +4,21 @@
 
 import type {SystemReader} from '../platform/meters.js';
 import type {Sampler} from '../sampling/sampler.js';
+import {yieldToEvents} from '../sampling/yield.js';
 import {createFrameEncoder} from './format.js';
 
 export type FrameWriter = {write(frame: Buffer): void; close(): void};
 
 /** A sampler whose every tick is also written to the recording. */
 export function recordingSampler(sampler: Sampler, writer: FrameWriter, meters: SystemReader): Sampler {
-	const encode = createFrameEncoder();
+	// Sliced, with the event loop let in between (see createFrameEncoder): keys stay answered.
+	const encode = createFrameEncoder(undefined, yieldToEvents);
 	return {
 		source: sampler.source,
 		async sample() {
 			const [snapshot, system] = await Promise.all([sampler.sample(), meters.read().catch(() => undefined)]);
-			writer.write(encode(snapshot, system));
+			await yieldToEvents();
+			writer.write(await encode(snapshot, system));
 			return snapshot;
 		},
 	};

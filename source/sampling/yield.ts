@@ -10,3 +10,9 @@ export function yieldToEvents(): Promise<void> {
 
 /** Processes handled between two yields inside a stage (a few ms of work each). */
 export const YIELD_EVERY = 2500;
+
+/** What a sliced stage calls between slices: yieldToEvents in the program, nothing (or a counter) in a test. */
+export type Pause = () => Promise<void>;
+
+/** Goes straight on: for a caller that does not need the event loop let in. */
+export const noPause: Pause = () => Promise.resolve();

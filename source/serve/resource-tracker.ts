@@ -8,7 +8,15 @@
 // The fd limit is read once per identity.
 // Pure: the reader is given (platform/linux/resources.ts reads /proc).
 
+import {noPause, type Pause, YIELD_EVERY} from '../sampling/yield.js';
 import type {ProcessResources, ProcessSample} from '../types.js';
+
+/**
+ * Resource reads between two pauses. Each is several files (status, io, the fd directory): the
+ * first tick reads everyone (at 10,000 processes ~0.8 s), a later one a few hundred (~17 ms),
+ * and without pauses a key pressed meanwhile waited for all of it.
+ */
+const READS_BETWEEN_PAUSES = 100;
 
 export type ReadResources = (pid: number, withLimit: boolean) => ProcessResources;
 
@@ -27,14 +35,18 @@ export function createResourceTracker(read: ReadResources, options: ResourceTrac
 	const latest = new Map<string, ProcessResources>();
 	let tick = 0;
 
-	/** Reads whom this tick's budget allows; returns every live process's latest resources by key. */
-	function update(processes: readonly ProcessSample[]): ReadonlyMap<string, ProcessResources> {
+	/**
+	 * Reads whom this tick's budget allows; resolves to every live process's latest resources by
+	 * key. Calls `pause` between slices of the work; calls must not overlap.
+	 */
+	async function update(processes: readonly ProcessSample[], pause: Pause = noPause): Promise<ReadonlyMap<string, ProcessResources>> {
 		tick++;
 		const fresh: ProcessSample[] = [];
 		const active: {entry: Entry; used: number}[] = [];
 		const idle: Entry[] = [];
 		// Indexed, not for…of: once a tick this stays unoptimised, where an array iterator allocates per step.
 		for (let index = 0; index < processes.length; index++) {
+			if (index > 0 && index % YIELD_EVERY === 0) await pause();
 			const process = processes[index]!;
 			const entry = entries.get(process.key);
 			if (!entry) fresh.push(process);
@@ -57,7 +69,9 @@ export function createResourceTracker(read: ReadResources, options: ResourceTrac
 		// Left over from the urgent list (beyond the cap) they wait in the rotation like the idle.
 		const waiting = [...active.slice(Math.max(0, activePerTick - fresh.length)).map(item => item.entry), ...idle].sort((a, b) => a.tick - b.tick);
 		const rotation = waiting.slice(0, Math.ceil(processes.length / refreshTicks)).map(entry => entry.process);
+		let reads = 0;
 		for (const process of [...urgent, ...rotation]) {
+			if (++reads % READS_BETWEEN_PAUSES === 0) await pause();
 			const known = entries.get(process.key);
 			const resources = read(process.pid, !known);
 			if (known && resources.fdLimit === undefined) resources.fdLimit = known.resources.fdLimit;

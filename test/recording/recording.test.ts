@@ -4,7 +4,17 @@ import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {parseMoment} from '../../source/history/moment.js';
 import {openForAppend} from '../../source/recording/file.js';
-import {createFrameEncoder, encodeFrame, KIND, sessionHeader} from '../../source/recording/format.js';
+import {
+	createFrameEncoder,
+	decodeFrameHeader,
+	decodePayload,
+	encodeFrame,
+	FRAME_HEADER_BYTES,
+	KIND,
+	rowOf,
+	sessionHeader,
+} from '../../source/recording/format.js';
+import {recordingSampler} from '../../source/recording/record.js';
 import {openReplay} from '../../source/recording/run-replay.js';
 import type {ProcessSample} from '../../source/types.js';
 import {processSample, snapshotOf} from '../helpers/processes.js';
@@ -35,37 +45,89 @@ function world(tick: number): ProcessSample[] {
 	];
 }
 
-function record(path: string, ticks: number, keyframeEvery = 4) {
+async function record(path: string, ticks: number, keyframeEvery = 4) {
 	const writer = openForAppend(path, sessionHeader('proctop test', 'host-a', 1000));
 	const encode = createFrameEncoder(keyframeEvery);
 	const snapshots = [];
 	for (let tick = 0; tick < ticks; tick++) {
 		const snapshot = {...snapshotOf(world(tick)), takenAt: START + tick * 1000};
 		snapshots.push(snapshot);
-		writer.write(encode(snapshot));
+		writer.write(await encode(snapshot));
 	}
 	writer.close();
 	return snapshots;
 }
 
 describe('the recording format', () => {
-	test('a sample rewritten in place (as the sampler reuses them) is diffed against what was written, not against itself', () => {
+	test('a sample rewritten in place (as the sampler reuses them) is diffed against what was written, not against itself', async () => {
 		const path = join(dir(), 'reused.ptrec');
 		const writer = openForAppend(path, sessionHeader('proctop test', 'host-a', 1000));
 		const encode = createFrameEncoder(100);
 		const process = processSample({pid: 10, name: 'busy', cpuTicks: 1});
 		for (const [tick, cpuTicks] of [1, 2, 2, 5].entries()) {
 			process.cpuTicks = cpuTicks;
-			writer.write(encode({...snapshotOf([process]), takenAt: START + tick * 1000}));
+			writer.write(await encode({...snapshotOf([process]), takenAt: START + tick * 1000}));
 		}
 		writer.close();
 		const {replay} = openReplay(path);
 		expect([0, 1, 2, 3].map(seq => replay.at(seq)!.snapshot.processes[0]!.cpuTicks)).toEqual([1, 2, 2, 5]);
 	});
 
-	test('round trip: every moment comes back as it was recorded, in any order of seeking', () => {
+	test('a tick of thousands is encoded in slices with pauses between, and its frames say the same as one piece would', async () => {
+		const many = Array.from({length: 6001}, (_, index) => processSample({pid: index + 1, name: `p${index}`, cpuTicks: index}));
+		let pauses = 0;
+		const encode = createFrameEncoder(2, async () => {
+			pauses++;
+		});
+		const keyframe = await encode({...snapshotOf(many), takenAt: START});
+		// Two pauses in the diff (at 2,500 and 5,000) and two between the keyframe's row slices.
+		expect(pauses).toBe(4);
+		const header = decodeFrameHeader(keyframe)!;
+		expect(header.kind).toBe(KIND.keyframe);
+		const payload = decodePayload(keyframe.subarray(FRAME_HEADER_BYTES)) as {rows: unknown[][]};
+		expect(payload.rows).toEqual(JSON.parse(JSON.stringify(many.map((process, id) => [id, ...rowOf(process)]))));
+		many[4000]!.cpuTicks = 1;
+		const delta = await encode({...snapshotOf(many), takenAt: START + 1000});
+		expect(pauses).toBe(6);
+		expect(decodeFrameHeader(delta)!.kind).toBe(KIND.delta);
+		const cpuTicksColumn = sessionHeader('t', 'h', 1000).fields.indexOf('cpuTicks');
+		expect((decodePayload(delta.subarray(FRAME_HEADER_BYTES)) as {changed: unknown[][]}).changed).toEqual([[4000, cpuTicksColumn, 1]]);
+	});
+
+	test('the recorder lets the event loop run between slices of a large tick (a key is not kept waiting)', async () => {
+		const many = Array.from({length: 6000}, (_, index) => processSample({pid: index + 1}));
+		// The event loop's turns, counted until the encoder reaches the last process.
+		let turns = 0;
+		let reached: number | undefined;
+		const turn = () => {
+			if (reached !== undefined) return;
+			turns++;
+			setImmediate(turn);
+		};
+		const last = many.at(-1)!;
+		const {key} = last;
+		Object.defineProperty(last, 'key', {
+			get() {
+				reached ??= turns;
+				return key;
+			},
+		});
+		const frames: Buffer[] = [];
+		const sampler = recordingSampler(
+			{source: {} as never, sample: async () => ({...snapshotOf(many), takenAt: START})},
+			{write: frame => frames.push(frame), close: () => {}},
+			{read: async () => undefined as never},
+		);
+		setImmediate(turn);
+		await sampler.sample();
+		// Once before the encoding starts, then at 2,500 and 5,000 processes.
+		expect(reached).toBeGreaterThanOrEqual(3);
+		expect(frames).toHaveLength(1);
+	});
+
+	test('round trip: every moment comes back as it was recorded, in any order of seeking', async () => {
 		const path = join(dir(), 'a.ptrec');
-		const recorded = record(path, 23);
+		const recorded = await record(path, 23);
 		const {replay} = openReplay(path);
 		expect(replay.range()).toEqual({oldest: 0, newest: 22});
 		for (const seq of [22, 0, 5, 4, 3, 13, 14, 15, 9, 1, 22]) {
@@ -80,9 +142,9 @@ describe('the recording format', () => {
 		expect(replay.seriesOf(processSample({pid: 10}).key, 4).residentBytes).toEqual([0, 4096, 8192, 12_288, 16_384]);
 	});
 
-	test('a cut-off file replays up to its last whole moment, and says so', () => {
+	test('a cut-off file replays up to its last whole moment, and says so', async () => {
 		const path = join(dir(), 'cut.ptrec');
-		record(path, 6);
+		await record(path, 6);
 		const whole = readFileSync(path);
 		writeFileSync(path, whole.subarray(0, whole.length - 7));
 		const opened = openReplay(path);
@@ -92,11 +154,11 @@ describe('the recording format', () => {
 		);
 	});
 
-	test('appending to a cut-off recording trims the broken tail first, then adds a session', () => {
+	test('appending to a cut-off recording trims the broken tail first, then adds a session', async () => {
 		const path = join(dir(), 'append.ptrec');
-		record(path, 3);
+		await record(path, 3);
 		appendFileSync(path, Buffer.from([9, 0, 0, 0, 2, 1, 2]));
-		record(path, 2);
+		await record(path, 2);
 		const {replay, warning} = openReplay(path);
 		expect(warning).toBeUndefined();
 		expect(replay.sessions).toHaveLength(2);
@@ -114,9 +176,9 @@ describe('the recording format', () => {
 		expect(() => openForAppend(path, sessionHeader('x', 'h', 1000))).toThrow(/format 2/);
 	});
 
-	test('damaged bytes: one clear line naming where; the moments before still replay', () => {
+	test('damaged bytes: one clear line naming where; the moments before still replay', async () => {
 		const path = join(dir(), 'damaged.ptrec');
-		record(path, 8, 100);
+		await record(path, 8, 100);
 		const bytes = readFileSync(path);
 		// Flip bytes in the middle of the last frame's compressed payload.
 		bytes.writeUInt8(bytes.readUInt8(bytes.length - 20) ^ 0xff, bytes.length - 20);

@@ -30,11 +30,11 @@ const value = (text: string, series: string) =>
 	);
 
 describe('createMetrics', () => {
-	test('groups by app with process-exporter names; CPU counters stay monotonic as processes exit', () => {
+	test('groups by app with process-exporter names; CPU counters stay monotonic as processes exit', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1.2.3'});
 		// Started before any of them: each counts in full from its first tick.
-		metrics.update(snapshotOf([]));
-		metrics.update(snapshotOf([web(1, 100, 20), web(2, 50)]));
+		await metrics.update(snapshotOf([]));
+		await metrics.update(snapshotOf([web(1, 100, 20), web(2, 50)]));
 		let text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(2);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.3);
@@ -44,24 +44,24 @@ describe('createMetrics', () => {
 		expect(value(text, 'namedprocess_namegroup_states{groupname="api › server.js",state="Sleeping"}')).toBe(2);
 		expect(value(text, 'namedprocess_namegroup_oldest_start_time_seconds{groupname="api › server.js"}')).toBe(1_700_000_000.001);
 		// Process 2 exits and a new one starts: the group's CPU only grows.
-		metrics.update(snapshotOf([web(1, 150, 20), web(3, 10)]));
+		await metrics.update(snapshotOf([web(1, 150, 20), web(3, 10)]));
 		text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.9);
 		expect(text).toContain('proctop_build_info{version="1.2.3"} 1');
 		expect(value(text, 'process_cpu_seconds_total')).toBe(1.5);
 	});
 
-	test('what ran before proctop started is the baseline: every group starts at 0, as in process-exporter', () => {
+	test('what ran before proctop started is the baseline: every group starts at 0, as in process-exporter', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
 		const early = web(1, 500, 100);
 		// Running at start too, but not read on the first tick (the tracker reads a few hundred per tick).
 		const unread = web(3, 40);
-		metrics.update(snapshotOf([early, unread]), new Map([[early.key, {readBytes: 1e9, voluntarySwitches: 80}]]));
+		await metrics.update(snapshotOf([early, unread]), new Map([[early.key, {readBytes: 1e9, voluntarySwitches: 80}]]));
 		let text = metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0);
 		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(0);
 		const later = web(2, 30);
-		metrics.update(
+		await metrics.update(
 			snapshotOf([web(1, 510, 100), later, unread]),
 			new Map([
 				[early.key, {readBytes: 1e9 + 4096, voluntarySwitches: 81}],
@@ -70,24 +70,24 @@ describe('createMetrics', () => {
 		);
 		text = metrics.render(own);
 		// Read only now: that first reading is its baseline.
-		metrics.update(snapshotOf([web(1, 510, 100), later, unread]), new Map([[unread.key, {readBytes: 5e8, voluntarySwitches: 9}]]));
+		await metrics.update(snapshotOf([web(1, 510, 100), later, unread]), new Map([[unread.key, {readBytes: 5e8, voluntarySwitches: 9}]]));
 		expect(value(metrics.render(own), 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0.4);
 		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
 		expect(value(text, 'namedprocess_namegroup_context_switches_total{groupname="api › server.js",ctxswitchtype="voluntary"}')).toBe(6);
 	});
 
-	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', () => {
+	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', async () => {
 		const metrics = createMetrics({groupBy: 'comm', topK: 10, clockTicks: 100, version: '1'});
-		metrics.update(snapshotOf([web(1, 1), processSample({pid: 9, name: 'cron'})]));
+		await metrics.update(snapshotOf([web(1, 1), processSample({pid: 9, name: 'cron'})]));
 		expect(metrics.render(own)).toContain('namedprocess_namegroup_num_procs{groupname="node"} 1');
-		metrics.update(snapshotOf([processSample({pid: 9, name: 'cron'})]));
+		await metrics.update(snapshotOf([processSample({pid: 9, name: 'cron'})]));
 		expect(metrics.render(own)).not.toContain('groupname="node"');
 	});
 
-	test('top K by CPU and by memory, each process once, with the rest counted as left out', () => {
+	test('top K by CPU and by memory, each process once, with the rest counted as left out', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
-		metrics.update(
+		await metrics.update(
 			snapshotOf([
 				web(1, 1, 0, {cpuPercent: 90, residentBytes: 10}),
 				web(2, 1, 0, {cpuPercent: 1, residentBytes: 999}),
@@ -101,22 +101,22 @@ describe('createMetrics', () => {
 		expect(value(text, 'proctop_process_series_dropped_total')).toBe(1);
 	});
 
-	test('label values are escaped: a hostile process name cannot break a line or a label', () => {
+	test('label values are escaped: a hostile process name cannot break a line or a label', async () => {
 		expect(escapeLabel('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
 		const metrics = createMetrics({groupBy: 'comm', topK: 5, clockTicks: 100, version: '1'});
-		metrics.update(snapshotOf([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
+		await metrics.update(snapshotOf([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
 		const text = metrics.render(own);
 		expect(text).not.toMatch(/^fake_metric/m);
 		expect(text).toContain('groupname="evil\\"} 1\\nfake_metric 2"');
 	});
 
-	test('swap, fds, storage bytes and context switches: summed where readable, counters kept past exits, absent when unknown', () => {
+	test('swap, fds, storage bytes and context switches: summed where readable, counters kept past exits, absent when unknown', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
 		const [one, two, cron] = [web(1, 100), web(2, 50), processSample({pid: 9, name: 'cron', app: 'cron'})];
 		const key = (process: ProcessSample) => process.key;
 		const group = 'groupname="api › server.js"';
-		metrics.update(snapshotOf([]));
-		metrics.update(
+		await metrics.update(snapshotOf([]));
+		await metrics.update(
 			snapshotOf([one, two, cron]),
 			new Map([
 				[key(one), {swapBytes: 4096, openFds: 10, fdLimit: 1000, readBytes: 100, writeBytes: 7, voluntarySwitches: 50, involuntarySwitches: 5}],
@@ -135,11 +135,11 @@ describe('createMetrics', () => {
 		// Nothing readable for cron: no sample at all rather than a false 0.
 		expect(text).not.toMatch(/namedprocess_namegroup_(open_filedesc|read_bytes_total|context_switches_total)\{groupname="cron"/);
 		// 2 exits; 1 is read again; a tick without a read of 1 keeps its figures.
-		metrics.update(
+		await metrics.update(
 			snapshotOf([one, cron]),
 			new Map([[key(one), {swapBytes: 0, openFds: 12, fdLimit: 1000, readBytes: 160, writeBytes: 7, voluntarySwitches: 55, involuntarySwitches: 5}]]),
 		);
-		metrics.update(snapshotOf([one, cron]));
+		await metrics.update(snapshotOf([one, cron]));
 		text = metrics.render(own);
 		expect(value(text, `namedprocess_namegroup_read_bytes_total{${group}}`)).toBe(160);
 		expect(value(text, `namedprocess_namegroup_context_switches_total{${group},ctxswitchtype="voluntary"}`)).toBe(75);
@@ -147,10 +147,10 @@ describe('createMetrics', () => {
 		expect(value(text, `namedprocess_namegroup_open_filedesc{${group}}`)).toBe(12);
 	});
 
-	test.runIf(promtool)('promtool check metrics finds nothing to complain about', () => {
+	test.runIf(promtool)('promtool check metrics finds nothing to complain about', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 10, clockTicks: 100, version: '1'});
 		const cron = processSample({pid: 9, name: 'cron', app: 'cron'});
-		metrics.update(
+		await metrics.update(
 			snapshotOf([web(1, 100, 20), cron]),
 			new Map([[cron.key, {swapBytes: 0, openFds: 3, fdLimit: 1024, readBytes: 0, writeBytes: 9, voluntarySwitches: 1, involuntarySwitches: 0}]]),
 		);
@@ -161,15 +161,34 @@ describe('createMetrics', () => {
 });
 
 describe('OpenMetrics', () => {
-	test('counter families are named without _total, samples keep it, and the exposition ends with # EOF', () => {
+	test('counter families are named without _total, samples keep it, and the exposition ends with # EOF', async () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
-		metrics.update(snapshotOf([]));
-		metrics.update(snapshotOf([web(1, 100, 20)]));
+		await metrics.update(snapshotOf([]));
+		await metrics.update(snapshotOf([web(1, 100, 20)]));
 		const text = metrics.render(own, 'openmetrics');
 		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds counter');
 		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="api › server\.js",mode="user"\} 0\.8$/m);
 		expect(text).toContain('# TYPE process_cpu_seconds counter');
 		expect(text.endsWith('# EOF\n')).toBe(true);
 		expect(metrics.render(own)).not.toContain('# EOF');
+	});
+
+	test('an update of thousands pauses between slices and counts the same as one without pauses', async () => {
+		const table = (ticks: number) => Array.from({length: 6000}, (_, index) => web(index + 1, ticks, ticks / 2));
+		const sliced = createMetrics({groupBy: 'app', topK: 3, clockTicks: 100, version: '1'});
+		const whole = createMetrics({groupBy: 'app', topK: 3, clockTicks: 100, version: '1'});
+		let pauses = 0;
+		const pause = async () => {
+			pauses++;
+		};
+		for (const ticks of [10, 30]) {
+			await sliced.update(snapshotOf(table(ticks)), undefined, pause);
+			await whole.update(snapshotOf(table(ticks)));
+		}
+		expect(pauses).toBe(4);
+		const text = sliced.render(own);
+		expect(text).toBe(whole.render(own));
+		// 6,000 processes each 20 ticks (0.2 s) more: 1,200 s, half of it system time.
+		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBeCloseTo(600);
 	});
 });
