@@ -31,6 +31,27 @@ describe('buildRows', () => {
 		expect(pids(buildRows(processes, {...input, user: 'alice'}))).toEqual([12, 11]);
 		expect(pids(buildRows(processes, {...input, tree: true, user: 'alice'}))).toEqual([1, 10, 11, 12]);
 	});
+	test('flat rows are made once per sample object and follow it as the sampler rewrites it in place', () => {
+		const first = buildRows(processes, input);
+		const busy = processes[3]!;
+		busy.cpuPercent = 0.5;
+		const again = buildRows(processes, {...input, inverted: true});
+		// Every row is the one made before (no new object per process per list), in the new order.
+		expect(new Set(again)).toEqual(new Set(first));
+		expect(again.find(row => row.process === busy)).toBe(first.find(row => row.process === busy));
+		expect(pids(buildRows(processes, input))).toEqual([10, 11, 1, 12, 20]);
+		busy.cpuPercent = 50;
+		// Another sample object of the same process (the sampler's other one) has a row of its own.
+		const twin = {...busy};
+		const withTwin = buildRows([twin], input);
+		expect(withTwin[0]!.process).toBe(twin);
+		expect(first).not.toContain(withTwin[0]);
+	});
+	test('filter by user and pid without a query keeps the sort, with or without threads', () => {
+		const thread = processSample({pid: 13, threadOf: 12, name: 'node', cpuPercent: 20, user: 'alice'});
+		expect(pids(buildRows([...processes, thread], {...input, pids: [12]}))).toEqual([12, 13]);
+		expect(pids(buildRows([...processes, thread], {...input, user: 'root', inverted: true}))).toEqual([20, 1, 10]);
+	});
 	test('collapsed branches stay collapsed and count what they hide', () => {
 		const rows = buildRows(processes, {...input, tree: true, collapsed: new Set(['10:100'])});
 		expect(pids(rows)).toEqual([1, 10, 20]);
