@@ -111,11 +111,22 @@ export function openForAppend(path: string, header: SessionHeader): {write(frame
 		throw error;
 	}
 	let position = fstatSync(fd).size;
+	let closed = false;
 	const write = (frame: Buffer) => {
+		// A tick still being encoded when the user quit ends after the close: its frame is dropped,
+		// never written to a descriptor number that may by then name another file.
+		if (closed) return;
 		let written = 0;
 		while (written < frame.length) written += writeSync(fd, frame, written, frame.length - written, position + written);
 		position += frame.length;
 	};
 	write(encodeFrame(KIND.session, Date.now(), header));
-	return {write, close: () => closeSync(fd)};
+	return {
+		write,
+		close: () => {
+			if (closed) return;
+			closed = true;
+			closeSync(fd);
+		},
+	};
 }

@@ -154,6 +154,21 @@ describe('the recording format', () => {
 		);
 	});
 
+	test('a frame finished after the recording was closed (the user quit mid-tick) is dropped, and the file stays whole', async () => {
+		const path = join(dir(), 'late.ptrec');
+		const writer = openForAppend(path, sessionHeader('proctop test', 'host-a', 1000));
+		const encode = createFrameEncoder(4);
+		writer.write(await encode({...snapshotOf(world(0)), takenAt: START}));
+		const late = encode({...snapshotOf(world(1)), takenAt: START + 1000});
+		writer.close();
+		const size = readFileSync(path).length;
+		expect(() => writer.write(Buffer.from('late frame'))).not.toThrow();
+		writer.write(await late);
+		writer.close();
+		expect(readFileSync(path).length).toBe(size);
+		expect(openReplay(path).replay.range()).toEqual({oldest: 0, newest: 0});
+	});
+
 	test('appending to a cut-off recording trims the broken tail first, then adds a session', async () => {
 		const path = join(dir(), 'append.ptrec');
 		await record(path, 3);
