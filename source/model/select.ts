@@ -8,7 +8,7 @@ import {compareProcesses, type SortKeyId} from './sort.js';
 export type Selection = {filter: string; user: string | undefined; sort: SortKeyId; inverted: boolean; pids?: readonly number[] | undefined};
 
 /** The user and --pid choices; a thread's row goes with its process (--pid 1234 lists 1234's threads too). */
-function passes(process: ProcessSample, user: string | undefined, pids: ReadonlySet<number> | undefined): boolean {
+export function chosenByUserAndPid(process: ProcessSample, user: string | undefined, pids: ReadonlySet<number> | undefined): boolean {
 	return (user === undefined || process.user === user) && (!pids || pids.has(process.threadOf ?? process.pid));
 }
 
@@ -20,12 +20,12 @@ export function selectProcesses(processes: readonly ProcessSample[], selection: 
 	// No filter: every match ranks the same, so sort the processes themselves (no wrapper object
 	// per process per tick: at 5,000 processes they were garbage that lived through a sort).
 	if (isEmptyQuery(query)) {
-		const kept = selection.user === undefined && !pids ? [...processes] : processes.filter(process => passes(process, selection.user, pids));
+		const kept = selection.user === undefined && !pids ? [...processes] : processes.filter(process => chosenByUserAndPid(process, selection.user, pids));
 		return kept.sort(compare);
 	}
 	const ranked: Array<{process: ProcessSample; rank: number}> = [];
 	for (const process of processes) {
-		if (!passes(process, selection.user, pids)) continue;
+		if (!chosenByUserAndPid(process, selection.user, pids)) continue;
 		const rank = matchProcess(query, process).rank;
 		if (rank !== Rank.None) ranked.push({process, rank});
 	}

@@ -4,7 +4,7 @@
 import type {ProcessSample} from '../types.js';
 import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank} from './filter.js';
 import {groupRows} from './group.js';
-import {selectProcesses} from './select.js';
+import {chosenByUserAndPid, selectProcesses} from './select.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
 import {buildForest, flattenForest, withAncestors} from './tree.js';
 
@@ -71,10 +71,7 @@ export function buildRows(all: readonly ProcessSample[], input: RowsInput): View
 	if (!isEmptyQuery(query) || input.user !== undefined || input.pids) {
 		const pids = input.pids ? new Set(input.pids) : undefined;
 		const matches = processes.filter(
-			process =>
-				(input.user === undefined || process.user === input.user) &&
-				(!pids || pids.has(process.threadOf ?? process.pid)) &&
-				(isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
+			process => chosenByUserAndPid(process, input.user, pids) && (isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
 		);
 		keep = withAncestors(
 			forest,
