@@ -3,7 +3,7 @@
 // a Sampler. Every read goes through the injected Inspector (the platform's), so this file has
 // no I/O of its own and tests hand in a fake.
 
-import type {Sampler} from '../sampling/sampler.js';
+import {type Sampler, systemClock} from '../sampling/sampler.js';
 import {yieldToEvents} from '../sampling/yield.js';
 import type {Inspector, Listener, ProcessSample, Snapshot} from '../types.js';
 import {labelApp} from './app-label.js';
@@ -28,7 +28,7 @@ export type IdentifyOptions = {
 
 export function createIdentifier(inspector: Inspector, options: IdentifyOptions = {}) {
 	const {budgetMs} = options;
-	const now = options.now ?? (() => performance.now());
+	const now = options.now ?? systemClock.monotonicMs;
 	let ticks = 0;
 	const known = new Map<string, Known>();
 	const {listening, socketsOf, socketsToken} = inspector;

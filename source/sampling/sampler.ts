@@ -15,13 +15,21 @@ import {coreBusyPercent, processCpuPercent} from './cpu.js';
 import {YIELD_EVERY, yieldToEvents} from './yield.js';
 
 export type Clock = {
-	/** Monotonic milliseconds (performance.now()); does not jump with the wall clock. */
+	/** Monotonic milliseconds; does not jump with the wall clock. */
 	monotonicMs(): number;
 	/** Wall-clock ms since the epoch, for timestamps only. */
 	wallMs(): number;
 };
 
-export const systemClock: Clock = {monotonicMs: () => performance.now(), wallMs: () => Date.now()};
+export const systemClock: Clock = {
+	// process.hrtime, not performance.now(): the first touch of `performance` loads perf_hooks, ~2.5 ms
+	// before the first frame.
+	monotonicMs: () => {
+		const [seconds, nanoseconds] = process.hrtime();
+		return seconds * 1000 + nanoseconds / 1e6;
+	},
+	wallMs: () => Date.now(),
+};
 
 export type Sampler = {sample(): Promise<Snapshot>; readonly source: Source};
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {createSampler} from '../../source/sampling/sampler.js';
+import {createSampler, systemClock} from '../../source/sampling/sampler.js';
 import type {RawProcess, Source, SourceTable} from '../../source/types.js';
 import {fakeClock} from '../helpers/proc-builder.js';
 
@@ -307,5 +307,26 @@ describe('two objects per identity, rewritten on alternate ticks', () => {
 		expect(seen.length).toBe(3);
 		for (const values of seen) expect(values).toEqual([10]);
 		expect(new Set(next.processes.map(process => process.cpuTicks))).toEqual(new Set([20]));
+	});
+});
+
+describe('the real clock', () => {
+	// The sampler divides by its differences (CPU%): they must be milliseconds, never go back, and
+	// not follow the wall clock.
+	test('monotonicMs counts milliseconds of real time and never goes back', async () => {
+		const before = systemClock.monotonicMs();
+		const wallBefore = Date.now();
+		await new Promise(resolve => setTimeout(resolve, 50));
+		const after = systemClock.monotonicMs();
+		const wall = Date.now() - wallBefore;
+		expect(after).toBeGreaterThan(before);
+		expect(after - before).toBeGreaterThanOrEqual(45);
+		expect(Math.abs(after - before - wall)).toBeLessThan(25);
+		let last = after;
+		for (let step = 0; step < 1000; step++) {
+			const now = systemClock.monotonicMs();
+			expect(now).toBeGreaterThanOrEqual(last);
+			last = now;
+		}
 	});
 });
