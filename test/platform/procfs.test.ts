@@ -1,5 +1,6 @@
 // The real procfs reader against fixture trees (test/fixtures/proc/<scenario>) and builder trees.
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import fs, {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {syncBuiltinESMExports} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
@@ -45,6 +46,28 @@ describe('procfs source on fixture trees', () => {
 		expect(table.processes.find(p => p.pid === 2)!.isKernelThread).toBe(true);
 		const awkward = await createProcfsSource({procRoot: fixture('awkward-names')}).read();
 		expect(awkward.processes.find(p => p.pid === 205)).toMatchObject({isKernelThread: false, name: '[kworker/0:1]'});
+	});
+
+	test("a kernel thread's command line is not even opened", async () => {
+		// Watching the source's opens: fs.openSync wrapped, and the named imports of node:fs re-bound to it.
+		const opened: string[] = [];
+		const original = fs.openSync;
+		fs.openSync = ((path: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode | null) => {
+			opened.push(String(path));
+			return original(path, flags, mode);
+		}) as typeof fs.openSync;
+		syncBuiltinESMExports();
+		try {
+			await createProcfsSource({procRoot: fixture('two-ticks/tick1')}).read();
+		} finally {
+			fs.openSync = original;
+			syncBuiltinESMExports();
+		}
+		expect(opened.filter(path => path.endsWith('/100/stat'))).toHaveLength(1);
+		expect(opened.filter(path => path.endsWith('/100/cmdline'))).toHaveLength(1);
+		// pids 2 and 40 have PF_KTHREAD: their stat files are read, their command lines are not.
+		expect(opened.filter(path => /\/(2|40)\/stat$/.test(path))).toHaveLength(2);
+		expect(opened.filter(path => /\/(2|40)\/cmdline$/.test(path))).toEqual([]);
 	});
 
 	test('awkward names keep every field right and reach us sanitized', async () => {

@@ -148,14 +148,18 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		}
 	}
 
-	/** A first sight of (pid, start time), or an exec() (same identity, new comm): command line and owner read again. */
-	function describe(bytes: Buffer, name: string, known: Identity | undefined): Identity {
+	/**
+	 * A first sight of (pid, start time), or an exec() (same identity, new comm): command line and
+	 * owner read again. A kernel thread has no command line: its file is not even opened (on a
+	 * desktop, a third of the processes; kworkers come and go all day).
+	 */
+	function describe(bytes: Buffer, name: string, known: Identity | undefined, isKernelThread: boolean): Identity {
 		// Everything taken from the stat bytes first: they sit in the reader's one buffer, which the
 		// command line's read below overwrites.
 		const comm = decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd));
 		const commBytes = latin1(bytes, scan.commStart, scan.commEnd);
 		const startTicks = known?.startTicks ?? latin1(bytes, scan.startStart, scan.startEnd);
-		const cmdline = readBytes(`${procRoot}/${scan.pid}/cmdline`);
+		const cmdline = isKernelThread ? undefined : readBytes(`${procRoot}/${scan.pid}/cmdline`);
 		const uid = ownerOf(scan.pid, name);
 		const identity: Identity = {
 			key: known?.key ?? `${scan.pid}:${startTicks}`,
@@ -216,12 +220,12 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			let identity = identities.get(scan.pid);
 			// A pid reused by a new process is a new identity; exec() keeps (pid, starttime) but changes comm.
 			if (identity && !sameLatin1(bytes, scan.startStart, scan.startEnd, identity.startTicks)) identity = undefined;
+			const isKernelThread = (scan.flags & PF_KTHREAD) !== 0;
 			if (!identity || !sameLatin1(bytes, scan.commStart, scan.commEnd, identity.commBytes)) {
-				identity = describe(bytes, entry, identity);
+				identity = describe(bytes, entry, identity, isKernelThread);
 				identities.set(scan.pid, identity);
 			}
 			identity.seen = reads;
-			const isKernelThread = (scan.flags & PF_KTHREAD) !== 0;
 			const row = identity.row;
 			row.pid = scan.pid;
 			row.ppid = scan.ppid;
