@@ -15,6 +15,8 @@ type Known = {name: string; app: string; service: string; cgroup: string};
 const NONE: readonly Listener[] = Object.freeze([]);
 /** How far "worker of …" may climb: a chain of workers of workers is not worth more. */
 const MAX_PARENT_DEPTH = 4;
+/** Distinct labels kept for sharing; past this the table starts again (scopes and pids come and go). */
+const LABELS_KEPT = 4096;
 
 export type IdentifyOptions = {
 	/**
@@ -34,6 +36,21 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 	const {listening, socketsOf, socketsToken} = inspector;
 	const ports = createPortIndex(listening && socketsOf ? {listening, socketsOf, socketsToken} : undefined);
 	const lookups = {containerName: inspector.containerName, podName: inspector.podName};
+	const labels = new Map<string, string>();
+
+	/**
+	 * One string for every process with this label (cgroup path, APP, SERVICE). A label is often a
+	 * slice of what it was read from, and V8 keeps a slice's whole text alive: each process's
+	 * /proc/<pid>/cgroup text (~1 MB at +5,000 processes here), or its whole command line behind a
+	 * script's name. Shared, one text stays per distinct label.
+	 */
+	function shared(label: string): string {
+		const known = labels.get(label);
+		if (known !== undefined) return known;
+		if (labels.size >= LABELS_KEPT) labels.clear();
+		labels.set(label, label);
+		return label;
+	}
 
 	function describe(process: ProcessSample, byPid: () => Map<number, ProcessSample>, depth: number): Known {
 		const entry = known.get(process.key);
@@ -51,7 +68,7 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		});
 		const cgroupText = process.isKernelThread ? undefined : inspector.cgroup?.(process.pid);
 		const service = process.isKernelThread ? '' : serviceOf(cgroupText, lookups);
-		const described = {name: process.name, app, service, cgroup: cgroupText ? cgroupPath(cgroupText) : ''};
+		const described = {name: process.name, app: shared(app), service: shared(service), cgroup: cgroupText ? shared(cgroupPath(cgroupText)) : ''};
 		known.set(process.key, described);
 		return described;
 	}

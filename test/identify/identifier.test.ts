@@ -1,3 +1,5 @@
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {describe, expect, test} from 'vitest';
 import {createIdentifier} from '../../source/identify/identifier.js';
 import type {Inspector} from '../../source/types.js';
@@ -133,5 +135,31 @@ describe('with a time budget (the interactive UI)', () => {
 		const later = processes();
 		for (let tick = 0; tick < 3; tick++) identifier.identify(snapshotOf(later));
 		expect(later.every(process => process.app === `s${process.pid}.js`)).toBe(true);
+	});
+});
+
+describe('what the labels keep alive', () => {
+	test("a process's labels do not keep its whole cgroup text or command line alive", () => {
+		setFlagsFromString('--expose-gc');
+		const collectGarbage = runInNewContext('gc') as () => void;
+		// 100 cgroup texts and 100 command lines of ~100 KB each, made when asked for and unlike the
+		// others; one cgroup path and one script in all of them.
+		const inspector: Inspector = {
+			...fakeInspector(),
+			cgroup: pid => `11:devices:/${pid}${'x'.repeat(100_000)}\n0::/user.slice/app.scope\n`,
+			argv: pid => `/usr/bin/python3 /srv/jobs/nightly_report_builder.py --id=${pid}${'y'.repeat(100_000)}`.split(' '),
+		};
+		const identifier = createIdentifier(inspector);
+		const processes = Array.from({length: 100}, (_, index) => processSample({pid: 1000 + index, name: 'worker'}));
+		collectGarbage();
+		const before = process.memoryUsage().heapUsed;
+		identifier.identify(snapshotOf(processes));
+		collectGarbage();
+		const kept = process.memoryUsage().heapUsed - before;
+		expect(processes.every(sample => sample.cgroup === '/user.slice/app.scope' && sample.service === 'app.scope')).toBe(true);
+		expect(processes.every(sample => sample.app === 'nightly_report_builder.py')).toBe(true);
+		// ~20 MB if every label held on to its text; one of each (~200 KB) when shared.
+		expect(kept).toBeLessThan(2_000_000);
+		expect(identifier).toBeDefined();
 	});
 });
