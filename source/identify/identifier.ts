@@ -45,8 +45,8 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 	 * script's name. Shared, one text stays per distinct label.
 	 */
 	function shared(label: string): string {
-		const known = labels.get(label);
-		if (known !== undefined) return known;
+		const existing = labels.get(label);
+		if (existing !== undefined) return existing;
 		if (labels.size >= LABELS_KEPT) labels.clear();
 		labels.set(label, label);
 		return label;

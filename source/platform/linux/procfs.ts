@@ -150,8 +150,9 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 
 	/**
 	 * A first sight of (pid, start time), or an exec() (same identity, new comm): command line and
-	 * owner read again. A kernel thread has no command line: its file is not even opened (on a
-	 * desktop, a third of the processes; kworkers come and go all day).
+	 * owner read again. A kernel thread has no command line: its file is not even opened (kernel
+	 * threads are often a third of a desktop's processes, and a kworker's name changes as it
+	 * takes on work, which describes it again).
 	 */
 	function describe(bytes: Buffer, name: string, known: Identity | undefined, isKernelThread: boolean): Identity {
 		// Everything taken from the stat bytes first: they sit in the reader's one buffer, which the
