@@ -18,7 +18,7 @@ import {createThreadSampler} from './sampling/threads.js';
 import type {HistoryView, Options} from './types.js';
 // Static, not import(): the first frame's modules load with the entry's, in one go, instead of
 // one turn of the event loop and one file read after another (with the sampler's clock no longer
-// loading perf_hooks: first frame 166 → 147 ms median at base); --json pays ~5 ms for them.
+// loading perf_hooks: first frame 166 → 147 ms median at base); --json pays ~8 ms for them.
 // Nothing here reaches Ink or React (test/unit/architecture.test.ts).
 import {firstFrame} from './ui/first-frame.js';
 
