@@ -8,7 +8,7 @@ import {yieldToEvents} from '../sampling/yield.js';
 import type {Inspector, Listener, ProcessSample, Snapshot} from '../types.js';
 import {labelApp} from './app-label.js';
 import {createPortIndex} from './ports.js';
-import {cgroupPath, serviceOf} from './service.js';
+import {cgroupPath, serviceOfPath} from './service.js';
 
 type Known = {name: string; app: string; service: string; cgroup: string};
 
@@ -67,8 +67,10 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 			},
 		});
 		const cgroupText = process.isKernelThread ? undefined : inspector.cgroup?.(process.pid);
-		const service = process.isKernelThread ? '' : serviceOf(cgroupText, lookups);
-		const described = {name: process.name, app: shared(app), service: shared(service), cgroup: cgroupText ? shared(cgroupPath(cgroupText)) : ''};
+		// Parsed once: the path is both the CGROUP column and what SERVICE is read from.
+		const cgroup = cgroupText ? cgroupPath(cgroupText) : '';
+		const service = cgroupText ? serviceOfPath(cgroup, lookups) : '';
+		const described = {name: process.name, app: shared(app), service: shared(service), cgroup: shared(cgroup)};
 		known.set(process.key, described);
 		return described;
 	}

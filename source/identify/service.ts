@@ -51,8 +51,11 @@ function systemdUnit(path: string): string | undefined {
 }
 
 export function serviceOf(cgroupText: string | undefined, lookups: ServiceLookups = {}): string {
-	if (!cgroupText) return '';
-	const path = cgroupPath(cgroupText);
+	return cgroupText ? serviceOfPath(cgroupPath(cgroupText), lookups) : '';
+}
+
+/** The same from a path cgroupPath already found (for a caller that keeps the path too). */
+export function serviceOfPath(path: string, lookups: ServiceLookups = {}): string {
 	if (path === '/' || path === '') return '';
 	return pod(path, lookups) ?? container(path, lookups) ?? systemdUnit(path) ?? '';
 }
