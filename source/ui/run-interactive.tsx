@@ -13,6 +13,7 @@ import {sanitize} from '../sanitize.js';
 import type {HistoryView, Options} from '../types.js';
 import {App} from './app.js';
 import {type FirstFrame, wantsAsciiGraphs, wantsMarkers} from './first-frame.js';
+import {suspendToShell} from './suspend.js';
 import {ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, MOUSE_OFF, MOUSE_ON, SHOW_CURSOR} from './terminal-codes.js';
 
 export type InteractiveContext = {
@@ -124,23 +125,19 @@ export async function runInteractive(context: InteractiveContext): Promise<numbe
 	];
 	for (const [event, handler] of handlers) process.on(event, handler);
 
-	// Ctrl+Z arrives as a key in raw mode: give the terminal back, stop, and redraw on SIGCONT.
-	const suspend = () => {
-		try {
-			stdin.setRawMode(false);
-		} catch {}
-		stdout.write(mouseOff + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-		process.once('SIGCONT', () => {
-			stdout.write(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + mouseOn);
-			try {
-				stdin.setRawMode(true);
-			} catch {}
-			// Ink only writes what changed: forget the last frame so the whole screen is drawn.
-			instance?.clear();
-			stdout.emit('resize');
+	// Ctrl+Z arrives as a key in raw mode: give the terminal back, stop, and redraw once continued.
+	const suspend = () =>
+		suspendToShell({
+			stdin,
+			stdout,
+			leave: mouseOff + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN,
+			enter: ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + mouseOn,
+			redraw() {
+				// Ink only writes what changed: forget the last frame so the whole screen is drawn.
+				instance?.clear();
+				stdout.emit('resize');
+			},
 		});
-		process.kill(process.pid, 'SIGTSTP');
-	};
 
 	const {first} = context;
 	// The runner's exit paths are in place: the first frame's own can go.

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {build} from 'esbuild';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {bundlePlugins} from '../../scripts/bundle-plugins.js';
+import {ENTER_ALTERNATE_SCREEN as ENTER_ALTERNATE} from '../../source/ui/terminal-codes.js';
 import {spawnInPty, spawnProctop} from '../helpers/pty.js';
 import {CLI} from '../helpers/run-cli.js';
 
@@ -161,20 +162,27 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		expect(screen.cursorHidden()).toBe(false);
 	});
 
-	test('Ctrl+Z suspends to the shell (which works meanwhile) and fg redraws the whole screen', async () => {
+	test('Ctrl+Z suspends to the shell (which works meanwhile) and fg redraws the whole screen, nothing painted on the shell', async () => {
 		const shell = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {columns: 120, rows: 30, env: {PS1: 'PROMPT$ '}});
 		await shell.waitFor(text => text.includes('PROMPT$'));
-		shell.write(`${proctop}\r`);
+		// A refresh every 0.1 s and a stop of 1.5 s: refreshes fall due while stopped, and on fg
+		// they must wait until the alternate screen is back rather than paint on the shell's.
+		shell.write(`${proctop} -d 1\r`);
 		await shell.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
 		shell.write('\u001a');
 		await shell.waitFor(text => /Stopped/.test(text) && shell.bufferType() === 'normal');
 		expect(shell.cursorHidden()).toBe(false);
 		shell.write('echo shell-works-$((6*7))\r');
 		await shell.waitFor(text => text.includes('shell-works-42'));
+		await new Promise(resolve => setTimeout(resolve, 1500));
+		const stoppedAt = shell.raw().length;
 		shell.write('fg\r');
 		const back = await shell.waitFor(text => text.includes('PID USER') && text.includes('Mem[') && text.includes('Load average'));
 		expect(shell.bufferType()).toBe('alternate');
 		expect(back.split('\n').filter(line => line.includes('PID USER'))).toHaveLength(1);
+		const onTheShell = shell.raw().slice(stoppedAt).split(ENTER_ALTERNATE)[0];
+		expect(onTheShell).toContain('fg');
+		expect(onTheShell).not.toContain('PID USER');
 		shell.write('q');
 		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
 		shell.write('exit\r');

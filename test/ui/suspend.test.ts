@@ -1,0 +1,31 @@
+// suspendToShell with a stand-in for the stop (the real stop is in test/terminal/exits.test.ts).
+
+import {expect, test} from 'vitest';
+import {suspendToShell} from '../../source/ui/suspend.js';
+
+test('raw mode off and the screen given back before the stop; taken again and redrawn as soon as the stop returns', () => {
+	const events: string[] = [];
+	suspendToShell({
+		stdin: {isTTY: true, setRawMode: raw => events.push(`raw ${raw}`)},
+		stdout: {write: text => events.push(`write ${text}`)},
+		leave: 'LEAVE',
+		enter: 'ENTER',
+		redraw: () => events.push('redraw'),
+		stop: () => events.push('stopped'),
+	});
+	// Nothing waits for an event: whatever runs after the stop returns finds the screen taken.
+	expect(events).toEqual(['raw false', 'write LEAVE', 'stopped', 'write ENTER', 'raw true', 'redraw']);
+});
+
+test('a stdin that is not a terminal is left alone', () => {
+	const events: string[] = [];
+	suspendToShell({
+		stdin: {isTTY: false, setRawMode: raw => events.push(`raw ${raw}`)},
+		stdout: {write: text => events.push(`write ${text}`)},
+		leave: 'L',
+		enter: 'E',
+		redraw: () => {},
+		stop: () => {},
+	});
+	expect(events).toEqual(['write L', 'write E']);
+});
