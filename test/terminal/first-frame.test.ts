@@ -21,7 +21,9 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 		['80×24, tree', 80, 24, ['--tree']],
 		['60×15, sorted by memory', 60, 15, ['--sort', 'memory']],
 	])('%s: painted before Ink, then Ink writes the same frame over it without a clear', async (_label, columns, rows, args) => {
-		const screen = spawnProctop(args, {columns, rows});
+		// A long interval: on a loaded machine Ink can take longer than a second to load, and a tick
+		// that lands before its first frame rightly changes that frame (seen: the CPU graph moved on).
+		const screen = spawnProctop([...args, '--interval', '30'], {columns, rows});
 		screens.push(screen);
 		await screen.waitFor(text => text.includes('PID USER') && inkFrameDone(screen.raw()));
 		const raw = screen.raw();
