@@ -33,7 +33,10 @@ export function suspendToShell({stdin, stdout, leave, enter, redraw, stop = stop
 	// ours. Take it back right here. Waiting for the SIGCONT event instead let a timer that fell due
 	// while stopped run first: its frame was painted on the shell's screen (seen in CI).
 	stop();
-	stdout.write(enter);
+	// Raw mode before anything is written: continued in the background (`bg`), setting the
+	// terminal's modes stops us again (SIGTTOU) until `fg`, where writing would not have, and the
+	// alternate screen would have landed on the shell's.
 	setRaw(stdin, true);
+	stdout.write(enter);
 	redraw();
 }

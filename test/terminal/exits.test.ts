@@ -189,6 +189,31 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		await shell.exited;
 	});
 
+	test('Ctrl+Z, then bg: it stops again before writing a byte to the shell; fg brings the whole screen back', async () => {
+		const shell = spawnInPty('bash', ['--norc', '--noprofile', '-i'], {columns: 120, rows: 30, env: {PS1: 'PROMPT$ '}});
+		await shell.waitFor(text => text.includes('PROMPT$'));
+		shell.write(`${proctop}\r`);
+		await shell.waitFor(text => text.includes('PID USER') && text.includes('Mem['));
+		shell.write('\u001a');
+		await shell.waitFor(text => /Stopped/.test(text) && shell.bufferType() === 'normal');
+		const stoppedAt = shell.raw().length;
+		shell.write('bg\r');
+		// Continued in the background, it takes raw mode first: the kernel stops it there (SIGTTOU),
+		// as `jobs` shows (bash reports a job's change only at a prompt).
+		await shell.waitFor(() => shell.raw().slice(stoppedAt).includes('&'));
+		await new Promise(resolve => setTimeout(resolve, 500));
+		shell.write('jobs\r');
+		await shell.waitFor(() => /Stopped/.test(shell.raw().slice(stoppedAt)));
+		expect(shell.raw().slice(stoppedAt)).not.toContain(ENTER_ALTERNATE);
+		expect(shell.bufferType()).toBe('normal');
+		shell.write('fg\r');
+		await shell.waitFor(text => text.includes('PID USER') && text.includes('Load average') && shell.bufferType() === 'alternate');
+		shell.write('q');
+		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		shell.write('exit\r');
+		await shell.exited;
+	});
+
 	// --mouse: reporting switched on once the UI runs, and off again on every way out, so the
 	// shell never receives clicks as escape sequences.
 	const MOUSE_ON = '\u001b[?1000h\u001b[?1006h';

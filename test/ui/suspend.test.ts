@@ -3,7 +3,7 @@
 import {expect, test} from 'vitest';
 import {suspendToShell} from '../../source/ui/suspend.js';
 
-test('raw mode off and the screen given back before the stop; taken again and redrawn as soon as the stop returns', () => {
+test('raw mode off and the screen given back before the stop; as soon as the stop returns, raw mode first, then the screen taken again and redrawn', () => {
 	const events: string[] = [];
 	suspendToShell({
 		stdin: {isTTY: true, setRawMode: raw => events.push(`raw ${raw}`)},
@@ -14,7 +14,7 @@ test('raw mode off and the screen given back before the stop; taken again and re
 		stop: () => events.push('stopped'),
 	});
 	// Nothing waits for an event: whatever runs after the stop returns finds the screen taken.
-	expect(events).toEqual(['raw false', 'write LEAVE', 'stopped', 'write ENTER', 'raw true', 'redraw']);
+	expect(events).toEqual(['raw false', 'write LEAVE', 'stopped', 'raw true', 'write ENTER', 'redraw']);
 });
 
 test('a stdin that is not a terminal is left alone', () => {
