@@ -15,7 +15,12 @@ if (!(major >= 20)) {
 
 // Keep V8's young generation at its initial size: by default it grows to 32 MB for a
 // monitor whose garbage is small and short-lived. Measured: RSS 114 → 86 MB, same CPU.
-require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+// And have V8 favour a small heap over speed, as on a memory-constrained device: a monitor's
+// work per tick is small, its heap is what it keeps. Measured at +5,000 processes, three minutes
+// side by side: peak RSS 95.9 → 86.1 MB, CPU 6.35 → 6.85 % of a core; first frame unchanged.
+var v8 = require('node:v8');
+v8.setFlagsFromString('--semi-space-growth-factor=1');
+v8.setFlagsFromString('--optimize-for-size');
 
 var path = require('node:path');
 var url = require('node:url');
