@@ -19,9 +19,10 @@ const stopSelf = () => {
 	process.kill(process.pid, 'SIGTSTP');
 };
 
+/** As the runner's restore does: only a terminal has a raw mode. */
 function setRaw(stdin: SuspendTerminal['stdin'], raw: boolean) {
 	try {
-		if (stdin.isTTY !== false) stdin.setRawMode?.(raw);
+		if (stdin.isTTY) stdin.setRawMode?.(raw);
 	} catch {}
 }
 
