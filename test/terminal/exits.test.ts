@@ -7,7 +7,7 @@ import {build} from 'esbuild';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {bundlePlugins} from '../../scripts/bundle-plugins.js';
 import {ENTER_ALTERNATE_SCREEN as ENTER_ALTERNATE} from '../../source/ui/terminal-codes.js';
-import {spawnInPty, spawnProctop} from '../helpers/pty.js';
+import {type Screen, spawnInPty, spawnProctop} from '../helpers/pty.js';
 import {CLI} from '../helpers/run-cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -60,6 +60,17 @@ const restored = (result: {text: string; screen: ReturnType<typeof spawnInPty>})
 	// Never a clear-scrollback: it would wipe the user's terminal history.
 	expect(result.screen.raw()).not.toContain('\u001b[3J');
 };
+
+/**
+ * Quits proctop run from `shell`, and waits for bash's own prompt after it: only then has proctop
+ * exited. The earlier prompt still on the normal screen matches as soon as the terminal is
+ * restored, and an `exit` typed then could be read by proctop on its way out, leaving bash running.
+ */
+async function quitToShell(shell: Screen, keys: string) {
+	const before = shell.raw().length;
+	shell.write(keys);
+	await shell.waitFor(() => shell.raw().slice(before).includes('PROMPT$') && shell.bufferType() === 'normal');
+}
 
 describe.runIf(process.platform === 'linux')('exit paths restore the terminal', () => {
 	test.each([
@@ -183,8 +194,7 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		const onTheShell = shell.raw().slice(stoppedAt).split(ENTER_ALTERNATE)[0];
 		expect(onTheShell).toContain('fg');
 		expect(onTheShell).not.toContain('PID USER');
-		shell.write('q');
-		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		await quitToShell(shell, 'q');
 		shell.write('exit\r');
 		await shell.exited;
 	});
@@ -208,8 +218,7 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		expect(shell.bufferType()).toBe('normal');
 		shell.write('fg\r');
 		await shell.waitFor(text => text.includes('PID USER') && text.includes('Load average') && shell.bufferType() === 'alternate');
-		shell.write('q');
-		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		await quitToShell(shell, 'q');
 		shell.write('exit\r');
 		await shell.exited;
 	});
@@ -285,9 +294,7 @@ describe.runIf(process.platform === 'linux')('exit paths restore the terminal', 
 		shell.write(`\u001b[<0;20;${title + 4}M\u001b[<0;20;${title + 4}m`);
 		shell.write('\r');
 		await shell.waitFor(text => new RegExp(`Parents\\s+${third} `).test(text));
-		shell.write('q');
-		shell.write('q');
-		await shell.waitFor(text => text.includes('PROMPT$') && shell.bufferType() === 'normal');
+		await quitToShell(shell, 'qq');
 		mouseOffAtEnd(shell.raw());
 		shell.write('exit\r');
 		await shell.exited;
