@@ -20,7 +20,7 @@ import type {HistoryView, Options} from './types.js';
 // one turn of the event loop and one file read after another (with the sampler's clock no longer
 // loading perf_hooks: first frame 166 → 147 ms median at base); --json pays ~8 ms for them.
 // Nothing here reaches Ink or React (test/unit/architecture.test.ts).
-import {firstFrame} from './ui/first-frame.js';
+import {type DeferredDetails, deferredDetails, firstFrame} from './ui/first-frame.js';
 
 /**
  * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global
@@ -186,6 +186,8 @@ async function main(): Promise<number> {
 		platform,
 		history,
 		startupMessage: serving ? `serving ${serving.url}` : undefined,
+		// --record writes the first tick as it comes, --serve publishes it: neither waits for a fill.
+		details: remote || serving || recording ? undefined : deferredDetails(platform.source, history),
 	});
 	await serving?.close();
 	recording?.close();
@@ -200,6 +202,7 @@ async function runUi(context: {
 	history?: HistoryView;
 	replay?: string;
 	startupMessage?: string;
+	details?: DeferredDetails;
 }): Promise<number> {
 	const {options} = context;
 	const {settings, warning, save} = openSettings();

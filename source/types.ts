@@ -94,6 +94,14 @@ export type Source = {
 	want?(fields: {processor: boolean}): void;
 	/** Releases anything held between reads (open files). */
 	dispose?(): void;
+	/**
+	 * The next read leaves out what costs a file read per new process (procfs: command line and
+	 * owner; its rows then have '' for both), so that the first frame is not kept waiting for
+	 * thousands of them. `fillDeferred` reads them; a later read fills whatever is still left.
+	 */
+	deferDetails?(): void;
+	/** Reads what the last read deferred, for these pids (all when absent); the rows it completed. */
+	fillDeferred?(pids?: Iterable<number>): RawProcess[];
 };
 
 /** A process as the rest of the app sees it: one tick's reading plus derived figures. */

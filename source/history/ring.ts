@@ -51,6 +51,7 @@ export type Identity = {
 	id: number;
 	key: string;
 	pid: number;
+	/** Its owner's uid as last seen (it changes with its user text: a setuid, or details read late). */
 	uid: number | undefined;
 	startTicks: string;
 	startTimeMs: number;
@@ -142,7 +143,11 @@ function writeNumbers(process: ProcessSample, values: Float64Array, at: number):
 	return put(values, at + 16, process.cpuSeconds) || changed;
 }
 
-export function createHistory(options: HistoryOptions): HistoryView & {record(snapshot: Snapshot, system?: SystemSample): void; bytes(): number} {
+export function createHistory(options: HistoryOptions): HistoryView & {
+	record(snapshot: Snapshot, system?: SystemSample): void;
+	completeNewest(processes: readonly ProcessSample[]): void;
+	bytes(): number;
+} {
 	const ticks: Tick[] = [];
 	const byKey = new Map<string, Identity>();
 	const byId = new Map<number, Identity>();
@@ -209,7 +214,11 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 			const at = identity.row * WIDTH;
 			const numbersChanged = writeNumbers(process, values, at);
 			const textsChanged = !sameTexts(identity.texts, process);
-			if (textsChanged) identity.texts = texts(process);
+			if (textsChanged) {
+				identity.texts = texts(process);
+				// The owner goes with its name (a setuid, or details a deferring read left out).
+				identity.uid = process.uid;
+			}
 			if (keyframe || fresh || numbersChanged || textsChanged) {
 				changedIds.push(identity.id);
 				changedTexts.push(keyframe || fresh || textsChanged ? identity.texts : undefined);
@@ -419,6 +428,23 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 		return series;
 	}
 
+	/**
+	 * The newest tick's command lines and owners, read after it was recorded (the first frame's,
+	 * after its paint: `Source.deferDetails`): an identity first seen in that tick takes them in
+	 * place, so the tick, which holds its texts by reference, has them too.
+	 */
+	function completeNewest(processes: readonly ProcessSample[]): void {
+		const newest = nextSeq - 1;
+		for (const process of processes) {
+			const identity = byKey.get(process.key);
+			if (!identity || identity.firstSeq !== newest || sameTexts(identity.texts, process)) continue;
+			const kept = identity.texts;
+			kept.command = process.command;
+			kept.user = process.user;
+			identity.uid = process.uid;
+		}
+	}
+
 	function noteSignal(key: string, signal: string): void {
 		const identity = byKey.get(key);
 		if (identity) identity.signalledWith = signal;
@@ -426,6 +452,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {record(sn
 
 	return {
 		record,
+		completeNewest,
 		noteSystem,
 		noteSignal,
 		seqAt,

@@ -123,6 +123,23 @@ function newSample(): ProcessSample {
 }
 
 /**
+ * Gives the samples made from rows whose details were deferred (`Source.deferDetails`) what
+ * `Source.fillDeferred` has since read: the command line and the owner, nothing else differs.
+ */
+export function completeSamples(processes: readonly ProcessSample[], filled: readonly RawProcess[]): void {
+	if (filled.length === 0) return;
+	const byKey = new Map<string, RawProcess>();
+	for (const row of filled) byKey.set(row.key ?? identityKey(row), row);
+	for (const process of processes) {
+		const row = byKey.get(process.key);
+		if (!row) continue;
+		process.command = row.command;
+		process.uid = row.uid;
+		process.user = row.user;
+	}
+}
+
+/**
  * Rewrites `target` as this tick's sample of `raw`. Every field, the later stages' too (labels,
  * ports, history, column reads): a reused object must not carry a value from two ticks ago.
  */

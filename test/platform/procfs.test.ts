@@ -158,6 +158,56 @@ describe('procfs source on builder trees', () => {
 		expect(table.garbled).toBe(0);
 	});
 
+	test('a deferring read leaves command lines and owners to fillDeferred: the pids asked for, then the rest', async () => {
+		proc = writeProcTree([
+			{pid: 1, comm: 'init', ppid: 0, starttime: 1, cmdline: '/sbin/init\0'},
+			{pid: 60, comm: 'shown', starttime: 5, cmdline: 'shown\0--on-screen\0'},
+			{pid: 61, comm: 'rest', starttime: 6, cmdline: 'rest\0--below\0'},
+		]);
+		const passwd = join(proc.root, 'passwd');
+		writeFileSync(passwd, `someone:x:${process.getuid!()}:0::/:/bin/sh\n`);
+		const source = createProcfsSource({procRoot: proc.root, passwdPath: passwd});
+		source.deferDetails!();
+		const rows = (await source.read()).processes.sort((a, b) => a.pid - b.pid);
+		const row = (pid: number) => rows.find(candidate => candidate.pid === pid)!;
+		// Everything stat gives is there; command line and owner are not read yet.
+		expect(rows.map(({pid, name, command, user, uid}) => ({pid, name, command, user, uid}))).toEqual([
+			{pid: 1, name: 'init', command: '', user: '', uid: undefined},
+			{pid: 60, name: 'shown', command: '', user: '', uid: undefined},
+			{pid: 61, name: 'rest', command: '', user: '', uid: undefined},
+		]);
+		// The rows on screen first: only those are read, and the rows returned are the read's own objects.
+		const filled = source.fillDeferred!([60]);
+		expect(filled).toEqual([row(60)]);
+		expect(filled[0]).toBe(row(60));
+		expect(row(60)).toMatchObject({command: 'shown --on-screen', user: 'someone', uid: process.getuid!()});
+		expect(row(61).command).toBe('');
+		// Then every one still deferred, once.
+		expect(
+			source.fillDeferred!()
+				.map(filledRow => filledRow.pid)
+				.sort((a, b) => a - b),
+		).toEqual([1, 61]);
+		expect(row(61)).toMatchObject({command: 'rest --below', user: 'someone'});
+		expect(source.fillDeferred!()).toEqual([]);
+		// Only the one read defers: a new process on the next read is read whole.
+		writeProcTree([{pid: 62, comm: 'late', starttime: 9, cmdline: 'late\0'}], {root: proc.root});
+		expect((await source.read()).processes.find(candidate => candidate.pid === 62)).toMatchObject({command: 'late', user: 'someone'});
+	});
+
+	test('what a deferring read left out and nobody filled, the next read reads', async () => {
+		proc = writeProcTree([
+			{pid: 1, comm: 'init', ppid: 0, starttime: 1},
+			{pid: 70, comm: 'worker', starttime: 5, cmdline: 'worker\0-j4\0'},
+		]);
+		const source = createProcfsSource({procRoot: proc.root});
+		source.deferDetails!();
+		expect((await source.read()).processes.find(row => row.pid === 70)!.command).toBe('');
+		const second = (await source.read()).processes.find(row => row.pid === 70)!;
+		expect(second.command).toBe('worker -j4');
+		expect(second.uid).toBe(process.getuid!());
+	});
+
 	test('user names come from passwd with a numeric fallback', async () => {
 		proc = writeProcTree([{pid: 1, comm: 'init', ppid: 0, starttime: 1}]);
 		const passwd = join(proc.root, 'passwd');

@@ -1,6 +1,8 @@
 // Linux Source: reads the process table from /proc (procRoot injectable for fixture trees).
 // I/O: readdir of procRoot, then one synchronous read of <pid>/stat per process into a reused
-// buffer; cmdline and owner are read once per identity (pid, starttime) and cached.
+// buffer; cmdline and owner are read once per identity (pid, starttime) and cached. A read asked
+// to defer them (the first frame's) leaves them to fillDeferred(), which reads them for the rows
+// on screen first and then for the rest.
 // Vanished pids (ENOENT/ESRCH) are skipped silently; garbled stat lines are counted.
 // A table's rows are the identities' own records, rewritten by the next read(): a known process
 // costs no allocation per tick (the sampler copies what it keeps before it reads again).
@@ -31,6 +33,8 @@ type Identity = {
 	row: RawProcess;
 	/** The last read() that saw it. */
 	seen: number;
+	/** Command line and owner not read yet (a deferring read): fillDeferred() or the next read() reads them. */
+	deferred: boolean;
 };
 
 /** Thrown when procRoot cannot be listed at all: the one fatal sampling error. */
@@ -124,6 +128,8 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	const identities = new Map<number, Identity>();
 	const scan = newStatScan();
 	let reads = 0;
+	/** The next read() leaves command lines and owners to fillDeferred() (deferDetails()). */
+	let deferNext = false;
 
 	function userName(uid: number | undefined): string {
 		if (uid === undefined) return 'n/a';
@@ -150,30 +156,62 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 
 	/**
 	 * A first sight of (pid, start time), or an exec() (same identity, new comm): command line and
-	 * owner read again. A kernel thread has no command line: its file is not even opened (kernel
-	 * threads are often a third of a desktop's processes, and a kworker's name changes as it
-	 * takes on work, which describes it again).
+	 * owner read again, unless this read defers them.
 	 */
-	function describe(bytes: Buffer, name: string, known: Identity | undefined, isKernelThread: boolean): Identity {
+	function describe(bytes: Buffer, name: string, known: Identity | undefined, isKernelThread: boolean, defer: boolean): Identity {
 		// Everything taken from the stat bytes first: they sit in the reader's one buffer, which the
 		// command line's read below overwrites.
 		const comm = decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd));
 		const commBytes = latin1(bytes, scan.commStart, scan.commEnd);
 		const startTicks = known?.startTicks ?? latin1(bytes, scan.startStart, scan.startEnd);
-		const cmdline = isKernelThread ? undefined : readBytes(`${procRoot}/${scan.pid}/cmdline`);
-		const uid = ownerOf(scan.pid, name);
 		const identity: Identity = {
 			key: known?.key ?? `${scan.pid}:${startTicks}`,
 			startTicks,
 			commBytes,
 			name: sanitize(comm),
-			command: cmdline ? sanitizeArgv(cmdline) : '',
+			command: '',
 			row: known?.row ?? newRow(),
 			seen: reads,
+			deferred: true,
 		};
-		identity.row.uid = uid;
-		identity.row.user = userName(uid);
+		if (!defer) readDetails(identity, scan.pid, name, isKernelThread);
+		else {
+			identity.row.uid = undefined;
+			identity.row.user = '';
+		}
 		return identity;
+	}
+
+	/**
+	 * An identity's command line and owner. A kernel thread has no command line: its file is not
+	 * even opened (kernel threads are often a third of a desktop's processes, and a kworker's name
+	 * changes as it takes on work, which describes it again).
+	 */
+	function readDetails(identity: Identity, pid: number, name: string, isKernelThread: boolean): void {
+		const cmdline = isKernelThread ? undefined : readBytes(`${procRoot}/${pid}/cmdline`);
+		identity.command = cmdline ? sanitizeArgv(cmdline) : '';
+		const uid = ownerOf(pid, name);
+		const {row} = identity;
+		row.uid = uid;
+		row.user = userName(uid);
+		row.command = isKernelThread ? '' : identity.command;
+		identity.deferred = false;
+	}
+
+	/**
+	 * Reads what the last read deferred, for these pids (every deferred identity when absent), and
+	 * returns the rows it completed: the same objects the read returned, now with command and user.
+	 */
+	function fillDeferred(pids?: Iterable<number>): RawProcess[] {
+		const filled: RawProcess[] = [];
+		const fill = (identity: Identity | undefined, pid: number) => {
+			if (!identity?.deferred) return;
+			readDetails(identity, pid, String(pid), identity.row.isKernelThread);
+			filled.push(identity.row);
+		};
+		if (pids) for (const pid of pids) fill(identities.get(pid), pid);
+		else identities.forEach(fill);
+		return filled;
 	}
 
 	function bootTimeMs(): number {
@@ -189,6 +227,8 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	async function read(): Promise<SourceTable> {
 		kept.beginTick();
 		reads++;
+		const defer = deferNext;
+		deferNext = false;
 		let entries: string[];
 		try {
 			entries = readdirSync(procRoot);
@@ -223,9 +263,9 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			if (identity && !sameLatin1(bytes, scan.startStart, scan.startEnd, identity.startTicks)) identity = undefined;
 			const isKernelThread = (scan.flags & PF_KTHREAD) !== 0;
 			if (!identity || !sameLatin1(bytes, scan.commStart, scan.commEnd, identity.commBytes)) {
-				identity = describe(bytes, entry, identity, isKernelThread);
+				identity = describe(bytes, entry, identity, isKernelThread, defer);
 				identities.set(scan.pid, identity);
-			}
+			} else if (identity.deferred) readDetails(identity, scan.pid, entry, isKernelThread);
 			identity.seen = reads;
 			const row = identity.row;
 			row.pid = scan.pid;
@@ -270,5 +310,9 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		withProcessor = fields.processor;
 	}
 
-	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, want, dispose};
+	function deferDetails() {
+		deferNext = true;
+	}
+
+	return {name: 'procfs', cpuKind: 'delta', clockTicks, bootTimeMs: boot, read, want, dispose, deferDetails, fillDeferred};
 }
