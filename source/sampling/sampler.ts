@@ -125,9 +125,11 @@ function newSample(): ProcessSample {
 /**
  * Gives the samples made from rows whose details were deferred (`Source.deferDetails`) what
  * `Source.fillDeferred` has since read: the command line and the owner, nothing else differs.
+ * Returns the samples it completed.
  */
-export function completeSamples(processes: readonly ProcessSample[], filled: readonly RawProcess[]): void {
-	if (filled.length === 0) return;
+export function completeSamples(processes: readonly ProcessSample[], filled: readonly RawProcess[]): ProcessSample[] {
+	const completed: ProcessSample[] = [];
+	if (filled.length === 0) return completed;
 	const byKey = new Map<string, RawProcess>();
 	for (const row of filled) byKey.set(row.key ?? identityKey(row), row);
 	for (const process of processes) {
@@ -136,7 +138,9 @@ export function completeSamples(processes: readonly ProcessSample[], filled: rea
 		process.command = row.command;
 		process.uid = row.uid;
 		process.user = row.user;
+		completed.push(process);
 	}
+	return completed;
 }
 
 /**

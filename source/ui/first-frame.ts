@@ -51,8 +51,8 @@ export function deferredDetails(source: Source, history: History | undefined): D
 	return {
 		defer: deferDetails,
 		fill(snapshot, pids) {
-			completeSamples(snapshot.processes, fillDeferred(pids));
-			history?.completeNewest(snapshot.processes);
+			const completed = completeSamples(snapshot.processes, fillDeferred(pids));
+			history?.completeNewest(completed);
 		},
 	};
 }
