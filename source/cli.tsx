@@ -130,15 +130,17 @@ async function main(): Promise<number> {
 	// --pick draws on the terminal even when stdout is a pipe: `kill $(proctop --pick)`.
 	const interactive = !options.kill && !options.once && !options.json && (process.stdout.isTTY === true || options.pick);
 	// The UI labels new processes within a budget per tick, so its first frame never waits for
-	// thousands of command lines; batch output and --kill need every label and port at once.
+	// thousands of command lines (it labels the rows it shows itself: ui/first-frame.ts); batch
+	// output and --kill need every label and port at once.
 	// A remote machine's snapshots come identified already.
-	let sampler =
-		remote?.sampler ??
-		identifyingSampler(
-			createSampler({source: platform.source, cores: availableParallelism()}),
-			platform.inspector,
-			interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
-		);
+	const identifying = remote
+		? undefined
+		: identifyingSampler(
+				createSampler({source: platform.source, cores: availableParallelism()}),
+				platform.inspector,
+				interactive ? {budgetMs: IDENTIFY_BUDGET_MS} : {},
+			);
+	let sampler: Sampler = remote?.sampler ?? identifying!;
 	if (options.kill) return killPorts(options.kill, sampler, platform);
 	let recording: {close(): void} | undefined;
 	if (options.record !== undefined) {
@@ -187,7 +189,7 @@ async function main(): Promise<number> {
 		history,
 		startupMessage: serving ? `serving ${serving.url}` : undefined,
 		// --record writes the first tick as it comes, --serve publishes it: neither waits for a fill.
-		details: remote || serving || recording ? undefined : deferredDetails(platform.source, history),
+		details: remote || serving || recording ? undefined : deferredDetails(platform.source, history, identifying?.labelling),
 	});
 	await serving?.close();
 	recording?.close();

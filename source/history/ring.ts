@@ -429,9 +429,9 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 	}
 
 	/**
-	 * The newest tick's command lines and owners, read after it was recorded (the first frame's,
-	 * after its paint: `Source.deferDetails`): an identity first seen in that tick takes them in
-	 * place, so the tick, which holds its texts by reference, has them too.
+	 * The newest tick's command lines, owners and labels, read after it was recorded (the first
+	 * frame's: `Source.deferDetails`, `Labelling`): an identity first seen in that tick takes them
+	 * in place, so the tick, which holds its texts by reference, has them too.
 	 */
 	function completeNewest(processes: readonly ProcessSample[]): void {
 		const newest = nextSeq - 1;
@@ -441,6 +441,8 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			const kept = identity.texts;
 			kept.command = process.command;
 			kept.user = process.user;
+			kept.app = process.app;
+			kept.service = process.service;
 			identity.uid = process.uid;
 		}
 	}

@@ -37,6 +37,8 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 	const ports = createPortIndex(listening && socketsOf ? {listening, socketsOf, socketsToken} : undefined);
 	const lookups = {containerName: inspector.containerName, podName: inspector.podName};
 	const labels = new Map<string, string>();
+	/** The next tick labels no new process: the first frame labels the rows it shows itself (labelNow). */
+	let holding = false;
 
 	/**
 	 * One string for every process with this label (cgroup path, APP, SERVICE). A label is often a
@@ -75,8 +77,27 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		return described;
 	}
 
+	/** Labels these processes of the snapshot now, wherever they stand in the queue; the samples labelled. */
+	function labelNow(snapshot: Snapshot, pids: Iterable<number>): ProcessSample[] {
+		const wanted = new Set(pids);
+		let pidMap: Map<number, ProcessSample> | undefined;
+		const byPid = () => (pidMap ??= new Map(snapshot.processes.map(process => [process.pid, process])));
+		const labelled: ProcessSample[] = [];
+		for (const process of snapshot.processes) {
+			if (!wanted.has(process.pid)) continue;
+			const {app, service, cgroup} = describe(process, byPid, 0);
+			process.app = app;
+			process.service = service;
+			process.cgroup = cgroup;
+			labelled.push(process);
+		}
+		return labelled;
+	}
+
 	function identify(snapshot: Snapshot): Snapshot {
 		ticks++;
+		const held = holding;
+		holding = false;
 		const start = now();
 		for (const gone of snapshot.changes.exited) known.delete(gone.key);
 		// One pass: known processes get their labels; new ones (or exec'd since: a new name) wait.
@@ -93,7 +114,7 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 				process.cgroup = entry.cgroup;
 			} else waiting.push(process);
 		}
-		if (waiting.length > 0) {
+		if (waiting.length > 0 && !held) {
 			let pids: Map<number, ProcessSample> | undefined;
 			const byPid = () => (pids ??= new Map(snapshot.processes.map(process => [process.pid, process])));
 			// With a budget, the busiest first: they are the rows on screen.
@@ -115,14 +136,24 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		return snapshot;
 	}
 
-	return {identify};
+	return {
+		identify,
+		labelNow,
+		holdNext() {
+			holding = true;
+		},
+	};
 }
 
+/** The first frame's say in labelling: hold the next tick's, then label the rows on screen. */
+export type Labelling = Pick<ReturnType<typeof createIdentifier>, 'holdNext' | 'labelNow'>;
+
 /** A Sampler whose snapshots carry app, service and ports. */
-export function identifyingSampler(sampler: Sampler, inspector: Inspector, options: IdentifyOptions = {}): Sampler {
+export function identifyingSampler(sampler: Sampler, inspector: Inspector, options: IdentifyOptions = {}): Sampler & {labelling: Labelling} {
 	const identifier = createIdentifier(inspector, options);
 	return {
 		source: sampler.source,
+		labelling: identifier,
 		sample: async () => {
 			const snapshot = await sampler.sample();
 			// Labelling takes up to its budget in one piece: let a waiting key in first.

@@ -6,11 +6,14 @@
 // The first sample leaves command lines and owners out when the list's order does not depend on
 // them (`DeferredDetails`): they are read for the rows on screen before the paint, for the rest
 // after it, before the UI loads (at +5,000 processes: a command line and an owner each, ~80 ms).
+// Its APP and SERVICE labels too: the rows on screen are labelled before the paint, the rest on
+// the ticks after (the identify stage's budget would have spent ~25 ms on rows nobody sees).
 // I/O: the sampler and meters it is given; writes to stdout and sets stdin's raw mode (the UI's
 // runner takes over both, and undoes them on every exit path; until then, this module does).
 
 import chalk from 'chalk';
 import type {History} from '../history/ring.js';
+import type {Labelling} from '../identify/identifier.js';
 import {canDrawBlocks} from '../model/sparkline.js';
 import type {Platform} from '../platform/platform.js';
 import {completeSamples, type Sampler} from '../sampling/sampler.js';
@@ -44,15 +47,24 @@ export type DeferredDetails = {
 	fill(snapshot: Snapshot, pids?: Iterable<number>): void;
 };
 
-/** The details a source can defer (`Source.deferDetails`), filled into the samples and the history that remembered them; undefined when it cannot. */
-export function deferredDetails(source: Source, history: History | undefined): DeferredDetails | undefined {
+/**
+ * The details a source can defer (`Source.deferDetails`), filled into the samples and the history
+ * that remembered them; undefined when it cannot. With `labelling`, the first tick's APP and
+ * SERVICE labels wait too: the rows on screen get theirs with their details, the others on the
+ * ticks after, as any process beyond the identify stage's budget does.
+ */
+export function deferredDetails(source: Source, history: History | undefined, labelling?: Labelling): DeferredDetails | undefined {
 	const {deferDetails, fillDeferred} = source;
 	if (!deferDetails || !fillDeferred) return undefined;
 	return {
-		defer: deferDetails,
+		defer() {
+			deferDetails();
+			labelling?.holdNext();
+		},
 		fill(snapshot, pids) {
 			const completed = completeSamples(snapshot.processes, fillDeferred(pids));
-			history?.completeNewest(completed);
+			const labelled = pids && labelling ? labelling.labelNow(snapshot, pids) : [];
+			history?.completeNewest([...completed, ...labelled]);
 		},
 	};
 }

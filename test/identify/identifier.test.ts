@@ -44,6 +44,28 @@ describe('createIdentifier', () => {
 		expect(reads).toEqual([20, 20]);
 	});
 
+	test('a held tick labels no new process; labelNow labels the ones asked for, and the next tick keeps them', () => {
+		const reads: number[] = [];
+		const base = fakeInspector(pool);
+		const identifier = createIdentifier({...base, argv: pid => counted(reads, pid, base)}, {budgetMs: 25});
+		const processes = () => [processSample({pid: 10, name: 'python3'}), processSample({pid: 20, name: 'node'})];
+		identifier.holdNext();
+		const first = snapshotOf(processes());
+		identifier.identify(first);
+		expect(first.processes.map(process => process.app)).toEqual(['', '']);
+		expect(reads).toEqual([]);
+		expect(identifier.labelNow(first, [20]).map(process => process.pid)).toEqual([20]);
+		expect(first.processes.map(process => [process.app, process.service])).toEqual([
+			['', ''],
+			['api › server.js', 'api.service'],
+		]);
+		// Only the one held tick: the next labels the rest, and pid 20 from what labelNow learned.
+		const second = snapshotOf(processes());
+		identifier.identify(second);
+		expect(second.processes.map(process => process.app)).toEqual(['pool.py', 'api › server.js']);
+		expect(reads).toEqual([20, 10]);
+	});
+
 	test('forgets exited identities', () => {
 		const reads: number[] = [];
 		const base = fakeInspector(pool);

@@ -63,8 +63,8 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 		expect((await screen.exited).exitCode).toBe(0);
 	});
 
-	// The first sample leaves command lines and owners out; the rows on screen get theirs before the paint.
-	test('the painted frame has the command line and the owner of the rows it shows', async () => {
+	// The first sample leaves command lines, owners and labels out; the rows on screen get theirs before the paint.
+	test('the painted frame has the command line, the owner and the APP label of the rows it shows', async () => {
 		const marker = `first-frame-shown-${process.pid}`;
 		const child = await startMarked(marker);
 		const screen = spawnProctop(['-p', String(child.pid), '--interval', '30'], {columns: 200, rows: 12});
@@ -75,6 +75,8 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 			.find(line => line.includes(String(child.pid)));
 		expect(row).toContain(`sh -c sleep 300; : ${marker}`);
 		expect(row).toContain(userInfo().username.slice(0, 8));
+		// Its APP label too (a shell command is labelled by its script): COMMAND's text is in it once more.
+		expect(row!.split('sh -c sleep 300').length - 1).toBe(2);
 		screen.write('q');
 		expect((await screen.exited).exitCode).toBe(0);
 	});

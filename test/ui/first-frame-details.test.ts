@@ -7,11 +7,13 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {rememberingSampler} from '../../source/history/remembering-sampler.js';
 import {createHistory} from '../../source/history/ring.js';
+import {identifyingSampler} from '../../source/identify/identifier.js';
 import {createProcfsSource} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 import type {ProcessSample, Snapshot} from '../../source/types.js';
 import {deferredDetails, listingNeedsDetails} from '../../source/ui/first-frame.js';
 import {initialState} from '../../source/ui/state.js';
+import {fakeInspector} from '../helpers/fake-inspector.js';
 import {type FakeProc, fakeClock, writeProcTree} from '../helpers/proc-builder.js';
 
 let proc: FakeProc | undefined;
@@ -83,6 +85,28 @@ describe.runIf(process.platform === 'linux')('deferred details', () => {
 		history.completeNewest(second.processes);
 		expect(history.at(0)!.snapshot.processes.find(process => process.pid === 40)!.command).toBe(before.command);
 		expect(history.at(1)!.snapshot.processes.find(process => process.pid === 40)!.command).toBe('node server.js --port=8080');
+	});
+
+	test("with the identify stage: the first tick's labels wait too, the rows on screen get theirs with their details", async () => {
+		const {source, clock, history} = setUp();
+		// The identify stage over a stand-in inspector (its reads are tested against /proc in test/platform).
+		const inspector = fakeInspector(() => ({argv: {40: ['node', 'server.js'], 41: ['worker', '-j4']}, cwd: {40: '/srv/api'}, packages: {'/srv/api': 'api'}}));
+		const identifying = identifyingSampler(createSampler({source, clock, cores: 1}), inspector, {budgetMs: 25});
+		const sampler = rememberingSampler(identifying, history);
+		const details = deferredDetails(source, history, identifying.labelling)!;
+		details.defer();
+		const first = await sampler.sample();
+		const apps = (snapshot: Snapshot) => [...snapshot.processes].sort((a, b) => a.pid - b.pid).map(process => process.app);
+		expect(apps(first)).toEqual(['', '', '']);
+		details.fill(first, [40]);
+		details.fill(first);
+		// The row on screen is labelled; the rest wait for the next tick, as past the stage's budget.
+		expect(apps(first)).toEqual(['', 'api › server.js', '']);
+		expect(apps(history.at(0)!.snapshot)).toEqual(['', 'api › server.js', '']);
+		clock.advance(1000);
+		const second = await sampler.sample();
+		expect(apps(second)).toEqual(['init', 'api › server.js', 'worker']);
+		expect(texts(second)).toEqual(WHOLE);
 	});
 
 	test('a source that cannot defer gives none', () => {
