@@ -77,20 +77,26 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		return described;
 	}
 
+	/** A process's labels, worked out (or known) and written onto its sample. */
+	function label(process: ProcessSample, byPid: () => Map<number, ProcessSample>): void {
+		const {app, service, cgroup} = describe(process, byPid, 0);
+		process.app = app;
+		process.service = service;
+		process.cgroup = cgroup;
+	}
+
+	/** The snapshot's processes by pid, made only if a parent is asked for ("worker of …"). */
+	function pidIndex(snapshot: Snapshot): () => Map<number, ProcessSample> {
+		let pids: Map<number, ProcessSample> | undefined;
+		return () => (pids ??= new Map(snapshot.processes.map(process => [process.pid, process])));
+	}
+
 	/** Labels these processes of the snapshot now, wherever they stand in the queue; the samples labelled. */
 	function labelNow(snapshot: Snapshot, pids: Iterable<number>): ProcessSample[] {
 		const wanted = new Set(pids);
-		let pidMap: Map<number, ProcessSample> | undefined;
-		const byPid = () => (pidMap ??= new Map(snapshot.processes.map(process => [process.pid, process])));
-		const labelled: ProcessSample[] = [];
-		for (const process of snapshot.processes) {
-			if (!wanted.has(process.pid)) continue;
-			const {app, service, cgroup} = describe(process, byPid, 0);
-			process.app = app;
-			process.service = service;
-			process.cgroup = cgroup;
-			labelled.push(process);
-		}
+		const byPid = pidIndex(snapshot);
+		const labelled = snapshot.processes.filter(process => wanted.has(process.pid));
+		for (const process of labelled) label(process, byPid);
 		return labelled;
 	}
 
@@ -115,16 +121,12 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 			} else waiting.push(process);
 		}
 		if (waiting.length > 0 && !held) {
-			let pids: Map<number, ProcessSample> | undefined;
-			const byPid = () => (pids ??= new Map(snapshot.processes.map(process => [process.pid, process])));
+			const byPid = pidIndex(snapshot);
 			// With a budget, the busiest first: they are the rows on screen.
 			if (budgetMs !== undefined) waiting.sort((a, b) => (b.cpuPercent ?? -1) - (a.cpuPercent ?? -1));
 			for (const [index, process] of waiting.entries()) {
 				if (budgetMs !== undefined && index % 16 === 0 && now() - start > budgetMs) break;
-				const {app, service, cgroup} = describe(process, byPid, 0);
-				process.app = app;
-				process.service = service;
-				process.cgroup = cgroup;
+				label(process, byPid);
 			}
 		}
 		// The first frame does not wait for every process's fds; the second tick finds the ports.

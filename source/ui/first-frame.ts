@@ -69,9 +69,12 @@ export function deferredDetails(source: Source, history: History | undefined, la
 	};
 }
 
-/** Whether the rows listed, or their order, depend on every process's command line or owner. */
+/** Sort keys read from what the first sample defers: a command line's owner, or a label. */
+const SORTED_BY_DETAILS: ReadonlySet<UiState['sort']> = new Set(['user', 'app', 'service', 'cgroup']);
+
+/** Whether the rows listed, or their order, depend on every process's command line, owner or labels. */
 export function listingNeedsDetails(state: UiState): boolean {
-	return state.filter !== '' || state.search !== '' || state.user !== undefined || state.sort === 'user' || state.grouped;
+	return state.filter !== '' || state.search !== '' || state.user !== undefined || SORTED_BY_DETAILS.has(state.sort) || state.grouped;
 }
 
 /** What the App starts from; `painted` when the frame is already on the terminal. */

@@ -127,6 +127,8 @@ describe('what the first screen needs of every process', () => {
 		['a tree sorted by memory', {tree: true, sort: 'memory' as const}, false],
 		['sorted by name (comm, from stat)', {sort: 'name' as const}, false],
 		['sorted by user', {sort: 'user' as const}, true],
+		['sorted by APP (a label)', {sort: 'app' as const}, true],
+		['sorted by SERVICE (a label)', {sort: 'service' as const}, true],
 		['filtered (command lines are matched)', {filter: 'python'}, true],
 		['one user only', {user: 'postgres'}, true],
 	])('%s: %s', (_label, options, needs) => {
