@@ -438,11 +438,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		for (const process of processes) {
 			const identity = byKey.get(process.key);
 			if (!identity || identity.firstSeq !== newest || sameTexts(identity.texts, process)) continue;
-			const kept = identity.texts;
-			kept.command = process.command;
-			kept.user = process.user;
-			kept.app = process.app;
-			kept.service = process.service;
+			Object.assign(identity.texts, texts(process));
 			identity.uid = process.uid;
 		}
 	}

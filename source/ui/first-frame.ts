@@ -39,7 +39,7 @@ export type FirstFrameContext = {
 	details?: DeferredDetails;
 };
 
-/** Command lines and owners read after the first sample rather than in it. */
+/** Command lines, owners and labels read after the first sample rather than in it. */
 export type DeferredDetails = {
 	/** The next sample leaves them out ('' in its samples). */
 	defer(): void;

@@ -172,7 +172,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 			command: '',
 			row: known?.row ?? newRow(),
 			seen: reads,
-			deferred: true,
+			deferred: defer,
 		};
 		if (!defer) readDetails(identity, scan.pid, name, isKernelThread);
 		else {
