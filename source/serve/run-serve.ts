@@ -12,6 +12,13 @@ import {createMetrics, type GroupBy} from './metrics.js';
 import {createResourceTracker, type ReadResources} from './resource-tracker.js';
 import {startMetricsServer} from './server.js';
 
+/**
+ * How long a request that arrives before the first tick waits for it. The address is announced
+ * as soon as the socket listens, and the first sample of a large table can take a second: a
+ * scrape in between would otherwise get no groups at all, and Prometheus would store that.
+ */
+const FIRST_TICK_WAIT_MS = 3000;
+
 export type ServeSettings = {
 	host: string;
 	port: number;
@@ -22,6 +29,8 @@ export type ServeSettings = {
 	system: SystemReader;
 	/** Swap, context switches, storage bytes and fds per process; absent where the platform has none. */
 	readResources?: ReadResources;
+	/** FIRST_TICK_WAIT_MS unless a test shortens it. */
+	firstTickWaitMs?: number;
 };
 
 /** Starts the server; resolves to a sampler that feeds it and a way to stop it. */
@@ -31,16 +40,24 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 	const startTimeSeconds = Date.now() / 1000 - process.uptime();
 	const listeners = new Set<(line: string) => void>();
 	let latest: Snapshot | undefined;
+	let tickTaken!: () => void;
+	const firstTick = new Promise<void>(resolve => (tickTaken = resolve));
+	const waitMs = settings.firstTickWaitMs ?? FIRST_TICK_WAIT_MS;
+	const afterFirstTick = () => (latest ? undefined : Promise.race([firstTick, new Promise<void>(resolve => setTimeout(resolve, waitMs).unref())]));
 	const documentOf = async (snapshot: Snapshot) => JSON.stringify(toJsonDocument(snapshot, await settings.system.read(), snapshot.processes));
 	const server = await startMetricsServer({
 		host: settings.host,
 		port: settings.port,
 		token: settings.token,
-		metrics(format) {
+		async metrics(format) {
+			await afterFirstTick();
 			const usage = process.cpuUsage();
 			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds}, format);
 		},
-		snapshot: async () => (latest ? documentOf(latest) : undefined),
+		async snapshot() {
+			await afterFirstTick();
+			return latest && documentOf(latest);
+		},
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -56,6 +73,7 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 			const resources = tracker ? await tracker.update(snapshot.processes, yieldToEvents) : undefined;
 			await metrics.update(snapshot, resources, yieldToEvents);
 			latest = snapshot;
+			tickTaken();
 			if (listeners.size > 0) {
 				const line = await documentOf(snapshot);
 				for (const listener of listeners) listener(line);

@@ -1,6 +1,7 @@
 // The HTTP side of `--serve`: GET /metrics (Prometheus) and GET /snapshot (the --json document,
 // or a stream of them with ?watch=1, for `--connect`) answer from the latest tick the sampler
-// already took (a request never walks /proc). Read-only: there is no way to signal anything over the network.
+// took: a request never walks /proc, and one that comes before the first tick waits for it.
+// Read-only: there is no way to signal anything over the network.
 // A bearer token (compared in constant time) guards everything when one is set; timeouts and a
 // connection limit keep a slow or hostile client from holding anything.
 // I/O: a listening socket (node:http) and reading the token file.
@@ -14,8 +15,8 @@ export type MetricsServerOptions = {
 	port: number;
 	token: string | undefined;
 	/** The exposition of the latest tick, in the format the scraper asked for. */
-	metrics: (format: 'text' | 'openmetrics') => string;
-	/** The latest tick as the --json document (one line), or undefined before the first. */
+	metrics: (format: 'text' | 'openmetrics') => Promise<string>;
+	/** The latest tick as the --json document (one line), or undefined when there is none yet. */
 	snapshot: () => Promise<string | undefined>;
 	/** Calls back with each new tick's document line until the returned function is called. */
 	subscribe: (listener: (line: string) => void) => () => void;
@@ -85,7 +86,9 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Serve
 		if (path === '/metrics') {
 			// OpenMetrics when the scraper says it takes it (Prometheus does), else the classic text.
 			const open = /application\/openmetrics-text/.test(request.headers.accept ?? '');
-			return answer(response, 200, options.metrics(open ? 'openmetrics' : 'text'), {'Content-Type': open ? OPENMETRICS_FORMAT : TEXT_FORMAT});
+			return void options
+				.metrics(open ? 'openmetrics' : 'text')
+				.then(body => answer(response, 200, body, {'Content-Type': open ? OPENMETRICS_FORMAT : TEXT_FORMAT}));
 		}
 		if (path === '/snapshot') return snapshot(request, response, options);
 		if (path === '/') return answer(response, 200, 'proctop: metrics at /metrics, the process list at /snapshot\n');
