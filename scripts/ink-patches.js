@@ -1,4 +1,4 @@
-// Bundle-time patches to five files of Ink, applied by scripts/build.js to the bundle only;
+// Bundle-time patches to six files of Ink, applied by scripts/build.js to the bundle only;
 // node_modules stays untouched. Pure: source text in, source text out, or an error naming the
 // file when Ink no longer looks the way a patch expects (so an Ink upgrade cannot silently drop one).
 //
@@ -22,6 +22,10 @@
 //    move what is on screen (reflow, tmux), and a frame shorter than the screen (`--pid a,b`) left
 //    the old meter block above the new one (#12). A full-screen app can simply clear the screen
 //    and draw the whole frame again; the alternate screen has no scrollback to lose.
+// 6. reconciler.js, no top-level await. With DEV=true Ink awaits its devtools bridge and its own
+//    package.json at module level. proctop's bundle is CommonJS (so the launcher can load it with
+//    V8's code cache: scripts/build.js), which has no top-level await; the bridge is inert in the
+//    bundle anyway (scripts/bundle-plugins.js), so DEV=true now skips both.
 
 const getStart = '    get() {\n';
 const direct = `    get() {
@@ -81,6 +85,15 @@ const resizedRepaint = `        // proctop patch: clear the whole screen and for
         this.lastOutputToRender = '';
 `;
 
+const devtoolsStock = `if (isDev()) {
+    try {
+        await import('./devtools.js');
+    }`;
+const devtoolsSkipped = `if (false) {
+    try {
+        // proctop patch: no top-level await; the devtools bridge is inert in the bundle.
+    }`;
+
 /** Each patch: which Ink file it applies to, and the edit. */
 export const INK_PATCHES = [
 	{
@@ -132,6 +145,14 @@ export const INK_PATCHES = [
 		name: 'ink-resize-repaint',
 		file: /[\\/]ink[\\/]build[\\/]ink\.js$/,
 		apply: (source, path) => replaceOnce(source, resizedStock, resizedRepaint, 'ink-resize-repaint', path),
+	},
+	{
+		name: 'ink-reconciler-no-top-level-await',
+		file: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+		apply(source, path) {
+			const bridge = replaceOnce(source, devtoolsStock, devtoolsSkipped, 'ink-reconciler-no-top-level-await', path);
+			return replaceOnce(bridge, '? await loadPackageJson()', '? {}', 'ink-reconciler-no-top-level-await', path);
+		},
 	},
 ];
 

@@ -7,7 +7,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {loadSource} from '../bench/lib/load-source.js';
 
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
-const help = execFileSync(process.execPath, ['dist/cli.js', '--help'], {encoding: 'utf8'});
+const help = execFileSync(process.execPath, ['dist/cli.cjs', '--help'], {encoding: 'utf8'});
 const {keysMarkdown} = await loadSource('source/ui/keymap.ts');
 const {costHintMarkdown} = await loadSource('source/ui/cost-hint.ts');
 const {jsonFieldsMarkdown} = await loadSource('source/model/fields.ts');

@@ -296,7 +296,8 @@ export async function parseFlags(argv: string[]): Promise<Options> {
 	if (argv.length === 0) return withUsageErrors(() => toOptions(NO_ARGUMENTS, process.env, []));
 	const {default: meow} = await import('meow');
 	const cli = meow(HELP_TEXT, {
-		importMeta: import.meta,
+		// Only its url, which the CommonJS bundle defines (scripts/build.js); meow reads nothing from it when given `pkg`.
+		importMeta: {url: import.meta.url} as ImportMeta,
 		argv,
 		pkg: {name: 'proctop', version: VERSION},
 		description: DESCRIPTION,

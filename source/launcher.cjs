@@ -23,12 +23,14 @@ v8.setFlagsFromString('--semi-space-growth-factor=1');
 v8.setFlagsFromString('--optimize-for-size');
 
 var path = require('node:path');
-var url = require('node:url');
 // `proctop --help` or `--version` alone: a small bundle answers (the program's takes ~120 ms more to load).
 var args = process.argv.slice(2);
 var quick = args.length === 1 && ['--help', '-h', '--version', '-V'].indexOf(args[0]) !== -1;
-// import() through Function: an old parser never sees the syntax, a new Node loads the ESM bundle.
-new Function('specifier', 'return import(specifier)')(url.pathToFileURL(path.join(__dirname, quick ? 'quick-answer.js' : 'cli.js')).href).catch(error => {
-	process.stderr.write(`proctop: ${error?.stack ? error.stack : String(error)}\n`);
+try {
+	if (quick) require(path.join(__dirname, 'quick-answer.cjs'));
+	else require(path.join(__dirname, 'code-cache.cjs')).runBundle(path.join(__dirname, 'cli.cjs'));
+} catch (error) {
+	// No optional chaining here: this file must parse on a Node too old to run the program.
+	process.stderr.write(`proctop: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
 	process.exit(1);
-});
+}

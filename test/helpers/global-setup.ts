@@ -1,4 +1,4 @@
-// Vitest global setup: make sure dist/cli.js is built from the current source before CLI and
+// Vitest global setup: make sure dist/cli.cjs is built from the current source before CLI and
 // pseudo-terminal tests spawn it (a no-op when it is already fresh), and give the whole run one
 // private temporary directory (TMPDIR, which the test workers and everything they spawn inherit)
 // that is removed afterwards, whatever passed or failed: `npm test` leaves nothing in /tmp.
@@ -36,9 +36,14 @@ export default function setup() {
 	// Some tests run proctop as an unprivileged user (setpriv): it may look up the directory too.
 	chmodSync(directory, 0o755);
 	process.env.TMPDIR = directory;
+	// The launcher keeps V8's code cache there (source/code-cache.cjs): in the run's directory, not the user's ~/.cache.
+	const previousCache = process.env.XDG_CACHE_HOME;
+	process.env.XDG_CACHE_HOME = join(directory, 'cache');
 	return () => {
 		rmSync(directory, {recursive: true, force: true});
 		if (previous === undefined) delete process.env.TMPDIR;
 		else process.env.TMPDIR = previous;
+		if (previousCache === undefined) delete process.env.XDG_CACHE_HOME;
+		else process.env.XDG_CACHE_HOME = previousCache;
 	};
 }

@@ -1,8 +1,9 @@
-// Test helper: runs the built bundle (dist/cli.js) as a user would, without a terminal.
+// Test helper: runs the built bundle (dist/cli.cjs) as a user would, without a terminal. (The
+// launcher, dist/proctop.cjs, runs the same bundle through V8's code cache: cli-environment.test.ts.)
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs');
 
 export type CliResult = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
 
