@@ -1,5 +1,5 @@
 // prepack/postpack: publish with an npm-shrinkwrap.json that pins exactly what installing proctop
-// installs. dist/cli.js bundles every library it uses, so that is the package alone: no
+// installs. dist/cli.cjs bundles every library it uses, so that is the package alone: no
 // dependency tree to resolve at `npx proctop` time. `--remove` deletes it again after packing
 // (the repository keeps package-lock.json for development).
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
