@@ -28,7 +28,11 @@ var args = process.argv.slice(2);
 var quick = args.length === 1 && ['--help', '-h', '--version', '-V'].indexOf(args[0]) !== -1;
 try {
 	if (quick) require(path.join(__dirname, 'quick-answer.cjs'));
-	else require(path.join(__dirname, 'code-cache.cjs')).runBundle(path.join(__dirname, 'cli.cjs'));
+	// The monitor on a terminal may write the whole code cache; other runs a partial one (code-cache.cjs).
+	else
+		require(path.join(__dirname, 'code-cache.cjs')).runBundle(path.join(__dirname, 'cli.cjs'), {
+			interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+		});
 } catch (error) {
 	// No optional chaining here: this file must parse on a Node too old to run the program.
 	process.stderr.write(`proctop: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`);

@@ -26,10 +26,10 @@ function paintedFrame(raw: string): string {
 }
 
 /** A process whose command line carries `marker`, in its own process group. */
-async function startMarked(marker: string) {
+async function startMarked(marker: string, settleMs = 200) {
 	const child = spawn('sh', ['-c', `sleep 300; : ${marker}`], {stdio: 'ignore', detached: true});
 	groups.push(child);
-	await sleep(200);
+	await sleep(settleMs);
 	return child;
 }
 
@@ -83,6 +83,9 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 
 	// ... and every other process gets its own before the UI sees the sample: a filter typed at once finds it.
 	test('a process below the first screen is found by its command line at once, long before the next tick', async () => {
+		// The first frame lists by pid (no CPU% yet): started after a screenful of others, the marked
+		// process is below it however few processes the machine runs.
+		for (let filler = 0; filler < 10; filler++) await startMarked(`first-frame-filler-${process.pid}`, 0);
 		const marker = `first-frame-below-${process.pid}`;
 		const child = await startMarked(marker);
 		const screen = spawnProctop(['--interval', '30'], {columns: 200, rows: 10});

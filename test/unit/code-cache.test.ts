@@ -4,7 +4,7 @@
 // partial cache, a run of 2 s the whole one, later runs use it (and leave it alone), and a damaged
 // one is replaced while the program still runs.
 import {spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -111,9 +111,15 @@ describe('how it writes', () => {
 });
 
 describe('a bundle run through it', () => {
-	/** Runs `bundle` the way the launcher does, with this cache home (LONG=1: for 2.5 s); what it printed, and the cache files after. */
-	function run(bundle: string, cacheHome: string, long = false) {
-		const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(LOADER)}).runBundle(${JSON.stringify(bundle)})`], {
+	/**
+	 * Runs `bundle` the way the launcher does, with this cache home: a short run (--once), a long
+	 * one without a terminal (--serve), or the monitor on one, 2.5 s each; what it printed, and the
+	 * cache files after.
+	 */
+	function run(bundle: string, cacheHome: string, kind: 'short' | 'headless' | 'monitor' = 'short') {
+		const long = kind !== 'short';
+		const load = `require(${JSON.stringify(LOADER)}).runBundle(${JSON.stringify(bundle)}, {interactive: ${kind === 'monitor'}})`;
+		const result = spawnSync(process.execPath, ['-e', load], {
 			encoding: 'utf8',
 			env: {...process.env, XDG_CACHE_HOME: cacheHome, LONG: long ? '1' : ''},
 		});
@@ -142,25 +148,27 @@ describe('a bundle run through it', () => {
 		const name = cacheName(statSync(bundle), process.version, process.arch);
 		const path = (ending: string) => join(cacheHome, 'proctop', name + ending);
 
-		// Short (--once): nothing to use, so a partial cache at exit.
+		// Short (--once): nothing to use, so a partial cache at exit; and so for a long run that is not the monitor.
 		expect(run(bundle, cacheHome)).toMatchObject({...ran, files: [name + PARTIAL]});
+		rmSync(join(cacheHome, 'proctop'), {recursive: true});
+		expect(run(bundle, cacheHome, 'headless')).toMatchObject({...ran, files: [name + PARTIAL]});
 		const partial = statSync(path(PARTIAL)).mtimeMs;
 		// V8 took it: nothing is written again (a rejected cache is rewritten).
 		expect(run(bundle, cacheHome)).toMatchObject({...ran, files: [name + PARTIAL]});
 		expect(statSync(path(PARTIAL)).mtimeMs).toBe(partial);
 
 		// Long (the monitor): the whole cache 2 s in, in place of the partial one; then used as it is.
-		expect(run(bundle, cacheHome, true)).toMatchObject({...ran, files: [name + WHOLE]});
+		expect(run(bundle, cacheHome, 'monitor')).toMatchObject({...ran, files: [name + WHOLE]});
 		const whole = statSync(path(WHOLE));
 		expect(whole.mode & 0o777).toBe(0o600);
-		expect(run(bundle, cacheHome, true)).toMatchObject({...ran, files: [name + WHOLE]});
+		expect(run(bundle, cacheHome, 'monitor')).toMatchObject({...ran, files: [name + WHOLE]});
 		expect(run(bundle, cacheHome)).toMatchObject({...ran, files: [name + WHOLE]});
 		expect(statSync(path(WHOLE)).mtimeMs).toBe(whole.mtimeMs);
 
 		// Damaged: V8 rejects it, the program runs compiled as usual, and a good cache replaces it.
 		const garbage = Buffer.alloc(whole.size, 0x5a);
 		writeFileSync(path(WHOLE), garbage, {mode: 0o600});
-		expect(run(bundle, cacheHome, true)).toMatchObject({...ran, files: [name + WHOLE]});
+		expect(run(bundle, cacheHome, 'monitor')).toMatchObject({...ran, files: [name + WHOLE]});
 		expect(readFileSync(path(WHOLE)).equals(garbage)).toBe(false);
 		const replaced = statSync(path(WHOLE)).mtimeMs;
 		expect(run(bundle, cacheHome)).toMatchObject({...ran, files: [name + WHOLE]});
@@ -174,7 +182,7 @@ describe('a bundle run through it', () => {
 		const base = temporary();
 		const bundle = join(base, 'cli.cjs');
 		writeFileSync(bundle, "process.stdout.write('ran');\n");
-		const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(LOADER)}).runBundle(${JSON.stringify(bundle)})`], {
+		const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(LOADER)}).runBundle(${JSON.stringify(bundle)}, {interactive: true})`], {
 			encoding: 'utf8',
 			env: {PATH: process.env.PATH, XDG_CACHE_HOME: 'relative'},
 			cwd: base,
