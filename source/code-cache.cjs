@@ -6,7 +6,8 @@
 // cache); any other run (--once, --json, a monitor quit sooner) that found none writes a partial
 // one at exit, which the next interactive run replaces.
 // Compiled code is trusted like the program itself: a cache file is used only when it is owned by
-// this user and writable by no one else, and written only into a directory this user owns.
+// this user and writable by no one else, and written only into a directory this user owns (made,
+// if need be, only under one of theirs).
 // Any failure (no home, a read-only disk, a rejected cache) means compiling as usual, silently.
 // I/O: reads the bundle; reads and writes $XDG_CACHE_HOME/proctop (~/.cache/proctop).
 'use strict';
@@ -58,6 +59,11 @@ function readTrusted(file, uid) {
 /** Writes `data` as `file` (whole or not at all), in a directory this user owns alone; drops the other caches beside it. */
 function writeCache(directory, file, data, uid) {
 	try {
+		// Made only under a directory of this user's: `sudo proctop` with the user's HOME must not
+		// leave root's files in their ~/.cache.
+		let existing = directory;
+		while (!fs.existsSync(existing)) existing = path.dirname(existing);
+		if (fs.statSync(existing).uid !== uid) return;
 		fs.mkdirSync(directory, {recursive: true, mode: 0o700});
 		if (!ownedAlone(fs.lstatSync(directory), uid)) return;
 		const staging = `${file}.${process.pid}.tmp`;

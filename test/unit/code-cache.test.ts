@@ -101,6 +101,14 @@ describe('how it writes', () => {
 		expect(readdirSync(directory)).toEqual([]);
 	});
 
+	test.runIf(root)('as root: no directory made in another user’s (sudo with the user’s HOME)', () => {
+		const home = temporary();
+		chownSync(home, 65534, 65534);
+		const directory = join(home, '.cache', 'proctop');
+		writeCache(directory, join(directory, 'code-x.bin'), Buffer.from('x'), 0);
+		expect(readdirSync(home)).toEqual([]);
+	});
+
 	test.runIf(root)('as root: nothing into another user’s directory', () => {
 		const directory = join(temporary(), 'proctop');
 		mkdirSync(directory, {mode: 0o700});
