@@ -90,6 +90,13 @@ export function writeProcTree(
 	return {root, cleanup: () => rmSync(root, {recursive: true, force: true})};
 }
 
+/** A passwd file beside the fake /proc that names this test's own uid `someone`; its path (procfs's passwdPath). */
+export function writePasswd(proc: FakeProc): string {
+	const path = join(proc.root, 'passwd');
+	writeFileSync(path, `someone:x:${process.getuid!()}:0::/:/bin/sh\n`);
+	return path;
+}
+
 /** A fake clock for the sampler: time moves only when the test says so. */
 export function fakeClock(startMs = 0) {
 	let now = startMs;

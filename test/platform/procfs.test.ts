@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {createProcfsSource, keptStatFileCap, MAX_KEPT_STAT_FILES, ProcUnavailableError} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
-import {type FakeProc, fakeClock, statLine, writeProcTree} from '../helpers/proc-builder.js';
+import {type FakeProc, fakeClock, statLine, writePasswd, writeProcTree} from '../helpers/proc-builder.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'proc', name);
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f]/u;
@@ -164,8 +164,7 @@ describe('procfs source on builder trees', () => {
 			{pid: 60, comm: 'shown', starttime: 5, cmdline: 'shown\0--on-screen\0'},
 			{pid: 61, comm: 'rest', starttime: 6, cmdline: 'rest\0--below\0'},
 		]);
-		const passwd = join(proc.root, 'passwd');
-		writeFileSync(passwd, `someone:x:${process.getuid!()}:0::/:/bin/sh\n`);
+		const passwd = writePasswd(proc);
 		const source = createProcfsSource({procRoot: proc.root, passwdPath: passwd});
 		source.deferDetails!();
 		const rows = (await source.read()).processes.sort((a, b) => a.pid - b.pid);
@@ -210,8 +209,7 @@ describe('procfs source on builder trees', () => {
 
 	test('user names come from passwd with a numeric fallback', async () => {
 		proc = writeProcTree([{pid: 1, comm: 'init', ppid: 0, starttime: 1}]);
-		const passwd = join(proc.root, 'passwd');
-		writeFileSync(passwd, `someone:x:${process.getuid!()}:0::/:/bin/sh\n`);
+		const passwd = writePasswd(proc);
 		expect((await createProcfsSource({procRoot: proc.root, passwdPath: passwd}).read()).processes[0]!.user).toBe('someone');
 		writeFileSync(passwd, 'nobody:x:65534:65534::/:/bin/sh\n');
 		expect((await createProcfsSource({procRoot: proc.root, passwdPath: passwd}).read()).processes[0]!.user).toBe(String(process.getuid!()));

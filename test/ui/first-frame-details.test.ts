@@ -14,7 +14,7 @@ import type {ProcessSample, Snapshot} from '../../source/types.js';
 import {deferredDetails, listingNeedsDetails} from '../../source/ui/first-frame.js';
 import {initialState} from '../../source/ui/state.js';
 import {fakeInspector} from '../helpers/fake-inspector.js';
-import {type FakeProc, fakeClock, writeProcTree} from '../helpers/proc-builder.js';
+import {type FakeProc, fakeClock, writePasswd, writeProcTree} from '../helpers/proc-builder.js';
 
 let proc: FakeProc | undefined;
 afterEach(() => proc?.cleanup());
@@ -25,8 +25,7 @@ function setUp() {
 		{pid: 40, comm: 'api', starttime: 5, cmdline: 'node\0server.js\0--port=8080\0'},
 		{pid: 41, comm: 'worker', starttime: 6, cmdline: 'worker\0-j4\0'},
 	]);
-	const passwd = join(proc.root, 'passwd');
-	writeFileSync(passwd, `someone:x:${process.getuid!()}:0::/:/bin/sh\n`);
+	const passwd = writePasswd(proc);
 	const source = createProcfsSource({procRoot: proc.root, passwdPath: passwd});
 	const clock = fakeClock();
 	const history = createHistory({windowMs: 600_000});
