@@ -23,16 +23,15 @@ v8.setFlagsFromString('--semi-space-growth-factor=1');
 v8.setFlagsFromString('--optimize-for-size');
 
 var path = require('node:path');
+var isatty = require('node:tty').isatty;
 // `proctop --help` or `--version` alone: a small bundle answers (the program's takes ~120 ms more to load).
 var args = process.argv.slice(2);
 var quick = args.length === 1 && ['--help', '-h', '--version', '-V'].indexOf(args[0]) !== -1;
 try {
 	if (quick) require(path.join(__dirname, 'quick-answer.cjs'));
 	// The monitor on a terminal may write the whole code cache; other runs a partial one (code-cache.cjs).
-	else
-		require(path.join(__dirname, 'code-cache.cjs')).runBundle(path.join(__dirname, 'cli.cjs'), {
-			interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-		});
+	// isatty, not process.stdin.isTTY: touching process.stdin would make its stream here, for every run.
+	else require(path.join(__dirname, 'code-cache.cjs')).runBundle(path.join(__dirname, 'cli.cjs'), {interactive: isatty(0) && isatty(1)});
 } catch (error) {
 	// No optional chaining here: this file must parse on a Node too old to run the program.
 	process.stderr.write(`proctop: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
