@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {createKeptFiles, createReader} from '../../source/platform/linux/proc-files.js';
+import {createKeptFiles, createReader, FIRST_KEPT} from '../../source/platform/linux/proc-files.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,6 +20,29 @@ describe('the /proc file reader', () => {
 		const bytes = createReader().readPath(join(dir, 'file'));
 		expect(bytes?.length).toBe(size);
 		expect(bytes?.equals(content)).toBe(true);
+	});
+
+	test('the files kept at most double from one tick to the next, and every read is right whatever is kept', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-files-'));
+		dirs.push(dir);
+		const names = Array.from({length: 100}, (_, index) => String(index + 1));
+		for (const name of names) writeFileSync(join(dir, name), `file ${name}`);
+		const kept = createKeptFiles(createReader(), 90, name => join(dir, name));
+		const sizes: number[] = [];
+		for (let tick = 0; tick < 4; tick++) {
+			kept.beginTick();
+			for (const name of names) expect(kept.read(name)?.toString()).toBe(`file ${name}`);
+			kept.closeUnlisted();
+			sizes.push(kept.size);
+		}
+		// From FIRST_KEPT, doubling, up to the cap.
+		expect(FIRST_KEPT).toBe(32);
+		expect(sizes).toEqual([32, 64, 90, 90]);
+		// The first 32 read are the first kept: a kept file is read through its fd.
+		expect(kept.fdOf('1')).toBeTypeOf('number');
+		expect(kept.fdOf('100')).toBeUndefined();
+		kept.closeAll();
+		expect(kept.size).toBe(0);
 	});
 
 	test.runIf(process.platform === 'linux')('the real /proc/self/stat and cmdline, kept open and read again', () => {

@@ -4,6 +4,7 @@ import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {describe, expect, test} from 'vitest';
 import {buildForest, descendantKeys} from '../../source/model/tree.js';
+import {FIRST_KEPT} from '../../source/platform/linux/proc-files.js';
 import {createProcfsSource, keptStatFileCap} from '../../source/platform/linux/procfs.js';
 import {createSampler} from '../../source/sampling/sampler.js';
 import {cleanUpAfterAll} from '../helpers/cleanup.js';
@@ -102,7 +103,16 @@ describe.runIf(process.platform === 'linux')('kept stat files', () => {
 		// Other sources in this worker may hold files too: count what this one adds.
 		const before = statFdsOpen();
 		const source = createProcfsSource();
-		const table = await source.read();
+		// The number kept at most doubles a tick (proc-files.ts): read until every process's is kept.
+		const counts: number[] = [];
+		let table = await source.read();
+		counts.push(statFdsOpen() - before);
+		for (let tick = 0; tick < 12 && counts.at(-1)! < Math.min(table.processes.length, keptStatFileCap()); tick++) {
+			table = await source.read();
+			counts.push(statFdsOpen() - before);
+		}
+		expect(counts[0]).toBe(Math.min(table.processes.length, FIRST_KEPT));
+		for (let tick = 1; tick < counts.length; tick++) expect(counts[tick]!).toBeLessThanOrEqual(Math.max(FIRST_KEPT, 2 * counts[tick - 1]!));
 		const open = statFdsOpen();
 		expect(open - before).toBe(Math.min(table.processes.length + table.garbled, keptStatFileCap()));
 		const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});

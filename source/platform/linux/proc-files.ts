@@ -83,16 +83,27 @@ export type KeptFiles = {
 	readonly size: number;
 };
 
+/** Files a tick may start keeping when none are kept: the first tick stays inside the fd table a process starts with (64 entries, ~20 in use by Node). */
+export const FIRST_KEPT = 32;
+
 /**
  * Files kept open between ticks, at most `keepAtMost`. A kept /proc/<pid>/stat fd is re-read
  * with pread at offset 0, which halves the syscall cost per process (open + close are half of
  * it: measured 8.6 µs vs 4.4 µs per process here); the price is ~4 KiB of kernel memory per open
  * seq_file, hence the cap. A kept fd names the task, not the number: once it exits the fd reads
  * ESRCH (empty), never a newcomer that reused the pid, and the file is reopened by path.
+ *
+ * The number kept at most doubles from one tick to the next (from FIRST_KEPT). Why: each time the
+ * open fds outgrow the process's fd table the kernel doubles the table, and in a process with more
+ * than one thread (Node always has several) it then waits out an RCU grace period, 8–20 ms of
+ * sleep here. Keeping 5,000 files in one tick paid seven of them, ~55 ms of the first frame at
+ * +5,000 processes; doubling pays about one a tick over the first few ticks, none before the first frame.
  */
 export function createKeptFiles(reader: FileReader, keepAtMost: number, pathOf: (name: string) => string): KeptFiles {
 	const kept = new Map<string, {fd: number; tick: number}>();
 	let tick = 0;
+	/** How many more files this tick may start keeping. */
+	let mayKeep = 0;
 	function closeUnlisted() {
 		// forEach: no [key, value] pair allocated per file per tick, as for…of would.
 		kept.forEach((held, name) => {
@@ -114,13 +125,16 @@ export function createKeptFiles(reader: FileReader, keepAtMost: number, pathOf: 
 		const fd = openOrUndefined(pathOf(name));
 		if (fd === undefined) return -1;
 		const length = reader.readFdInto(fd);
-		if (length >= 0 && kept.size < keepAtMost) kept.set(name, {fd, tick});
-		else closeSync(fd);
+		if (length >= 0 && kept.size < keepAtMost && mayKeep > 0) {
+			mayKeep--;
+			kept.set(name, {fd, tick});
+		} else closeSync(fd);
 		return length;
 	}
 	return {
 		beginTick() {
 			tick++;
+			mayKeep = Math.max(FIRST_KEPT, kept.size);
 		},
 		read(name) {
 			const length = readInto(name);
