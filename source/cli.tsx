@@ -182,14 +182,15 @@ async function main(): Promise<number> {
 	}
 	const history = options.history.ms > 0 ? createHistory({windowMs: options.history.ms}) : undefined;
 	const watched = serving?.sampler ?? sampler;
+	const remembering = history ? rememberingSampler(watched, history) : undefined;
 	const code = await runUi({
 		options,
-		sampler: history ? rememberingSampler(watched, history) : watched,
+		sampler: remembering ?? watched,
 		platform,
 		history,
 		startupMessage: serving ? `serving ${serving.url}` : undefined,
 		// --record writes the first tick as it comes, --serve publishes it: neither waits for a fill.
-		details: remote || serving || recording ? undefined : deferredDetails(platform.source, history, identifying?.labelling),
+		details: remote || serving || recording ? undefined : deferredDetails(platform.source, remembering, identifying?.labelling),
 	});
 	await serving?.close();
 	recording?.close();

@@ -7,12 +7,14 @@
 // them (`DeferredDetails`): they are read for the rows on screen before the paint, for the rest
 // after it, before the UI loads (at +5,000 processes: a command line and an owner each, ~80 ms).
 // Its APP and SERVICE labels too: the rows on screen are labelled before the paint, the rest on
-// the ticks after (the identify stage's budget would have spent ~25 ms on rows nobody sees).
+// the ticks after (the identify stage's budget would have spent ~25 ms on rows nobody sees). And
+// the history takes the first tick after the paint, whole (remembering 5,000 processes: ~25 ms).
 // I/O: the sampler and meters it is given; writes to stdout and sets stdin's raw mode (the UI's
 // runner takes over both, and undoes them on every exit path; until then, this module does).
 
 import chalk from 'chalk';
-import type {History} from '../history/ring.js';
+import type {RememberingSampler} from '../history/remembering-sampler.js';
+import {machinePoint} from '../history/ring.js';
 import type {Labelling} from '../identify/identifier.js';
 import {canDrawBlocks} from '../model/sparkline.js';
 import type {Platform} from '../platform/platform.js';
@@ -41,30 +43,34 @@ export type FirstFrameContext = {
 
 /** Command lines, owners and labels read after the first sample rather than in it. */
 export type DeferredDetails = {
-	/** The next sample leaves them out ('' in its samples). */
-	defer(): void;
+	/** The next sample leaves them out ('' in its samples); with `holdHistory`, the history takes that tick only once they are all filled in. */
+	defer(holdHistory: boolean): void;
 	/** Reads them for these pids (all the sample left out when absent), into the snapshot's samples and whatever has remembered them. */
 	fill(snapshot: Snapshot, pids?: Iterable<number>): void;
 };
 
 /**
- * The details a source can defer (`Source.deferDetails`), filled into the samples and the history
- * that remembered them; undefined when it cannot. With `labelling`, the first tick's APP and
- * SERVICE labels wait too: the rows on screen get theirs with their details, the others on the
- * ticks after, as any process beyond the identify stage's budget does.
+ * The details a source can defer (`Source.deferDetails`), filled into the samples and into the
+ * history of the sampler that remembers the ticks; undefined when the source cannot defer. With
+ * `labelling`, the first tick's APP and SERVICE labels wait too: the rows on screen get theirs
+ * with their details, the others on the ticks after, as any process beyond the identify stage's
+ * budget does.
  */
-export function deferredDetails(source: Source, history: History | undefined, labelling?: Labelling): DeferredDetails | undefined {
+export function deferredDetails(source: Source, remembering: RememberingSampler | undefined, labelling?: Labelling): DeferredDetails | undefined {
 	const {deferDetails, fillDeferred} = source;
 	if (!deferDetails || !fillDeferred) return undefined;
 	return {
-		defer() {
+		defer(holdHistory) {
 			deferDetails();
 			labelling?.holdNext();
+			if (holdHistory) remembering?.holdNext();
 		},
 		fill(snapshot, pids) {
 			const completed = completeSamples(snapshot.processes, fillDeferred(pids));
 			const labelled = pids && labelling ? labelling.labelNow(snapshot, pids) : [];
-			history?.completeNewest([...completed, ...labelled]);
+			// A tick the history took already gets them now; a held one is taken whole after the last fill.
+			remembering?.history.completeNewest([...completed, ...labelled]);
+			if (pids === undefined) remembering?.recordHeld();
 		},
 	};
 }
@@ -75,6 +81,15 @@ const SORTED_BY_DETAILS: ReadonlySet<UiState['sort']> = new Set(['user', 'app', 
 /** Whether the rows listed, or their order, depend on every process's command line, owner or labels. */
 export function listingNeedsDetails(state: UiState): boolean {
 	return state.filter !== '' || state.search !== '' || state.user !== undefined || SORTED_BY_DETAILS.has(state.sort) || state.grouped;
+}
+
+/**
+ * The history as it will be once it has taken the held first tick: the header's machine graphs
+ * show that tick from the first frame on, as Ink's first frame will.
+ */
+function withHeldTick(history: HistoryView, snapshot: Snapshot): HistoryView {
+	const point = machinePoint(snapshot, undefined);
+	return {...history, machineSeries: () => ({cpuPercent: [point.cpuPercent], memoryUsed: [point.memoryUsed]})};
 }
 
 /** What the App starts from; `painted` when the frame is already on the terminal. */
@@ -123,7 +138,10 @@ export async function firstFrame(context: FirstFrameContext): Promise<FirstFrame
 	// --pick into a pipe draws on /dev/tty, which the runner opens; a replay starts in the past.
 	const painting = stdout.isTTY === true && stdin.isTTY === true && context.replay === undefined;
 	const details = painting && !listingNeedsDetails(state) ? context.details : undefined;
-	details?.defer();
+	// The history takes the first tick after the paint (~25 ms at +5,000 processes), unless the
+	// CPU graph column shows: it appears once the history has a tick.
+	const holdHistory = !state.cpuGraphs;
+	details?.defer(holdHistory);
 	const initial = await sampleFirst(context);
 	if (!painting) return {initial};
 	const processes = initial.snapshot.processes;
@@ -143,7 +161,7 @@ export async function firstFrame(context: FirstFrameContext): Promise<FirstFrame
 		rows,
 		columns: columnsFor(processes, state.cpuGraphs, Math.max(1, viewport.columns), state.columns),
 		previousTop: 0,
-		history: context.history,
+		history: details && holdHistory && context.history ? withHeldTick(context.history, initial.snapshot) : context.history,
 		restarted: new Set(),
 		options,
 		markers: wantsMarkers(),

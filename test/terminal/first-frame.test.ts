@@ -38,6 +38,8 @@ describe.runIf(process.platform === 'linux')('the first frame', () => {
 		['120×40', 120, 40, []],
 		['80×24, tree', 80, 24, ['--tree']],
 		['60×15, sorted by memory', 60, 15, ['--sort', 'memory']],
+		// The CPU graph column shows once the history has a tick: that tick is taken before the paint.
+		['100×30, with the CPU graph column', 100, 30, ['--columns', 'pid,user,cpu,cpu_graph,command']],
 	])('%s: painted before Ink, then Ink writes the same frame over it without a clear', async (_label, columns, rows, args) => {
 		// A long interval: on a loaded machine Ink can take longer than a second to load, and a tick
 		// that lands before its first frame rightly changes that frame (seen: the CPU graph moved on).

@@ -1,6 +1,7 @@
 // The first frame's deferred details (ui/first-frame.ts): the first sample leaves command lines
-// and owners out, the fill puts them into that sample's objects and into the history that has
-// already remembered the tick, and nothing afterwards can tell the difference. Run on the real
+// and owners out, the fill puts them into that sample's objects and into the history (which takes
+// the tick whole after the fill, or, with the CPU graph column showing, has taken it already), and
+// nothing afterwards can tell the difference. Run on the real
 // procfs reader over a builder tree, the real sampler and the real history.
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -43,10 +44,38 @@ const WHOLE = [
 ];
 
 describe.runIf(process.platform === 'linux')('deferred details', () => {
+	test('the history holds the tick until the last fill, then takes it whole', async () => {
+		const {source, clock, history, sampler} = setUp();
+		const details = deferredDetails(source, sampler)!;
+		details.defer(true);
+		const first = await sampler.sample();
+		expect(history.range()).toBeUndefined();
+		details.fill(first, [40]);
+		expect(history.range()).toBeUndefined();
+		details.fill(first);
+		expect(history.range()).toEqual({oldest: 0, newest: 0});
+		expect(texts(history.at(0)!.snapshot)).toEqual(WHOLE);
+		clock.advance(1000);
+		await sampler.sample();
+		expect(history.range()).toEqual({oldest: 0, newest: 1});
+		expect(texts(history.at(1)!.snapshot)).toEqual(WHOLE);
+	});
+
+	test('a held tick never filled is remembered before the next, as a deferred tick is without holding', async () => {
+		const {source, clock, history, sampler} = setUp();
+		deferredDetails(source, sampler)!.defer(true);
+		await sampler.sample();
+		clock.advance(1000);
+		await sampler.sample();
+		expect(history.range()).toEqual({oldest: 0, newest: 1});
+		expect(texts(history.at(0)!.snapshot).map(({command}) => command)).toEqual(['', '', '']);
+		expect(texts(history.at(1)!.snapshot)).toEqual(WHOLE);
+	});
+
 	test('the rows on screen first, then the rest: the sample and the remembered tick end up whole', async () => {
 		const {source, clock, history, sampler} = setUp();
-		const details = deferredDetails(source, history)!;
-		details.defer();
+		const details = deferredDetails(source, sampler)!;
+		details.defer(false);
 		const first = await sampler.sample();
 		expect(texts(first).map(({command, user}) => command + user)).toEqual(['', '', '']);
 		details.fill(first, [40]);
@@ -66,7 +95,7 @@ describe.runIf(process.platform === 'linux')('deferred details', () => {
 
 	test('without a fill the next tick reads them, and the history takes them as a change', async () => {
 		const {source, clock, history, sampler} = setUp();
-		deferredDetails(source, history)!.defer();
+		deferredDetails(source, sampler)!.defer(false);
 		await sampler.sample();
 		clock.advance(1000);
 		expect(texts(await sampler.sample())).toEqual(WHOLE);
@@ -92,8 +121,8 @@ describe.runIf(process.platform === 'linux')('deferred details', () => {
 		const inspector = fakeInspector(() => ({argv: {40: ['node', 'server.js'], 41: ['worker', '-j4']}, cwd: {40: '/srv/api'}, packages: {'/srv/api': 'api'}}));
 		const identifying = identifyingSampler(createSampler({source, clock, cores: 1}), inspector, {budgetMs: 25});
 		const sampler = rememberingSampler(identifying, history);
-		const details = deferredDetails(source, history, identifying.labelling)!;
-		details.defer();
+		const details = deferredDetails(source, sampler, identifying.labelling)!;
+		details.defer(true);
 		const first = await sampler.sample();
 		const apps = (snapshot: Snapshot) => [...snapshot.processes].sort((a, b) => a.pid - b.pid).map(process => process.app);
 		expect(apps(first)).toEqual(['', '', '']);
