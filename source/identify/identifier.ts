@@ -4,7 +4,7 @@
 // no I/O of its own and tests hand in a fake.
 
 import {type Sampler, systemClock} from '../sampling/sampler.js';
-import {yieldToEvents} from '../sampling/yield.js';
+import {noPause, type Pause, yieldToEvents} from '../sampling/yield.js';
 import type {Inspector, Listener, ProcessSample, Snapshot} from '../types.js';
 import {labelApp} from './app-label.js';
 import {createPortIndex} from './ports.js';
@@ -100,7 +100,8 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		return labelled;
 	}
 
-	function identify(snapshot: Snapshot): Snapshot {
+	/** `pause` is taken between slices of the port scan's fd walk (yieldToEvents in the program). */
+	async function identify(snapshot: Snapshot, pause: Pause = noPause): Promise<Snapshot> {
 		ticks++;
 		const held = holding;
 		holding = false;
@@ -132,7 +133,7 @@ export function createIdentifier(inspector: Inspector, options: IdentifyOptions 
 		// The first frame does not wait for every process's fds; the second tick finds the ports.
 		if (budgetMs !== undefined && ticks === 1) return snapshot;
 		const {appeared, exited} = snapshot.changes;
-		const scan = ports.scan(snapshot.processes, {appeared: new Set(appeared), exitedPids: new Set(exited.map(gone => gone.pid))});
+		const scan = await ports.scan(snapshot.processes, {appeared: new Set(appeared), exitedPids: new Set(exited.map(gone => gone.pid))}, pause);
 		if (scan.byPid.size > 0) for (let index = 0; index < processes.length; index++) processes[index]!.ports = scan.byPid.get(processes[index]!.pid) ?? NONE;
 		snapshot.unseenListeners = scan.unseen;
 		return snapshot;
@@ -160,7 +161,7 @@ export function identifyingSampler(sampler: Sampler, inspector: Inspector, optio
 			const snapshot = await sampler.sample();
 			// Labelling takes up to its budget in one piece: let a waiting key in first.
 			await yieldToEvents();
-			return identifier.identify(snapshot);
+			return identifier.identify(snapshot, yieldToEvents);
 		},
 	};
 }

@@ -23,35 +23,35 @@ const pool = (): FakeFacts => ({
 });
 
 describe('createIdentifier', () => {
-	test('labels apps and services, workers by their parent', () => {
+	test('labels apps and services, workers by their parent', async () => {
 		const identifier = createIdentifier(fakeInspector(pool));
 		const processes = [processSample({pid: 10, name: 'python3'}), processSample({pid: 11, ppid: 10, name: 'python3'}), processSample({pid: 20, name: 'node'})];
-		identifier.identify(snapshotOf(processes));
+		await identifier.identify(snapshotOf(processes));
 		expect(processes.map(process => process.app)).toEqual(['pool.py', 'worker of pool.py', 'api › server.js']);
 		expect(processes.map(process => process.service)).toEqual(['', '', 'api.service']);
 	});
 
-	test('reads a command line once per identity, again after exec (a new name)', () => {
+	test('reads a command line once per identity, again after exec (a new name)', async () => {
 		const reads: number[] = [];
 		const base = fakeInspector(pool);
 		const inspector: Inspector = {...base, argv: pid => counted(reads, pid, base)};
 		const identifier = createIdentifier(inspector);
 		const node = () => processSample({pid: 20, name: 'node'});
-		identifier.identify(snapshotOf([node()]));
-		identifier.identify(snapshotOf([node()]));
+		await identifier.identify(snapshotOf([node()]));
+		await identifier.identify(snapshotOf([node()]));
 		expect(reads).toEqual([20]);
-		identifier.identify(snapshotOf([processSample({pid: 20, name: 'sh'})]));
+		await identifier.identify(snapshotOf([processSample({pid: 20, name: 'sh'})]));
 		expect(reads).toEqual([20, 20]);
 	});
 
-	test('a held tick labels no new process; labelNow labels the ones asked for, and the next tick keeps them', () => {
+	test('a held tick labels no new process; labelNow labels the ones asked for, and the next tick keeps them', async () => {
 		const reads: number[] = [];
 		const base = fakeInspector(pool);
 		const identifier = createIdentifier({...base, argv: pid => counted(reads, pid, base)}, {budgetMs: 25});
 		const processes = () => [processSample({pid: 10, name: 'python3'}), processSample({pid: 20, name: 'node'})];
 		identifier.holdNext();
 		const first = snapshotOf(processes());
-		identifier.identify(first);
+		await identifier.identify(first);
 		expect(first.processes.map(process => process.app)).toEqual(['', '']);
 		expect(reads).toEqual([]);
 		expect(identifier.labelNow(first, [20]).map(process => process.pid)).toEqual([20]);
@@ -61,23 +61,23 @@ describe('createIdentifier', () => {
 		]);
 		// Only the one held tick: the next labels the rest, and pid 20 from what labelNow learned.
 		const second = snapshotOf(processes());
-		identifier.identify(second);
+		await identifier.identify(second);
 		expect(second.processes.map(process => process.app)).toEqual(['pool.py', 'api › server.js']);
 		expect(reads).toEqual([20, 10]);
 	});
 
-	test('forgets exited identities', () => {
+	test('forgets exited identities', async () => {
 		const reads: number[] = [];
 		const base = fakeInspector(pool);
 		const identifier = createIdentifier({...base, argv: pid => counted(reads, pid, base)});
 		const node = processSample({pid: 20, name: 'node'});
-		identifier.identify(snapshotOf([node]));
-		identifier.identify(snapshotOf([], {exited: [{key: node.key, pid: 20, name: 'node', command: ''}]}));
-		identifier.identify(snapshotOf([processSample({pid: 20, name: 'node'})]));
+		await identifier.identify(snapshotOf([node]));
+		await identifier.identify(snapshotOf([], {exited: [{key: node.key, pid: 20, name: 'node', command: ''}]}));
+		await identifier.identify(snapshotOf([processSample({pid: 20, name: 'node'})]));
 		expect(reads).toEqual([20, 20]);
 	});
 
-	test('ports land on their holder; unseen sockets on the snapshot', () => {
+	test('ports land on their holder; unseen sockets on the snapshot', async () => {
 		const tcp = (port: number) => ({protocol: 'tcp' as const, address: '0.0.0.0', port});
 		const identifier = createIdentifier(
 			fakeInspector(() => ({
@@ -90,22 +90,22 @@ describe('createIdentifier', () => {
 			})),
 		);
 		const processes = [processSample({pid: 20, name: 'node'}), processSample({pid: 30, name: 'postgres'})];
-		const result = identifier.identify(snapshotOf(processes));
+		const result = await identifier.identify(snapshotOf(processes));
 		expect(processes[0]!.ports).toEqual([tcp(3000)]);
 		expect(processes[1]!.ports).toEqual([]);
 		expect(result.unseenListeners).toEqual([tcp(5432)]);
 	});
 
-	test('without an argv from the platform (ps-list), the joined command line is used', () => {
+	test('without an argv from the platform (ps-list), the joined command line is used', async () => {
 		const identifier = createIdentifier({argv: () => undefined, cwd: () => undefined, packageNear: () => undefined});
 		const process = processSample({pid: 5, name: 'java', command: '/usr/bin/java -jar /opt/app.jar'});
-		identifier.identify(snapshotOf([process]));
+		await identifier.identify(snapshotOf([process]));
 		expect(process.app).toBe('app.jar');
 	});
 });
 
 describe('with a time budget (the interactive UI)', () => {
-	test('labels the busiest first, leaves the rest for later ticks, and finds ports from the second tick', () => {
+	test('labels the busiest first, leaves the rest for later ticks, and finds ports from the second tick', async () => {
 		let clock = 0;
 		const facts = (): FakeFacts => ({
 			argv: {1: ['node', 'a.js'], 2: ['node', 'b.js'], 3: ['node', 'c.js']},
@@ -124,16 +124,16 @@ describe('with a time budget (the interactive UI)', () => {
 		const identifier = createIdentifier(inspector, {budgetMs: 5, now: () => clock});
 		const processes = () => [processSample({pid: 1, cpuPercent: 1}), processSample({pid: 2, cpuPercent: 50}), processSample({pid: 3, cpuPercent: null})];
 		const first = processes();
-		identifier.identify(snapshotOf(first));
+		await identifier.identify(snapshotOf(first));
 		// 16 at a time between clock checks: all three fit the first batch; the busiest went first.
 		expect(first.map(process => process.app)).toEqual(['a.js', 'b.js', 'c.js']);
 		expect(first[0]!.ports).toEqual([]); // ports wait for the second tick
 		const second = processes();
-		identifier.identify(snapshotOf(second));
+		await identifier.identify(snapshotOf(second));
 		expect(second[0]!.ports).toEqual([{protocol: 'tcp', address: '0.0.0.0', port: 3000}]);
 	});
 
-	test('over budget: unlabelled processes show no label until a later tick labels them', () => {
+	test('over budget: unlabelled processes show no label until a later tick labels them', async () => {
 		let clock = 0;
 		const argv: Record<number, string[]> = {};
 		for (let pid = 1; pid <= 40; pid++) argv[pid] = ['node', `s${pid}.js`];
@@ -150,18 +150,18 @@ describe('with a time budget (the interactive UI)', () => {
 		);
 		const processes = () => Array.from({length: 40}, (_, index) => processSample({pid: index + 1, cpuPercent: index}));
 		const first = processes();
-		identifier.identify(snapshotOf(first));
+		await identifier.identify(snapshotOf(first));
 		const labelled = first.filter(process => process.app !== '');
 		expect(labelled.length).toBe(16); // one batch of 16, then the clock said stop
 		expect(labelled.every(process => process.pid > 24)).toBe(true); // the busiest
 		const later = processes();
-		for (let tick = 0; tick < 3; tick++) identifier.identify(snapshotOf(later));
+		for (let tick = 0; tick < 3; tick++) await identifier.identify(snapshotOf(later));
 		expect(later.every(process => process.app === `s${process.pid}.js`)).toBe(true);
 	});
 });
 
 describe('what the labels keep alive', () => {
-	test("a process's labels do not keep its whole cgroup text or command line alive", () => {
+	test("a process's labels do not keep its whole cgroup text or command line alive", async () => {
 		setFlagsFromString('--expose-gc');
 		const collectGarbage = runInNewContext('gc') as () => void;
 		// 100 cgroup texts and 100 command lines of ~100 KB each, made when asked for and unlike the
@@ -175,7 +175,7 @@ describe('what the labels keep alive', () => {
 		const processes = Array.from({length: 100}, (_, index) => processSample({pid: 1000 + index, name: 'worker'}));
 		collectGarbage();
 		const before = process.memoryUsage().heapUsed;
-		identifier.identify(snapshotOf(processes));
+		await identifier.identify(snapshotOf(processes));
 		collectGarbage();
 		const kept = process.memoryUsage().heapUsed - before;
 		expect(processes.every(sample => sample.cgroup === '/user.slice/app.scope' && sample.service === 'app.scope')).toBe(true);
