@@ -1,5 +1,5 @@
 // Benchmark: start to first full frame (header meters and process rows on screen), proctop vs
-// htop and btop in the same run, polling a pseudo-terminal's screen. Base load and +1,000 / +5,000 sleeps.
+// htop and btop in the same run, polling a pseudo-terminal's screen; the programs take turns run by run. Base load and +1,000 / +5,000 sleeps.
 // "Node alone" is the floor for any program run by Node here: Node starting and writing a fixed
 // frame of the same shape, nothing read, nothing loaded.
 // Run: node bench/first-frame.js [runs]
@@ -16,18 +16,23 @@ const hasHtop = existsSync('/usr/bin/htop');
 // A full frame: the memory meter and at least five process rows.
 const htopReady = text => text.includes('Mem[') && (text.match(/^\s*\d+ \S+\s+\d+/gm) ?? []).length >= 5;
 
-async function measure(file, args, ready, quitKeys, env = {}) {
-	const times = [];
-	for (let run = 0; run < runs; run++) {
-		const start = performance.now();
-		const screen = startInPty(file, args, {env});
-		times.push(await timeUntil(screen, ready, start));
-		screen.write(quitKeys);
-		await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 3000))]);
-		screen.child.kill();
-	}
-	times.sort((a, b) => a - b);
-	return times[Math.floor(times.length / 2)];
+async function measureOnce({file, args, ready, quitKeys, env = {}}) {
+	const start = performance.now();
+	const screen = startInPty(file, args, {env});
+	const time = await timeUntil(screen, ready, start);
+	screen.write(quitKeys);
+	await Promise.race([screen.exited, new Promise(resolve => setTimeout(resolve, 3000))]);
+	screen.child.kill();
+	return time;
+}
+
+const median = times => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
+/** Each program's median over `runs`, taken in turns (one run of each, then the next round), so a machine that slows down mid-way weighs on all alike. */
+async function measureInTurns(programs) {
+	const times = programs.map(() => []);
+	for (let run = 0; run < runs; run++) for (const [index, program] of programs.entries()) times[index].push(program ? await measureOnce(program) : Number.NaN);
+	return times.map(median);
 }
 
 const nodeAlone = [
@@ -41,10 +46,12 @@ console.log('|---|---|---|---|---|---|---|');
 for (const extra of [0, 1000, 5000]) {
 	const load = await startSleepers(extra);
 	const total = countProcesses();
-	const proctop = await measure(process.execPath, ['dist/proctop.cjs'], proctopReady, 'q');
-	const floor = await measure(process.execPath, nodeAlone, proctopReady, 'q');
-	const htop = hasHtop ? await measure('htop', ['-d', '10'], htopReady, 'q') : Number.NaN;
-	const btop = hasBtop ? await measure('btop', [], btopReady, 'q', btopEnv()) : Number.NaN;
+	const [proctop, floor, htop, btop] = await measureInTurns([
+		{file: process.execPath, args: ['dist/proctop.cjs'], ready: proctopReady, quitKeys: 'q'},
+		{file: process.execPath, args: nodeAlone, ready: proctopReady, quitKeys: 'q'},
+		hasHtop ? {file: 'htop', args: ['-d', '10'], ready: htopReady, quitKeys: 'q'} : undefined,
+		hasBtop ? {file: 'btop', args: [], ready: btopReady, quitKeys: 'q', env: btopEnv()} : undefined,
+	]);
 	console.log(
 		`| ${total} | ${proctop.toFixed(0)} | ${floor.toFixed(0)} | ${htop.toFixed(0)} | ${btop.toFixed(0)} | ${(proctop / htop).toFixed(2)} | ${(proctop / btop).toFixed(2)} |`,
 	);
