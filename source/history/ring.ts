@@ -94,12 +94,9 @@ export function machineCpu(perCore: readonly number[]): number {
 	return perCore.length === 0 ? Number.NaN : perCore.reduce((total, value) => total + value, 0) / perCore.length;
 }
 
-/** A tick's point in the header's machine graphs: total CPU% and the fraction of memory used (NaN when unknown). */
-export function machinePoint(snapshot: Pick<Snapshot, 'cpuPercentPerCore'>, system: SystemSample | undefined): {cpuPercent: number; memoryUsed: number} {
-	return {
-		cpuPercent: machineCpu(snapshot.cpuPercentPerCore),
-		memoryUsed: system && system.memory.totalBytes > 0 ? system.memory.usedBytes / system.memory.totalBytes : Number.NaN,
-	};
+/** The machine's memory used beside a tick: a fraction of the total (NaN when the header meters were not noted). */
+export function machineMemoryUsed(system: SystemSample | undefined): number {
+	return system && system.memory.totalBytes > 0 ? system.memory.usedBytes / system.memory.totalBytes : Number.NaN;
 }
 
 function encodeState(state: string): number {
@@ -430,9 +427,8 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		const series = {cpuPercent: [] as number[], memoryUsed: [] as number[]};
 		for (let index = Math.max(0, last - count + 1); index <= last && index < ticks.length; index++) {
 			const {snapshot, system} = ticks[index]!;
-			const point = machinePoint(snapshot, system);
-			series.cpuPercent.push(point.cpuPercent);
-			series.memoryUsed.push(point.memoryUsed);
+			series.cpuPercent.push(machineCpu(snapshot.cpuPercentPerCore));
+			series.memoryUsed.push(machineMemoryUsed(system));
 		}
 		return series;
 	}

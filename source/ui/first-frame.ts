@@ -14,7 +14,7 @@
 
 import chalk from 'chalk';
 import type {RememberingSampler} from '../history/remembering-sampler.js';
-import {machinePoint} from '../history/ring.js';
+import {machineCpu, machineMemoryUsed} from '../history/ring.js';
 import type {Labelling} from '../identify/identifier.js';
 import {canDrawBlocks} from '../model/sparkline.js';
 import type {Platform} from '../platform/platform.js';
@@ -88,8 +88,9 @@ export function listingNeedsDetails(state: UiState): boolean {
  * show that tick from the first frame on, as Ink's first frame will.
  */
 function withHeldTick(history: HistoryView, snapshot: Snapshot): HistoryView {
-	const point = machinePoint(snapshot, undefined);
-	return {...history, machineSeries: () => ({cpuPercent: [point.cpuPercent], memoryUsed: [point.memoryUsed]})};
+	// The header meters are noted beside a tick only once the UI draws it: none yet.
+	const series = {cpuPercent: [machineCpu(snapshot.cpuPercentPerCore)], memoryUsed: [machineMemoryUsed(undefined)]};
+	return {...history, machineSeries: () => series};
 }
 
 /** What the App starts from; `painted` when the frame is already on the terminal. */
