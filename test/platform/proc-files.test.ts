@@ -4,7 +4,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
-import {createKeptFiles, createReader, FIRST_KEPT} from '../../source/platform/linux/proc-files.js';
+import {createKeptFiles, createReader, FIRST_KEPT, readProcFile} from '../../source/platform/linux/proc-files.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -57,5 +57,28 @@ describe('the /proc file reader', () => {
 		expect(reader.readPath('/proc/self/cmdline')?.toString('latin1').split('\0')[0]).toBe(process.execPath);
 		kept.closeAll();
 		expect(kept.size).toBe(0);
+	});
+
+	test('readProcFile reads a whole file into the one shared buffer, and fails as readFileSync does', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'proctop-files-'));
+		dirs.push(dir);
+		const big = 'x'.repeat(9000);
+		writeFileSync(join(dir, 'big'), big);
+		writeFileSync(join(dir, 'small'), 'small');
+		const first = readProcFile(join(dir, 'big'));
+		expect(first.toString()).toBe(big);
+		// The next read reuses the same memory (what makes it allocation-free), so callers decode at once.
+		const second = readProcFile(join(dir, 'small'));
+		expect(second.toString()).toBe('small');
+		expect(second.buffer).toBe(first.buffer);
+		expect(() => readProcFile(join(dir, 'missing'))).toThrow(expect.objectContaining({code: 'ENOENT'}));
+		expect(() => readProcFile(dir)).toThrow(expect.objectContaining({code: 'EISDIR'}));
+	});
+
+	test.runIf(process.platform === 'linux')('readProcFile reads the real /proc files that report a size of 0', () => {
+		expect(readProcFile('/proc/self/cmdline').toString('latin1').split('\0')[0]).toBe(process.execPath);
+		expect(readProcFile('/proc/meminfo').toString('latin1')).toMatch(/^MemTotal:\s+\d+ kB$/m);
+		// A process that is gone: its directory no longer exists.
+		expect(() => readProcFile('/proc/999999999/cmdline')).toThrow(expect.objectContaining({code: 'ENOENT'}));
 	});
 });

@@ -4,6 +4,7 @@
 
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {sanitizeArgv, sanitizeBytes, sanitizeLines} from '../../sanitize.js';
+import {readProcFile} from './proc-files.js';
 import {parseStatus, type Socket} from './procfs-parse.js';
 import {readNetSockets, socketInode} from './sockets.js';
 
@@ -64,13 +65,13 @@ export function readDetails(pid: number, procRoot = '/proc'): ProcessDetails {
 			});
 	return {
 		pid,
-		command: attempt(() => sanitizeArgv(readFileSync(`${base}/cmdline`))),
+		command: attempt(() => sanitizeArgv(readProcFile(`${base}/cmdline`))),
 		executable: attempt(() => sanitizeBytes(readlinkSync(`${base}/exe`, {encoding: 'buffer'}))),
 		workingDirectory: attempt(() => sanitizeBytes(readlinkSync(`${base}/cwd`, {encoding: 'buffer'}))),
 		swapBytes: isAvailable(status) ? Number.parseInt(status.get('VmSwap') ?? '0', 10) * 1024 : status,
 		uids: isAvailable(status) ? (status.get('Uid') ?? '?').split(/\s+/).join(' ') : status,
 		openFiles: isAvailable(fds) ? fds.length : fds,
 		listening,
-		cgroup: attempt(() => sanitizeLines(readFileSync(`${base}/cgroup`))),
+		cgroup: attempt(() => sanitizeLines(readProcFile(`${base}/cgroup`))),
 	};
 }

@@ -7,6 +7,7 @@
 import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 import {decodeUtf8, sanitize, sanitizeLines} from '../../sanitize.js';
 import type {Inspector, PackageInfo} from '../../types.js';
+import {readProcFile} from './proc-files.js';
 import {readListeningSockets, readSocketsToken, socketInodesOf} from './sockets.js';
 
 export type ContainerFiles = {
@@ -37,7 +38,7 @@ function readText(path: string, limit = 1 << 20): string | undefined {
 export function readArgv(pid: number, procRoot: string): string[] | undefined {
 	let bytes: Buffer;
 	try {
-		bytes = readFileSync(`${procRoot}/${pid}/cmdline`);
+		bytes = readProcFile(`${procRoot}/${pid}/cmdline`);
 	} catch {
 		return undefined;
 	}
@@ -58,7 +59,7 @@ export function readCwd(pid: number, procRoot: string): string | undefined {
 /** /proc/<pid>/cgroup, each line sanitized (a unit or container name can be anything). */
 export function readCgroup(pid: number, procRoot: string): string | undefined {
 	try {
-		return sanitizeLines(readFileSync(`${procRoot}/${pid}/cgroup`));
+		return sanitizeLines(readProcFile(`${procRoot}/${pid}/cgroup`));
 	} catch {
 		return undefined;
 	}

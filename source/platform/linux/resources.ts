@@ -5,14 +5,17 @@
 // I/O: reads under procRoot into one reused buffer; anything unreadable (another user's io or fd
 // without root, a process that exited) is left undefined, never 0.
 
-import {readdirSync, readFileSync, statfsSync, statSync} from 'node:fs';
+import {readdirSync, statfsSync, statSync} from 'node:fs';
 import type {IoReading, ProcessResources} from '../../types.js';
-import {createReader} from './proc-files.js';
+import {readProcFile} from './proc-files.js';
 
 /** Small /proc files as text through one reused buffer (proc-files.ts); undefined when unreadable. */
-function createTextReader(): (path: string) => string | undefined {
-	const reader = createReader();
-	return path => reader.readPath(path)?.toString('latin1');
+function readText(path: string): string | undefined {
+	try {
+		return readProcFile(path).toString('latin1');
+	} catch {
+		return undefined;
+	}
 }
 
 /** The fields of /proc/<pid>/status the exporter needs; absent ones stay undefined. */
@@ -55,7 +58,7 @@ export function parseOpenFileLimit(text: string): number | undefined {
 export function createIoReader(procRoot = '/proc'): (pid: number) => IoReading {
 	return pid => {
 		try {
-			const {readBytes, writeBytes} = parseIoBytes(readFileSync(`${procRoot}/${pid}/io`, 'latin1'));
+			const {readBytes, writeBytes} = parseIoBytes(readProcFile(`${procRoot}/${pid}/io`).toString('latin1'));
 			return readBytes === undefined || writeBytes === undefined ? {unreadable: 'no storage counters'} : {readBytes, writeBytes};
 		} catch (error) {
 			return {unreadable: (error as NodeJS.ErrnoException).code ?? 'unreadable'};
@@ -65,7 +68,6 @@ export function createIoReader(procRoot = '/proc'): (pid: number) => IoReading {
 
 /** /proc/<pid>/oom_score: how likely the OOM killer picks it (0–1000); undefined when unreadable. */
 export function createOomScoreReader(procRoot = '/proc'): (pid: number) => number | undefined {
-	const readText = createTextReader();
 	return pid => {
 		const text = readText(`${procRoot}/${pid}/oom_score`);
 		const score = text === undefined ? Number.NaN : Number.parseInt(text, 10);
@@ -81,7 +83,6 @@ export function parseStatmShared(text: string): number | undefined {
 
 /** One process's shared resident memory in bytes (the SHR column); undefined once it is gone. */
 export function createSharedMemoryReader(procRoot: string, pageSize: number): (pid: number) => number | undefined {
-	const readText = createTextReader();
 	return pid => {
 		const text = readText(`${procRoot}/${pid}/statm`);
 		const pages = text === undefined ? undefined : parseStatmShared(text);
@@ -103,7 +104,6 @@ function isProcfs(path: string): boolean {
 }
 
 export function createResourceReader(procRoot = '/proc'): ResourceReader {
-	const readText = createTextReader();
 	const sizeIsCount = isProcfs(procRoot);
 	/**
 	 * Since Linux 6.2 stat() of /proc/<pid>/fd reports the number of open fds as its size, which

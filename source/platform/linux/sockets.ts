@@ -3,8 +3,9 @@
 // /proc/<pid>/fd links (`socket:[inode]`) say which process holds it.
 // I/O: those files under the procfs root; parsing is parseNetSockets (procfs-parse.ts, pure).
 
-import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
+import {readdirSync, readlinkSync} from 'node:fs';
 import type {Listener} from '../../types.js';
+import {readProcFile} from './proc-files.js';
 import {parseNetSockets, type Socket} from './procfs-parse.js';
 
 /** The listening sockets of the four tables in a net directory (`/proc/net`, `/proc/<pid>/net`). */
@@ -12,7 +13,7 @@ export function readNetSockets(netDir: string): Socket[] {
 	const sockets: Socket[] = [];
 	for (const table of ['tcp', 'tcp6', 'udp', 'udp6'] as const) {
 		try {
-			sockets.push(...parseNetSockets(readFileSync(`${netDir}/${table}`, 'latin1'), table));
+			sockets.push(...parseNetSockets(readProcFile(`${netDir}/${table}`).toString('latin1'), table));
 		} catch {
 			// no IPv6, or no /proc/net here
 		}
@@ -37,7 +38,7 @@ export function readSocketsToken(procRoot: string): string | undefined {
 	let token = '';
 	for (const file of ['sockstat', 'sockstat6']) {
 		try {
-			const text = readFileSync(`${procRoot}/net/${file}`, 'latin1');
+			const text = readProcFile(`${procRoot}/net/${file}`).toString('latin1');
 			for (const line of text.split('\n')) if (/^(TCP|UDP)6?:/.test(line)) token += `${line.replace(/ mem \d+/, '')};`;
 		} catch {
 			if (file === 'sockstat') return undefined;
