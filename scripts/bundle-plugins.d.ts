@@ -1,4 +1,5 @@
 import type {Plugin} from 'esbuild';
 
+export const LAZY_SEGMENTER: string;
 export const COLUMN_LAYOUT: string;
 export function bundlePlugins(): Plugin[];

@@ -5,6 +5,9 @@ import {fileURLToPath} from 'node:url';
 import {INK_PATCHES} from './ink-patches.js';
 import {STARTUP_PATCHES} from './startup-patches.js';
 
+/** What every `Intl.Segmenter` in the bundle becomes (scripts/lazy-segmenter.js). */
+export const LAZY_SEGMENTER = fileURLToPath(new URL('./lazy-segmenter.js', import.meta.url));
+
 /** What Ink's `import Yoga from 'yoga-layout'` resolves to in the bundle and in the tests. */
 export const COLUMN_LAYOUT = fileURLToPath(new URL('../source/ui/column-layout.ts', import.meta.url));
 
@@ -16,6 +19,15 @@ export function bundlePlugins() {
 			name: 'column-layout',
 			setup(builder) {
 				builder.onResolve({filter: /^yoga-layout$/}, () => ({path: COLUMN_LAYOUT}));
+			},
+		},
+		{
+			// See scripts/lazy-segmenter.js: no ICU break data built while modules load.
+			name: 'lazy-segmenter',
+			setup(builder) {
+				const options = builder.initialOptions;
+				options.define = {...options.define, 'Intl.Segmenter': 'ProctopLazySegmenter'};
+				options.inject = [...(options.inject ?? []), LAZY_SEGMENTER];
 			},
 		},
 		{
