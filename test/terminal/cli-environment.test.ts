@@ -234,6 +234,7 @@ describe('packaging', () => {
 			'package/dist/code-cache.cjs',
 			'package/dist/proctop.cjs',
 			'package/dist/quick-answer.cjs',
+			'package/dist/systeminformation.cjs',
 			'package/npm-shrinkwrap.json',
 			'package/package.json',
 		]);
