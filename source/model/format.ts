@@ -66,9 +66,12 @@ export function displayCommand(process: Pick<ProcessSample, 'name' | 'command' |
 // (U+25FD and U+25FE are emoji, two cells: left out.) The bundle's string-width has the same fast
 // path (scripts/string-width-patch.js; a test keeps the two classes equal).
 export const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff]*$/;
-/** Made on first use: building one loads ICU's break data (~20 ms), needless when all text is plain. */
-let graphemes: Intl.Segmenter | undefined;
-const segmenter = () => (graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'}));
+/**
+ * Grapheme clusters. In the bundle every Intl.Segmenter is the stand-in of
+ * scripts/lazy-segmenter.js, which loads ICU's break data (~13 ms) only on the first text that is
+ * not plain, so this needs no laziness of its own.
+ */
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** Display width in terminal cells. */
 export function displayWidth(text: string): number {
@@ -85,7 +88,7 @@ export function truncate(text: string, width: number): string {
 	// Walk graphemes lazily and stop at the edge: a 300 KB command line costs only what shows.
 	let used = 0;
 	let cutAt = 0;
-	for (const {segment, index} of segmenter().segment(text)) {
+	for (const {segment, index} of graphemes.segment(text)) {
 		const cells = stringWidth(segment);
 		if (used + cells > width) return `${text.slice(0, cutAt)}…`;
 		used += cells;
@@ -102,7 +105,7 @@ export function dropCells(text: string, cells: number): {text: string; dropped: 
 	if (cells <= 0) return {text, dropped: 0};
 	if (PLAIN.test(text)) return {text: text.slice(cells), dropped: Math.min(cells, text.length)};
 	let used = 0;
-	for (const {segment, index} of segmenter().segment(text)) {
+	for (const {segment, index} of graphemes.segment(text)) {
 		if (used >= cells) return {text: text.slice(index), dropped: index};
 		used += displayWidth(segment);
 	}
@@ -149,7 +152,7 @@ export function wrapText(text: string, width: number): string[] {
 			}
 			continue;
 		}
-		for (const {segment} of segmenter().segment(chunk)) {
+		for (const {segment} of graphemes.segment(chunk)) {
 			const cells = displayWidth(segment);
 			if (used + cells > width && line) {
 				lines.push(line);
