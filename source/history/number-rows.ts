@@ -35,7 +35,10 @@ export function createNumberRows(width: number, initialRows = 64): NumberRows {
 				return reused;
 			}
 			if ((next + 1) * width > values.length) {
-				const grown = new Float64Array(values.length * 2).fill(Number.NaN);
+				// By half again, not double: what is never used is at most a third of the array, not half
+				// (at 5,000 rows of 17, doubling left 3,100 rows, 420 KB, empty).
+				const rows = values.length / width;
+				const grown = new Float64Array((rows + Math.max(1, rows >> 1)) * width).fill(Number.NaN);
 				grown.set(values);
 				values = grown;
 			}

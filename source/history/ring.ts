@@ -2,9 +2,12 @@
 // the processes that exited, and one process's CPU and memory over time. Bounded by design:
 // what never changes for an identity (pid, start, owner) is kept once per (pid, start time); a
 // tick stores only the processes that changed since the previous one (an idle process costs
-// nothing), plus a full keyframe every BLOCK ticks so any moment is rebuilt from at most
-// BLOCK − 1 deltas. Old ticks go a block at a time, and identities seen in none of the kept
-// ticks with them. Pure: fed snapshots, returns snapshots.
+// nothing), and of each only the figures that changed (a busy process's CPU, not its parent or
+// its priority), plus a full keyframe every BLOCK ticks so any moment is rebuilt from at most
+// BLOCK − 1 deltas. What only a live process needs (its row of latest figures, its recent CPU
+// for the graph column) is let go when it exits; its name and peaks stay for the exited list.
+// Old ticks go a block at a time, and identities seen in none of the kept ticks with them.
+// Pure: fed snapshots, returns snapshots.
 
 import type {ExitedRecord, HistoryView, Listener, ProcessSample, ProcessSeries, Snapshot, SystemSample} from '../types.js';
 import {createNumberRows} from './number-rows.js';
@@ -39,6 +42,8 @@ const NUMBERS = [
 	'cpuSeconds',
 ] as const;
 const WIDTH = NUMBERS.length;
+/** A row's figures as bits (bit c: column c): which of them a tick stores. */
+const ALL_COLUMNS = 2 ** WIDTH - 1;
 const STATE = NUMBERS.indexOf('state');
 const CPU_PERCENT = NUMBERS.indexOf('cpuPercent');
 const RESIDENT = NUMBERS.indexOf('residentBytes');
@@ -63,12 +68,23 @@ export type Identity = {
 	peakResidentBytes: number;
 	/** The last signal proctop sent it. */
 	signalledWith?: string;
-	/** CPU% of its last RECENT_TICKS ticks, a circular buffer its live samples share (changed in place). */
-	recentCpu: {values: number[]; start: number; count: number};
+	/** CPU% of its last RECENT_TICKS ticks, a circular buffer its live samples share (changed in place); NO_RECENT once it has exited. */
+	recentCpu: RecentCpu;
 	texts: Texts;
-	/** Its latest row of numbers (in the history's NumberRows): what the next tick is compared with. */
+	/** Its latest row of numbers (in the history's NumberRows): what the next tick is compared with; NO_ROW once it has exited. */
 	row: number;
 };
+
+type RecentCpu = {values: number[]; start: number; count: number};
+
+/**
+ * What an exited identity holds instead of its recent CPU and its row of latest figures. Why let
+ * them go: a busy machine's history keeps thousands of exited identities for the exited list
+ * (at 40 short-lived processes a second, 24,000 over a 10-minute window), and these two were
+ * ~350 bytes of each. Never written: an identity seen again (a garbled read skipped it) takes new ones.
+ */
+const NO_RECENT: RecentCpu = Object.freeze({values: [], start: 0, count: 0}) as RecentCpu;
+const NO_ROW = -1;
 
 /** One tick: its own figures, and the processes that appeared, changed or went. */
 type Tick = {
@@ -77,6 +93,9 @@ type Tick = {
 	system: SystemSample | undefined;
 	/** Keyframe: every live id; otherwise the ids whose numbers or texts changed (new ones included). */
 	ids: Int32Array;
+	/** Parallel to ids: the columns each row stores (bits, ALL_COLUMNS for a new identity); undefined in a keyframe, whose rows store every column. */
+	columns: Int32Array | undefined;
+	/** The stored figures, row after row, each row's in column order. */
 	numbers: Float64Array;
 	/** Parallel to ids: the new texts where they changed (keyframes: always). */
 	texts: (Texts | undefined)[];
@@ -127,31 +146,57 @@ function put(row: Float64Array, index: number, value: number): boolean {
 	return true;
 }
 
-/** Writes a process's numbers into values[at, at + WIDTH) (in NUMBERS order); true when any changed. No allocation: this runs for every process every tick. */
-function writeNumbers(process: ProcessSample, values: Float64Array, at: number): boolean {
-	let changed = put(values, at, process.ppid);
-	changed = put(values, at + 1, process.pgrp) || changed;
-	changed = put(values, at + 2, process.session) || changed;
-	changed = put(values, at + 3, process.tty) || changed;
-	changed = put(values, at + 4, process.flags) || changed;
-	changed = put(values, at + 5, encodeState(process.state)) || changed;
-	changed = put(values, at + 6, process.cpuTicks) || changed;
-	changed = put(values, at + 7, process.systemTicks) || changed;
-	changed = put(values, at + 8, process.priority) || changed;
-	changed = put(values, at + 9, process.nice) || changed;
-	changed = put(values, at + 10, process.threads) || changed;
-	changed = put(values, at + 11, process.virtualBytes) || changed;
-	changed = put(values, at + 12, process.residentBytes) || changed;
-	changed = put(values, at + 13, process.cpuPercent ?? Number.NaN) || changed;
-	changed = put(values, at + 14, process.memoryPercent) || changed;
-	changed = put(values, at + 15, process.isOrphan ? 1 : 0) || changed;
-	return put(values, at + 16, process.cpuSeconds) || changed;
+/**
+ * Writes a process's numbers into values[at, at + WIDTH) (in NUMBERS order); returns the columns
+ * that changed, as bits. No allocation: this runs for every process every tick.
+ */
+function writeNumbers(process: ProcessSample, values: Float64Array, at: number): number {
+	let changed = 0;
+	if (put(values, at, process.ppid)) changed |= 1;
+	if (put(values, at + 1, process.pgrp)) changed |= 1 << 1;
+	if (put(values, at + 2, process.session)) changed |= 1 << 2;
+	if (put(values, at + 3, process.tty)) changed |= 1 << 3;
+	if (put(values, at + 4, process.flags)) changed |= 1 << 4;
+	if (put(values, at + 5, encodeState(process.state))) changed |= 1 << 5;
+	if (put(values, at + 6, process.cpuTicks)) changed |= 1 << 6;
+	if (put(values, at + 7, process.systemTicks)) changed |= 1 << 7;
+	if (put(values, at + 8, process.priority)) changed |= 1 << 8;
+	if (put(values, at + 9, process.nice)) changed |= 1 << 9;
+	if (put(values, at + 10, process.threads)) changed |= 1 << 10;
+	if (put(values, at + 11, process.virtualBytes)) changed |= 1 << 11;
+	if (put(values, at + 12, process.residentBytes)) changed |= 1 << 12;
+	if (put(values, at + 13, process.cpuPercent ?? Number.NaN)) changed |= 1 << 13;
+	if (put(values, at + 14, process.memoryPercent)) changed |= 1 << 14;
+	if (put(values, at + 15, process.isOrphan ? 1 : 0)) changed |= 1 << 15;
+	if (put(values, at + 16, process.cpuSeconds)) changed |= 1 << 16;
+	return changed;
+}
+
+/** How many bits are set (columns stored). */
+function countColumns(bits: number): number {
+	let count = 0;
+	for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+	return count;
+}
+
+/** Where row `row` of a tick starts in its numbers. */
+function rowStart(tick: Tick, row: number): number {
+	if (!tick.columns) return row * WIDTH;
+	let start = 0;
+	for (let before = 0; before < row; before++) start += countColumns(tick.columns[before]!);
+	return start;
+}
+
+/** Where column `column` sits within a row that stores `stored` (which must include it). */
+function columnOffset(stored: number, column: number): number {
+	return countColumns(stored & ((1 << column) - 1));
 }
 
 export function createHistory(options: HistoryOptions): HistoryView & {
 	record(snapshot: Snapshot, system?: SystemSample): void;
 	completeNewest(processes: readonly ProcessSample[]): void;
 	bytes(): number;
+	rowsHeld(): number;
 } {
 	const ticks: Tick[] = [];
 	const byKey = new Map<string, Identity>();
@@ -179,7 +224,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			lastSeq: -1,
 			peakCpuPercent: 0,
 			peakResidentBytes: 0,
-			recentCpu: {values: new Array<number>(RECENT_TICKS).fill(Number.NaN), start: 0, count: 0},
+			recentCpu: newRecentCpu(),
 			texts: texts(process),
 			row: latest.take(),
 		};
@@ -188,12 +233,17 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		return identity;
 	}
 
+	function newRecentCpu(): RecentCpu {
+		return {values: new Array<number>(RECENT_TICKS).fill(Number.NaN), start: 0, count: 0};
+	}
+
 	/** Remembers one tick (and the header meters read with it). */
 	function record(snapshot: Snapshot, system?: SystemSample): void {
 		const seq = nextSeq++;
 		const keyframe = seq % BLOCK === 0;
 		const changedIds: number[] = [];
 		const changedTexts: (Texts | undefined)[] = [];
+		const changedColumns: number[] = [];
 		const rows: number[] = [];
 		const nextLive: Identity[] = [];
 		const {processes} = snapshot;
@@ -204,6 +254,13 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			// Twice in one table (a garbled source): the first counts.
 			if (identity.lastSeq === seq) continue;
 			const fresh = identity.lastSeq === -1;
+			// Back after a tick or more away (a read that skipped it): what it let go on exiting, anew,
+			// and all its figures stored, as a new identity's are.
+			const returning = identity.row === NO_ROW;
+			if (returning) {
+				identity.row = latest.take();
+				identity.recentCpu = newRecentCpu();
+			}
 			nextLive.push(identity);
 			identity.lastSeq = seq;
 			if (process.cpuPercent !== null && process.cpuPercent > identity.peakCpuPercent) identity.peakCpuPercent = process.cpuPercent;
@@ -218,20 +275,28 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			const values = latest.values;
 			const at = identity.row * WIDTH;
 			const numbersChanged = writeNumbers(process, values, at);
+			const stored = keyframe || fresh || returning ? ALL_COLUMNS : numbersChanged;
 			const textsChanged = !sameTexts(identity.texts, process);
 			if (textsChanged) {
 				identity.texts = texts(process);
 				// The owner goes with its name (a setuid, or details a deferring read left out).
 				identity.uid = process.uid;
 			}
-			if (keyframe || fresh || numbersChanged || textsChanged) {
+			if (stored !== 0 || textsChanged) {
 				changedIds.push(identity.id);
-				changedTexts.push(keyframe || fresh || textsChanged ? identity.texts : undefined);
-				for (let column = 0; column < WIDTH; column++) rows.push(values[at + column]!);
+				changedTexts.push(keyframe || fresh || returning || textsChanged ? identity.texts : undefined);
+				if (!keyframe) changedColumns.push(stored);
+				for (let column = 0; column < WIDTH; column++) if (stored & (1 << column)) rows.push(values[at + column]!);
 			}
 		}
 		const gone: number[] = [];
-		for (const identity of live) if (identity.lastSeq !== seq) gone.push(identity.id);
+		for (const identity of live) {
+			if (identity.lastSeq === seq) continue;
+			gone.push(identity.id);
+			latest.release(identity.row);
+			identity.row = NO_ROW;
+			identity.recentCpu = NO_RECENT;
+		}
 		live = nextLive;
 		const {processes: _processes, changes: _changes, ...figures} = snapshot;
 		ticks.push({
@@ -239,6 +304,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			snapshot: figures,
 			system,
 			ids: Int32Array.from(changedIds),
+			columns: keyframe ? undefined : Int32Array.from(changedColumns),
 			numbers: Float64Array.from(rows),
 			texts: changedTexts,
 			gone: Int32Array.from(gone),
@@ -263,7 +329,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			if (identity.lastSeq >= oldest) continue;
 			byKey.delete(key);
 			byId.delete(identity.id);
-			latest.release(identity.row);
+			if (identity.row !== NO_ROW) latest.release(identity.row);
 		}
 	}
 
@@ -286,12 +352,20 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		for (let at = start; at <= index; at++) {
 			const tick = ticks[at]!;
 			for (const id of tick.gone) state.delete(id);
+			let next = 0;
 			for (let row = 0; row < tick.ids.length; row++) {
 				const id = tick.ids[row]!;
-				const numbers = tick.numbers.subarray(row * WIDTH, row * WIDTH + WIDTH);
-				const before = state.get(id);
-				const text = tick.texts[row] ?? before?.texts;
-				if (text) state.set(id, {numbers, texts: text, recentCpu: before?.recentCpu ?? []});
+				const stored = tick.columns ? tick.columns[row]! : ALL_COLUMNS;
+				let entry = state.get(id);
+				const text = tick.texts[row] ?? entry?.texts;
+				if (!entry && text) {
+					entry = {numbers: new Float64Array(WIDTH).fill(Number.NaN), texts: text, recentCpu: []};
+					state.set(id, entry);
+				}
+				if (entry) {
+					entry.texts = text ?? entry.texts;
+					for (let column = 0; column < WIDTH; column++) if (stored & (1 << column)) entry.numbers[column] = tick.numbers[next++]!;
+				} else next += countColumns(stored);
 			}
 			if (index - at < RECENT_TICKS) for (const entry of state.values()) entry.recentCpu.push(entry.numbers[CPU_PERCENT]!);
 		}
@@ -389,8 +463,10 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			if (tick.seq < identity.firstSeq) continue;
 			const row = tick.ids.indexOf(identity.id);
 			if (row >= 0) {
-				cpu = tick.numbers[row * WIDTH + CPU_PERCENT]!;
-				resident = tick.numbers[row * WIDTH + RESIDENT]!;
+				const start = rowStart(tick, row);
+				const stored = tick.columns ? tick.columns[row]! : ALL_COLUMNS;
+				if (stored & (1 << CPU_PERCENT)) cpu = tick.numbers[start + columnOffset(stored, CPU_PERCENT)]!;
+				if (stored & (1 << RESIDENT)) resident = tick.numbers[start + columnOffset(stored, RESIDENT)]!;
 			}
 			series.takenAt.push(tick.snapshot.takenAt);
 			series.cpuPercent.push(cpu);
@@ -402,7 +478,8 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 	/** A rough count of the bytes held (typed arrays, per-tick and per-identity overheads). */
 	function bytes(): number {
 		let total = 0;
-		for (const tick of ticks) total += tick.ids.byteLength + tick.numbers.byteLength + tick.gone.byteLength + tick.texts.length * 8 + 400;
+		for (const tick of ticks)
+			total += tick.ids.byteLength + (tick.columns?.byteLength ?? 0) + tick.numbers.byteLength + tick.gone.byteLength + tick.texts.length * 8 + 400;
 		return total + latest.values.byteLength + byKey.size * 300;
 	}
 
@@ -464,6 +541,8 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		exited,
 		seriesOf,
 		bytes,
+		/** Rows of latest figures held: one per live identity (an exited one lets its row go). */
+		rowsHeld: () => latest.used,
 		/** The oldest and newest tick kept (sequence numbers), or undefined when empty. */
 		range: () => (ticks.length === 0 ? undefined : {oldest: ticks[0]!.seq, newest: ticks.at(-1)!.seq}),
 		takenAt: (seq: number) => ticks[indexOf(seq)]?.snapshot.takenAt,

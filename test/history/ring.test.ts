@@ -19,6 +19,10 @@ describe('createHistory', () => {
 				idle(2),
 				...(tick % 10 < 5 ? [idle(3, {startTicks: String(1000 + Math.floor(tick / 10))})] : []),
 				idle(4, {name: tick < 50 ? 'before' : 'after', app: tick < 60 ? '' : 'api › server.js'}),
+				// pid 5: no CPU% on the first tick (as every process's first), then one figure at a time.
+				idle(5, {cpuPercent: tick === 0 ? null : 1, threads: tick < 70 ? 1 : 3, nice: tick < 90 ? 0 : 5, ppid: tick < 100 ? 1 : 4}),
+				// pid 6: left out of one read (as a garbled read would), then back, the same identity.
+				...(tick === 20 ? [] : [idle(6, {cpuTicks: 10 + Math.floor(tick / 3)})]),
 			];
 			const snapshot = at(1_000_000 + tick * 1000, processes);
 			recorded.push(snapshot);
@@ -26,7 +30,7 @@ describe('createHistory', () => {
 		}
 		// The graph column's recent CPU is checked on its own below (live samples share one array).
 		const withoutRecent = (processes: ProcessSample[]) => processes.map(({recentCpu: _recent, ...rest}) => rest);
-		for (const seq of [0, 1, 49, 50, 61, BLOCK - 1, BLOCK, BLOCK + 29]) {
+		for (const seq of [0, 1, 19, 20, 21, 22, 49, 50, 61, 69, 70, 91, 100, BLOCK - 1, BLOCK, BLOCK + 29]) {
 			const back = history.at(seq)!.snapshot;
 			expect(back.takenAt).toBe(recorded[seq]!.takenAt);
 			expect(withoutRecent(back.processes)).toEqual(withoutRecent(recorded[seq]!.processes));
@@ -34,6 +38,49 @@ describe('createHistory', () => {
 		// Appeared / exited relative to the tick before: pid 3 goes at 5, comes back (a new identity) at 10.
 		expect(history.at(5)!.snapshot.changes.exited.map(gone => gone.pid)).toEqual([3]);
 		expect(history.at(10)!.snapshot.changes.appeared).toEqual([processSample({pid: 3, startTicks: '1001'}).key]);
+	});
+
+	test('random changes to any figures, processes coming and going: every kept tick comes back exactly', () => {
+		let seed = 17;
+		const random = () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+		const history = createHistory({windowMs: 3_600_000});
+		const recorded = [];
+		let processes = Array.from({length: 30}, (_, index) => idle(index + 1, {cpuPercent: null}));
+		for (let tick = 0; tick < 2 * BLOCK + 15; tick++) {
+			processes = processes
+				// Some exit, some are left out of a read now and then (the same identity comes back).
+				.filter(() => random() > 0.02)
+				.map(process => ({
+					...process,
+					cpuTicks: process.cpuTicks + (random() < 0.5 ? Math.floor(random() * 50) : 0),
+					cpuPercent: random() < 0.5 ? Math.floor(random() * 100) : process.cpuPercent,
+					residentBytes: random() < 0.2 ? 4096 * Math.floor(random() * 1000) : process.residentBytes,
+					threads: random() < 0.05 ? 1 + Math.floor(random() * 8) : process.threads,
+					nice: random() < 0.02 ? Math.floor(random() * 20) : process.nice,
+					state: random() < 0.1 ? (random() < 0.5 ? 'R' : 'S') : process.state,
+					ppid: random() < 0.02 ? 1 : process.ppid,
+				}));
+			if (random() < 0.5) processes.push(idle(1000 + tick, {cpuPercent: null, startTicks: String(tick)}));
+			const shown = processes.filter(() => random() > 0.03);
+			const snapshot = at(tick * 1000, shown);
+			recorded.push(snapshot);
+			history.record(snapshot);
+		}
+		const withoutRecent = (list: ProcessSample[]) => list.map(({recentCpu: _recent, ...rest}) => rest);
+		const byPid = (list: ProcessSample[]) => [...list].sort((a, b) => a.pid - b.pid);
+		for (let seq = 0; seq < recorded.length; seq++) {
+			expect(withoutRecent(history.at(seq)!.snapshot.processes), `tick ${seq}`).toEqual(withoutRecent(byPid(recorded[seq]!.processes)));
+		}
+		// And each process's series agrees with what was recorded, tick by tick, while it was seen.
+		const key = recorded[0]!.processes[0]!.key;
+		const series = history.seriesOf(key);
+		recorded.forEach((snapshot, seq) => {
+			const seen = snapshot.processes.find(process => process.key === key);
+			if (seen && seq < series.cpuPercent.length) expect(series.cpuPercent[seq], `tick ${seq}`).toEqual(seen.cpuPercent ?? Number.NaN);
+		});
 	});
 
 	test('a reused pid is another process: its own row, its own lifetime', () => {
@@ -79,6 +126,49 @@ describe('createHistory', () => {
 		expect(history.bytes() - afterKeyframe).toBeLessThan(afterKeyframe / 2);
 	});
 
+	test('a changed process stores only the figures that changed', () => {
+		const history = createHistory({windowMs: 3_600_000});
+		const many = (cpuPercent: number | null) => Array.from({length: 1000}, (_, index) => idle(index + 1, {cpuPercent}));
+		// The first tick has no CPU% (nothing to compare with yet); the second gives every process one.
+		history.record(at(0, many(null)));
+		const keyframe = history.bytes();
+		history.record(at(1000, many(0)));
+		// One figure of 17 for each of the 1,000: well under a fifth of the keyframe (a whole row each would be more than all of it).
+		expect(history.bytes() - keyframe).toBeLessThan(keyframe / 5);
+		expect(history.at(0)!.snapshot.processes[0]!.cpuPercent).toBeNull();
+		expect(history.at(1)!.snapshot.processes.map(process => process.cpuPercent)).toEqual(Array(1000).fill(0));
+	});
+
+	test('an exited process lets go of what only a live one needs; its record stays', () => {
+		const history = createHistory({windowMs: 3_600_000});
+		// 200 ticks: one long-lived process, and 20 new ones a tick that live two ticks each.
+		for (let tick = 0; tick < 200; tick++) {
+			const shortLived = [tick - 1, tick].flatMap(born =>
+				born < 0 ? [] : Array.from({length: 20}, (_, index) => idle(1000 + born * 20 + index, {cpuPercent: 5, residentBytes: 8192 + born})),
+			);
+			history.record(at(tick * 1000, [idle(1), ...shortLived]));
+		}
+		// 41 live (one, and two generations of 20); 3,960 exited, each still in the exited list with its peaks.
+		expect(history.rowsHeld()).toBe(41);
+		const exited = history.exited();
+		expect(exited).toHaveLength(500);
+		expect(exited[0]).toMatchObject({pid: 1000 + 197 * 20, peakCpuPercent: 5, peakResidentBytes: 8192 + 197});
+		// And any past moment still comes back whole.
+		expect(history.at(100)!.snapshot.processes).toHaveLength(41);
+		expect(history.at(100)!.snapshot.processes.find(process => process.pid === 1000 + 99 * 20)).toMatchObject({cpuPercent: 5, residentBytes: 8192 + 99});
+	});
+
+	test('a process a read left out comes back with a new recent-CPU buffer', () => {
+		const history = createHistory({windowMs: 3_600_000});
+		let live: ProcessSample[] = [];
+		for (let tick = 0; tick < 10; tick++) {
+			live = tick === 5 ? [] : [idle(1, {cpuPercent: tick})];
+			history.record(at(tick * 1000, live));
+		}
+		expect(inOrder(live[0]!.recentCpu!)).toEqual([6, 7, 8, 9]);
+		expect(history.rowsHeld()).toBe(1);
+	});
+
 	test('each process carries its last 16 ticks of CPU% for the graph column, live and in the past', () => {
 		const history = createHistory({windowMs: 3_600_000});
 		let live: ProcessSample[] = [];
@@ -100,5 +190,21 @@ describe('createHistory', () => {
 		const series = history.seriesOf(idle(1).key);
 		expect(series.cpuPercent).toEqual([0, 10, 20, 30, 40]);
 		expect(series.residentBytes).toEqual([0, 1000, 2000, 3000, 4000]);
+	});
+
+	test('a series carries a figure forward through the ticks that did not change it, across keyframes', () => {
+		const history = createHistory({windowMs: 3_600_000});
+		const ticks = BLOCK + 10;
+		// pid 2 also changes, in between pid 1's row, so pid 1's figures sit at different places in each tick.
+		for (let tick = 0; tick < ticks; tick++)
+			history.record(
+				at(tick * 1000, [
+					idle(2, {cpuTicks: tick, threads: 1 + (tick % 3)}),
+					idle(1, {cpuPercent: Math.floor(tick / 2), residentBytes: 1000 * Math.floor(tick / 3)}),
+				]),
+			);
+		const series = history.seriesOf(idle(1).key);
+		expect(series.cpuPercent).toEqual(Array.from({length: ticks}, (_, tick) => Math.floor(tick / 2)));
+		expect(series.residentBytes).toEqual(Array.from({length: ticks}, (_, tick) => 1000 * Math.floor(tick / 3)));
 	});
 });

@@ -161,14 +161,15 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 	function describe(bytes: Buffer, name: string, known: Identity | undefined, isKernelThread: boolean, defer: boolean): Identity {
 		// Everything taken from the stat bytes first: they sit in the reader's one buffer, which the
 		// command line's read below overwrites.
-		const comm = decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd));
+		const processName = sanitize(decodeUtf8(bytes.subarray(scan.commStart, scan.commEnd)));
 		const commBytes = latin1(bytes, scan.commStart, scan.commEnd);
 		const startTicks = known?.startTicks ?? latin1(bytes, scan.startStart, scan.startEnd);
 		const identity: Identity = {
 			key: known?.key ?? `${scan.pid}:${startTicks}`,
 			startTicks,
-			commBytes,
-			name: sanitize(comm),
+			// A plain ASCII name's bytes are its text: one string for both, not two per identity.
+			commBytes: commBytes === processName ? processName : commBytes,
+			name: processName,
 			command: '',
 			row: known?.row ?? newRow(),
 			seen: reads,
