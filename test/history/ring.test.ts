@@ -74,13 +74,23 @@ describe('createHistory', () => {
 		for (let seq = 0; seq < recorded.length; seq++) {
 			expect(withoutRecent(history.at(seq)!.snapshot.processes), `tick ${seq}`).toEqual(withoutRecent(byPid(recorded[seq]!.processes)));
 		}
-		// And each process's series agrees with what was recorded, tick by tick, while it was seen.
-		const key = recorded[0]!.processes[0]!.key;
-		const series = history.seriesOf(key);
-		recorded.forEach((snapshot, seq) => {
-			const seen = snapshot.processes.find(process => process.key === key);
-			if (seen && seq < series.cpuPercent.length) expect(series.cpuPercent[seq], `tick ${seq}`).toEqual(seen.cpuPercent ?? Number.NaN);
-		});
+		// And every process's series agrees with what was recorded, tick by tick, while it was seen.
+		const keys = new Set(recorded.flatMap(snapshot => snapshot.processes.map(process => process.key)));
+		let compared = 0;
+		for (const key of keys) {
+			const series = history.seriesOf(key);
+			const first = recorded.findIndex(snapshot => snapshot.processes.some(process => process.key === key));
+			recorded.slice(first).forEach((snapshot, index) => {
+				const seen = snapshot.processes.find(process => process.key === key);
+				if (!seen || index >= series.cpuPercent.length) return;
+				expect([series.cpuPercent[index], series.residentBytes[index]], `${key} at tick ${first + index}`).toEqual([
+					seen.cpuPercent ?? Number.NaN,
+					seen.residentBytes,
+				]);
+				compared++;
+			});
+		}
+		expect(compared).toBeGreaterThan(3000);
 	});
 
 	test('a reused pid is another process: its own row, its own lifetime', () => {
