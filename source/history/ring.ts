@@ -179,6 +179,11 @@ function countColumns(bits: number): number {
 	return count;
 }
 
+/** The columns row `row` of a tick stores (a keyframe's rows: every one). */
+function storedColumns(tick: Tick, row: number): number {
+	return tick.columns ? tick.columns[row]! : ALL_COLUMNS;
+}
+
 /** Where row `row` of a tick starts in its numbers. */
 function rowStart(tick: Tick, row: number): number {
 	if (!tick.columns) return row * WIDTH;
@@ -355,7 +360,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			let next = 0;
 			for (let row = 0; row < tick.ids.length; row++) {
 				const id = tick.ids[row]!;
-				const stored = tick.columns ? tick.columns[row]! : ALL_COLUMNS;
+				const stored = storedColumns(tick, row);
 				let entry = state.get(id);
 				const text = tick.texts[row] ?? entry?.texts;
 				if (!entry && text) {
@@ -464,7 +469,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			const row = tick.ids.indexOf(identity.id);
 			if (row >= 0) {
 				const start = rowStart(tick, row);
-				const stored = tick.columns ? tick.columns[row]! : ALL_COLUMNS;
+				const stored = storedColumns(tick, row);
 				if (stored & (1 << CPU_PERCENT)) cpu = tick.numbers[start + columnOffset(stored, CPU_PERCENT)]!;
 				if (stored & (1 << RESIDENT)) resident = tick.numbers[start + columnOffset(stored, RESIDENT)]!;
 			}
