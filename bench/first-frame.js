@@ -7,7 +7,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {btopEnv, btopReady, hasBtop} from './lib/btop.js';
 import {countProcesses, startSleepers} from './lib/load.js';
-import {proctopReady, startInPty, timeUntil} from './lib/pty-screen.js';
+import {leftOutNote, proctopReady, startInPty, timeUntil} from './lib/pty-screen.js';
 
 const runs = Number(process.argv[2] ?? 5);
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
@@ -40,7 +40,7 @@ const nodeAlone = [
 	"process.stdout.write('Mem[|||   ]' + '\\n    1 root      0.0  0.1 init'.repeat(10) + '\\n'); process.stdin.setRawMode(true); process.stdin.once('data', () => process.exit(0));",
 ];
 
-console.log(`first full frame, median of ${runs} runs (ms), Node ${process.version}`);
+console.log(`first full frame, median of ${runs} runs (ms), Node ${process.version} ${leftOutNote()}`.trimEnd());
 console.log('| processes | proctop | Node alone | htop | btop | proctop ÷ htop | proctop ÷ btop |');
 console.log('|---|---|---|---|---|---|---|');
 for (const extra of [0, 1000, 5000]) {

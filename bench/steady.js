@@ -11,7 +11,7 @@ import {existsSync} from 'node:fs';
 import {btopEnv, hasBtop} from './lib/btop.js';
 import {countProcesses, startSleepers} from './lib/load.js';
 import {cpuSeconds, residentMiB} from './lib/proc-usage.js';
-import {startInPty} from './lib/pty-screen.js';
+import {leftOutNote, startInPty} from './lib/pty-screen.js';
 
 const seconds = Number(process.argv[2] ?? 30);
 const warmUp = Number(process.argv[3] ?? 60);
@@ -45,7 +45,7 @@ async function steady(file, args, env = {XDG_CONFIG_HOME: '/tmp/proctop-bench-co
 	return {cpu, rss, startUp};
 }
 
-console.log(`steady state over ${seconds} s after a ${warmUp} s warm-up, 1 s refresh, ${size.columns}×${size.rows} pseudo-terminal`);
+console.log(`steady state over ${seconds} s after a ${warmUp} s warm-up, 1 s refresh, ${size.columns}×${size.rows} pseudo-terminal ${leftOutNote()}`.trimEnd());
 console.log(
 	`| processes | proctop CPU % | htop CPU % | btop CPU % | proctop ÷ htop | proctop ÷ btop | peak RSS MB proctop / htop / btop | proctop --history 0: CPU %, RSS MB | first ${warmUp} s CPU % proctop / htop / btop |`,
 );
