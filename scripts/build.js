@@ -38,7 +38,18 @@ if (ifStale && existsSync(output)) {
 // build runs sees the old program or the new one, never half of one.
 const version = JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version);
 /** What both bundles share: CommonJS for Node 20, minified unless --readable. */
-const common = {bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: !readable, legalComments: 'none', logLevel: 'warning'};
+// ASCII only (esbuild's default, spelled out): the launcher reads the program as latin1, which
+// skips UTF-8 decoding (source/code-cache.cjs); anything else in a string is escaped.
+const common = {
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	charset: 'ascii',
+	minify: !readable,
+	legalComments: 'none',
+	logLevel: 'warning',
+};
 
 // systeminformation, a third of the program's text (313 of 920 KB), feeds only the header meters
 // off Linux (source/platform/meters.ts): it is a file of its own beside the bundle, which requires
@@ -71,6 +82,9 @@ await build({
 	// import.meta does not exist in CommonJS; meow asks for its url (flags.ts).
 	banner: {js: "var __proctopModuleUrl=require('node:url').pathToFileURL(__filename).href;"},
 });
+
+// The launcher reads the program as latin1: one byte outside ASCII would reach it garbled.
+if (/[^\x00-\x7f]/.test(readFileSync(staged, 'latin1'))) throw new Error(`${staged}: a byte outside ASCII (the launcher reads the program as latin1)`);
 
 // The answer to `proctop --help` / `--version` alone, small enough to load before the program would.
 const quick = 'dist/quick-answer.cjs';

@@ -198,4 +198,11 @@ describe('a bundle run through it', () => {
 		expect(result).toMatchObject({stdout: 'ran', stderr: '', status: 0});
 		expect(readdirSync(base)).toEqual(['cli.cjs']);
 	});
+
+	test('the built program is ASCII only, so reading it as latin1 reads it exactly', () => {
+		// The build refuses anything else (scripts/build.js); global setup has built dist/.
+		const program = readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'cli.cjs'));
+		expect(program.length).toBeGreaterThan(100_000);
+		expect(program.findIndex(byte => byte > 0x7f)).toBe(-1);
+	});
 });
