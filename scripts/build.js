@@ -37,9 +37,11 @@ if (ifStale && existsSync(output)) {
 // Written beside the target and moved into place: a test or a user starting proctop while a
 // build runs sees the old program or the new one, never half of one.
 const version = JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version);
-/** What both bundles share: CommonJS for Node 20, minified unless --readable. */
-// ASCII only (esbuild's default, spelled out): the launcher reads the program as latin1, which
-// skips UTF-8 decoding (source/code-cache.cjs); anything else in a string is escaped.
+/**
+ * What the bundles share: CommonJS for Node 20, minified unless --readable, and ASCII only
+ * (esbuild's default, spelled out: anything else in a string is escaped), because the launcher
+ * reads the program as latin1, which skips UTF-8 decoding (source/code-cache.cjs).
+ */
 const common = {
 	bundle: true,
 	platform: 'node',
