@@ -280,7 +280,9 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			const values = latest.values;
 			const at = identity.row * WIDTH;
 			const numbersChanged = writeNumbers(process, values, at);
-			const stored = keyframe || fresh || returning ? ALL_COLUMNS : numbersChanged;
+			// A keyframe's rows, and the first row of an identity (new, or back), store every figure and its texts.
+			const whole = keyframe || fresh || returning;
+			const stored = whole ? ALL_COLUMNS : numbersChanged;
 			const textsChanged = !sameTexts(identity.texts, process);
 			if (textsChanged) {
 				identity.texts = texts(process);
@@ -289,7 +291,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			}
 			if (stored !== 0 || textsChanged) {
 				changedIds.push(identity.id);
-				changedTexts.push(keyframe || fresh || returning || textsChanged ? identity.texts : undefined);
+				changedTexts.push(whole || textsChanged ? identity.texts : undefined);
 				if (!keyframe) changedColumns.push(stored);
 				for (let column = 0; column < WIDTH; column++) if (stored & (1 << column)) rows.push(values[at + column]!);
 			}
@@ -362,13 +364,13 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 				const id = tick.ids[row]!;
 				const stored = storedColumns(tick, row);
 				let entry = state.get(id);
-				const text = tick.texts[row] ?? entry?.texts;
-				if (!entry && text) {
+				const text = tick.texts[row];
+				if (entry && text) entry.texts = text;
+				else if (!entry && text) {
 					entry = {numbers: new Float64Array(WIDTH).fill(Number.NaN), texts: text, recentCpu: []};
 					state.set(id, entry);
 				}
 				if (entry) {
-					entry.texts = text ?? entry.texts;
 					for (let column = 0; column < WIDTH; column++) if (stored & (1 << column)) entry.numbers[column] = tick.numbers[next++]!;
 				} else next += countColumns(stored);
 			}
