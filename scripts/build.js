@@ -85,8 +85,9 @@ await build({
 	banner: {js: "var __proctopModuleUrl=require('node:url').pathToFileURL(__filename).href;"},
 });
 
-// The launcher reads the program as latin1: one byte outside ASCII would reach it garbled.
-if (/[^\x00-\x7f]/.test(readFileSync(staged, 'latin1'))) throw new Error(`${staged}: a byte outside ASCII (the launcher reads the program as latin1)`);
+// The launcher reads the program as latin1: one byte outside ASCII would reach it garbled. A readable
+// build keeps some comments, whose bytes esbuild's charset leaves alone and which nothing reads.
+if (!readable && /[^\x00-\x7f]/.test(readFileSync(staged, 'latin1'))) throw new Error(`${staged}: a byte outside ASCII (the launcher reads the program as latin1)`);
 
 // The answer to `proctop --help` / `--version` alone, small enough to load before the program would.
 const quick = 'dist/quick-answer.cjs';

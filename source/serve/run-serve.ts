@@ -52,7 +52,7 @@ export async function startServing(sampler: Sampler, settings: ServeSettings) {
 		async metrics(format) {
 			await afterFirstTick();
 			const usage = process.cpuUsage();
-			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds}, format);
+			return metrics.render({cpuSeconds: (usage.user + usage.system) / 1e6, residentBytes: process.memoryUsage.rss(), startTimeSeconds}, format, yieldToEvents);
 		},
 		async snapshot() {
 			await afterFirstTick();

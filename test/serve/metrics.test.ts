@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
-import {createMetrics, escapeLabel} from '../../source/serve/metrics.js';
-import type {ProcessSample} from '../../source/types.js';
+import {createMetrics, escapeLabel, highest} from '../../source/serve/metrics.js';
+import type {ProcessResources, ProcessSample} from '../../source/types.js';
 import {processSample, snapshotOf} from '../helpers/processes.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
@@ -35,7 +35,7 @@ describe('createMetrics', () => {
 		// Started before any of them: each counts in full from its first tick.
 		await metrics.update(snapshotOf([]));
 		await metrics.update(snapshotOf([web(1, 100, 20), web(2, 50)]));
-		let text = metrics.render(own);
+		let text = await metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(2);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.3);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="system"}')).toBe(0.2);
@@ -45,7 +45,7 @@ describe('createMetrics', () => {
 		expect(value(text, 'namedprocess_namegroup_oldest_start_time_seconds{groupname="api › server.js"}')).toBe(1_700_000_000.001);
 		// Process 2 exits and a new one starts: the group's CPU only grows.
 		await metrics.update(snapshotOf([web(1, 150, 20), web(3, 10)]));
-		text = metrics.render(own);
+		text = await metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(1.9);
 		expect(text).toContain('proctop_build_info{version="1.2.3"} 1');
 		expect(value(text, 'process_cpu_seconds_total')).toBe(1.5);
@@ -57,7 +57,7 @@ describe('createMetrics', () => {
 		// Running at start too, but not read on the first tick (the tracker reads a few hundred per tick).
 		const unread = web(3, 40);
 		await metrics.update(snapshotOf([early, unread]), new Map([[early.key, {readBytes: 1e9, voluntarySwitches: 80}]]));
-		let text = metrics.render(own);
+		let text = await metrics.render(own);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0);
 		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(0);
 		const later = web(2, 30);
@@ -68,10 +68,10 @@ describe('createMetrics', () => {
 				[later.key, {readBytes: 100, voluntarySwitches: 5}],
 			]),
 		);
-		text = metrics.render(own);
+		text = await metrics.render(own);
 		// Read only now: that first reading is its baseline.
 		await metrics.update(snapshotOf([web(1, 510, 100), later, unread]), new Map([[unread.key, {readBytes: 5e8, voluntarySwitches: 9}]]));
-		expect(value(metrics.render(own), 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
+		expect(value(await metrics.render(own), 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBe(0.4);
 		expect(value(text, 'namedprocess_namegroup_read_bytes_total{groupname="api › server.js"}')).toBe(4196);
 		expect(value(text, 'namedprocess_namegroup_context_switches_total{groupname="api › server.js",ctxswitchtype="voluntary"}')).toBe(6);
@@ -80,9 +80,9 @@ describe('createMetrics', () => {
 	test('a group whose processes all exited has no series; --serve-groupname comm groups by name', async () => {
 		const metrics = createMetrics({groupBy: 'comm', topK: 10, clockTicks: 100, version: '1'});
 		await metrics.update(snapshotOf([web(1, 1), processSample({pid: 9, name: 'cron'})]));
-		expect(metrics.render(own)).toContain('namedprocess_namegroup_num_procs{groupname="node"} 1');
+		expect(await metrics.render(own)).toContain('namedprocess_namegroup_num_procs{groupname="node"} 1');
 		await metrics.update(snapshotOf([processSample({pid: 9, name: 'cron'})]));
-		expect(metrics.render(own)).not.toContain('groupname="node"');
+		expect(await metrics.render(own)).not.toContain('groupname="node"');
 	});
 
 	test('top K by CPU and by memory, each process once, with the rest counted as left out', async () => {
@@ -94,18 +94,84 @@ describe('createMetrics', () => {
 				web(3, 1, 0, {cpuPercent: 0, residentBytes: 1}),
 			]),
 		);
-		const text = metrics.render(own);
+		const text = await metrics.render(own);
 		expect(text.match(/^proctop_process_cpu_percent\{/gm)).toHaveLength(2);
 		expect(text).toContain('proctop_process_cpu_percent{pid="1",name="node",app="api › server.js"} 90');
 		expect(text).toContain('proctop_process_resident_memory_bytes{pid="2",name="node",app="api › server.js"} 999');
 		expect(value(text, 'proctop_process_series_dropped_total')).toBe(1);
 	});
 
+	test('highest(): the first k of a stable sort, highest first, ties in table order', () => {
+		let seed = 7;
+		const random = (below: number) => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed % below;
+		};
+		for (let round = 0; round < 200; round++) {
+			// Few distinct scores, so ties are everywhere.
+			const table = Array.from({length: random(60)}, (_, index) => processSample({pid: index + 1, cpuPercent: random(6)}));
+			const count = random(12);
+			const sorted = [...table].sort((a, b) => (b.cpuPercent ?? 0) - (a.cpuPercent ?? 0)).slice(0, count);
+			expect(highest(table, count, process => process.cpuPercent ?? 0).map(process => process.pid)).toEqual(sorted.map(process => process.pid));
+		}
+	});
+
+	test('each group series matches its figure worked out on its own, over a random table', async () => {
+		let seed = 11;
+		const random = (below: number) => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed % below;
+		};
+		const states = ['R', 'S', 'I', 'D', 'Z', 'T'] as const;
+		const table = Array.from({length: 3000}, (_, index) =>
+			processSample({
+				pid: index + 1,
+				name: `g${random(7)}`,
+				state: states[random(states.length)]!,
+				residentBytes: random(1e6),
+				virtualBytes: random(1e7),
+				threads: 1 + random(9),
+				startTimeMs: 1_700_000_000_000 + random(1e6),
+			}),
+		);
+		const resources = new Map<string, ProcessResources>();
+		for (const process of table) {
+			const kind = random(4);
+			if (kind === 0) continue; // never read
+			resources.set(process.key, kind === 1 ? {swapBytes: random(5000)} : {openFds: random(900), fdLimit: kind === 2 ? 1024 : 0});
+		}
+		const metrics = createMetrics({groupBy: 'comm', topK: 5, clockTicks: 100, version: '1'});
+		await metrics.update(snapshotOf(table), resources);
+		const text = await metrics.render(own);
+		for (const group of new Set(table.map(process => process.name))) {
+			const members = table.filter(process => process.name === group);
+			const read = members.map(process => resources.get(process.key)).filter(used => used !== undefined);
+			const at = (series: string, extra = '') => value(text, `${series}{groupname="${group}"${extra}}`);
+			expect(at('namedprocess_namegroup_num_procs')).toBe(members.length);
+			expect(at('namedprocess_namegroup_memory_bytes', ',memtype="resident"')).toBe(members.reduce((total, process) => total + process.residentBytes, 0));
+			expect(at('namedprocess_namegroup_memory_bytes', ',memtype="virtual"')).toBe(members.reduce((total, process) => total + process.virtualBytes, 0));
+			expect(at('namedprocess_namegroup_num_threads')).toBe(members.reduce((total, process) => total + process.threads, 0));
+			const oldest = Math.min(...members.map(process => process.startTimeMs)) / 1000;
+			expect(at('namedprocess_namegroup_oldest_start_time_seconds')).toBe(Math.round(oldest * 1e6) / 1e6);
+			const named = {Running: ['R'], Sleeping: ['S', 'I'], Waiting: ['D'], Zombie: ['Z'], Other: ['T']};
+			for (const [state, letters] of Object.entries(named))
+				expect(at('namedprocess_namegroup_states', `,state="${state}"`)).toBe(members.filter(process => letters.includes(process.state)).length);
+			// A figure none of the group's processes let us read has no sample at all (NaN here).
+			const sumOrAbsent = (figures: number[]) => (figures.length === 0 ? Number.NaN : figures.reduce((total, figure) => total + figure, 0));
+			const swap = read.flatMap(used => (used.swapBytes === undefined ? [] : [used.swapBytes]));
+			expect(at('namedprocess_namegroup_memory_bytes', ',memtype="swapped"')).toBe(sumOrAbsent(swap));
+			const fds = read.filter(used => used.openFds !== undefined);
+			expect(at('namedprocess_namegroup_open_filedesc')).toBe(sumOrAbsent(fds.map(used => used.openFds!)));
+			const ratios = fds.filter(used => used.fdLimit).map(used => used.openFds! / used.fdLimit!);
+			expect(at('namedprocess_namegroup_worst_fd_ratio')).toBe(ratios.length === 0 ? Number.NaN : Math.round(Math.max(...ratios) * 1e6) / 1e6);
+		}
+	});
+
 	test('label values are escaped: a hostile process name cannot break a line or a label', async () => {
 		expect(escapeLabel('a"b\\c\nd')).toBe('a\\"b\\\\c\\nd');
 		const metrics = createMetrics({groupBy: 'comm', topK: 5, clockTicks: 100, version: '1'});
 		await metrics.update(snapshotOf([processSample({pid: 4, name: 'evil"} 1\nfake_metric 2', app: 'x'})]));
-		const text = metrics.render(own);
+		const text = await metrics.render(own);
 		expect(text).not.toMatch(/^fake_metric/m);
 		expect(text).toContain('groupname="evil\\"} 1\\nfake_metric 2"');
 	});
@@ -125,7 +191,7 @@ describe('createMetrics', () => {
 				[key(cron), {}],
 			]),
 		);
-		let text = metrics.render(own);
+		let text = await metrics.render(own);
 		expect(value(text, `namedprocess_namegroup_memory_bytes{${group},memtype="swapped"}`)).toBe(5120);
 		expect(value(text, `namedprocess_namegroup_open_filedesc{${group}}`)).toBe(10);
 		expect(value(text, `namedprocess_namegroup_worst_fd_ratio{${group}}`)).toBe(0.01);
@@ -140,7 +206,7 @@ describe('createMetrics', () => {
 			new Map([[key(one), {swapBytes: 0, openFds: 12, fdLimit: 1000, readBytes: 160, writeBytes: 7, voluntarySwitches: 55, involuntarySwitches: 5}]]),
 		);
 		await metrics.update(snapshotOf([one, cron]));
-		text = metrics.render(own);
+		text = await metrics.render(own);
 		expect(value(text, `namedprocess_namegroup_read_bytes_total{${group}}`)).toBe(160);
 		expect(value(text, `namedprocess_namegroup_context_switches_total{${group},ctxswitchtype="voluntary"}`)).toBe(75);
 		expect(value(text, `namedprocess_namegroup_memory_bytes{${group},memtype="swapped"}`)).toBe(0);
@@ -154,7 +220,7 @@ describe('createMetrics', () => {
 			snapshotOf([web(1, 100, 20), cron]),
 			new Map([[cron.key, {swapBytes: 0, openFds: 3, fdLimit: 1024, readBytes: 0, writeBytes: 9, voluntarySwitches: 1, involuntarySwitches: 0}]]),
 		);
-		const result = spawnSync('promtool', ['check', 'metrics'], {input: metrics.render(own), encoding: 'utf8'});
+		const result = spawnSync('promtool', ['check', 'metrics'], {input: await metrics.render(own), encoding: 'utf8'});
 		expect(result.stdout + result.stderr).toBe('');
 		expect(result.status).toBe(0);
 	});
@@ -165,15 +231,15 @@ describe('OpenMetrics', () => {
 		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
 		await metrics.update(snapshotOf([]));
 		await metrics.update(snapshotOf([web(1, 100, 20)]));
-		const text = metrics.render(own, 'openmetrics');
+		const text = await metrics.render(own, 'openmetrics');
 		expect(text).toContain('# TYPE namedprocess_namegroup_cpu_seconds counter');
 		expect(text).toMatch(/^namedprocess_namegroup_cpu_seconds_total\{groupname="api › server\.js",mode="user"\} 0\.8$/m);
 		expect(text).toContain('# TYPE process_cpu_seconds counter');
 		expect(text.endsWith('# EOF\n')).toBe(true);
-		expect(metrics.render(own)).not.toContain('# EOF');
+		expect(await metrics.render(own)).not.toContain('# EOF');
 	});
 
-	test('an update of thousands pauses between slices and counts the same as one without pauses', async () => {
+	test('an update and a scrape of thousands pause between slices and say the same as without pauses', async () => {
 		const table = (ticks: number) => Array.from({length: 6000}, (_, index) => web(index + 1, ticks, ticks / 2));
 		const sliced = createMetrics({groupBy: 'app', topK: 3, clockTicks: 100, version: '1'});
 		const whole = createMetrics({groupBy: 'app', topK: 3, clockTicks: 100, version: '1'});
@@ -186,8 +252,9 @@ describe('OpenMetrics', () => {
 			await whole.update(snapshotOf(table(ticks)));
 		}
 		expect(pauses).toBe(4);
-		const text = sliced.render(own);
-		expect(text).toBe(whole.render(own));
+		const text = await sliced.render(own, 'text', pause);
+		expect(pauses).toBe(6);
+		expect(text).toBe(await whole.render(own));
 		// 6,000 processes each 20 ticks (0.2 s) more: 1,200 s, half of it system time.
 		expect(value(text, 'namedprocess_namegroup_cpu_seconds_total{groupname="api › server.js",mode="user"}')).toBeCloseTo(600);
 	});

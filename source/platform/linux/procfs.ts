@@ -7,12 +7,13 @@
 // A table's rows are the identities' own records, rewritten by the next read(): a known process
 // costs no allocation per tick (the sampler copies what it keeps before it reads again).
 
-import {fstatSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {fstatSync, readdir, readFileSync, statSync} from 'node:fs';
 import {decodeUtf8, sanitize, sanitizeArgv} from '../../sanitize.js';
 import type {RawProcess, Source, SourceTable} from '../../types.js';
 import {createKeptFiles, createReader} from './proc-files.js';
 import {latin1, newStatScan, PF_KTHREAD, parseMeminfo, parsePasswd, parseProcStat, sameLatin1, scanStat, whole} from './procfs-parse.js';
 import {parseOpenFileLimit} from './resources.js';
+import {type SliceTimer, sliceTimer} from './slices.js';
 
 export type ProcfsOptions = {
 	/** Where procfs is mounted; tests point this at test/fixtures/proc/<scenario>. */
@@ -20,6 +21,8 @@ export type ProcfsOptions = {
 	passwdPath?: string;
 	/** CLK_TCK and the page size, when the caller has read them already (the platform does, once). */
 	constants?: {clockTicks: number; pageSize: number};
+	/** When the walk of /proc lets the event loop in (every SLICE_MS of work); tests pass one that counts. */
+	slices?: () => SliceTimer;
 };
 
 /** One identity (pid, start time): what is read once for it, and its row, rewritten every tick. */
@@ -64,8 +67,10 @@ export function keptStatFileCap(procRoot = '/proc'): number {
 	return soft === undefined ? MAX_KEPT_STAT_FILES : Math.max(0, Math.min(MAX_KEPT_STAT_FILES, soft - FDS_LEFT_FREE));
 }
 
-/** Processes read between two yields to the event loop (~10 ms of work). */
-const YIELD_EVERY = 1000;
+/** /proc's entries, listed on libuv's thread pool: at 10,000 processes the listing took ~20 ms of the event loop. */
+function listEntries(procRoot: string): Promise<string[]> {
+	return new Promise((resolve, reject) => readdir(procRoot, (error, entries) => (error ? reject(error) : resolve(entries))));
+}
 
 /**
  * CLK_TCK and the page size, exactly as sysconf() finds them: from the ELF auxiliary vector
@@ -232,24 +237,24 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		deferNext = false;
 		let entries: string[];
 		try {
-			entries = readdirSync(procRoot);
+			entries = await listEntries(procRoot);
 		} catch (error) {
 			throw new ProcUnavailableError(procRoot, error);
 		}
 		const processes: RawProcess[] = [];
 		let garbled = 0;
 		let sawInit = false;
-		let sinceYield = 0;
+		const slice = (options.slices ?? sliceTimer)();
 		// Indexed, not for…of: once a tick this stays unoptimised, where an array iterator allocates per step.
 		for (let index = 0; index < entries.length; index++) {
 			const entry = entries[index]!;
 			const first = entry.charCodeAt(0);
 			if (first < 48 || first > 57) continue; // not a pid directory
 			// Let keys and timers in between slices: at 10,000 processes one unbroken walk holds
-			// the event loop for ~100 ms, which is how long a key press would wait.
-			if (++sinceYield === YIELD_EVERY) {
-				sinceYield = 0;
+			// the event loop for ~100 ms or more, which is how long a key press would wait.
+			if (slice.due()) {
 				await new Promise(resolve => setImmediate(resolve));
+				slice.restart();
 			}
 			const length = kept.readInto(entry);
 			if (length < 0) continue; // vanished between readdir and read: skip silently
