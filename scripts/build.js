@@ -87,7 +87,8 @@ await build({
 
 // The launcher reads the program as latin1: one byte outside ASCII would reach it garbled. A readable
 // build keeps some comments, whose bytes esbuild's charset leaves alone and which nothing reads.
-if (!readable && /[^\x00-\x7f]/.test(readFileSync(staged, 'latin1'))) throw new Error(`${staged}: a byte outside ASCII (the launcher reads the program as latin1)`);
+if (!readable && /[^\x00-\x7f]/.test(readFileSync(staged, 'latin1')))
+	throw new Error(`${staged}: a byte outside ASCII (the launcher reads the program as latin1)`);
 
 // The answer to `proctop --help` / `--version` alone, small enough to load before the program would.
 const quick = 'dist/quick-answer.cjs';
