@@ -202,7 +202,9 @@ export function createMetrics(options: MetricsOptions) {
 			const named = format === 'openmetrics' && type === 'counter' ? name.replace(/_total$/, '') : name;
 			lines.push(`# HELP ${named} ${help}`, `# TYPE ${named} ${type}`);
 		};
-		const groups = await groupFigures(latest?.processes ?? [], groupOf, held, pause);
+		// The tick as the scrape began: an update during a pause must not put a later tick's processes in the top K.
+		const processes = latest?.processes ?? [];
+		const groups = await groupFigures(processes, groupOf, held, pause);
 		const names = [...groups.keys()].sort();
 		// Each group's label escaped once, not once per series.
 		const labelOf = new Map(names.map(group => [group, escapeLabel(group)]));
@@ -245,7 +247,7 @@ export function createMetrics(options: MetricsOptions) {
 		family('namedprocess_namegroup_context_switches_total', 'counter', 'context switches of this group, its exited processes included');
 		known('namedprocess_namegroup_context_switches_total', counter('voluntarySwitches'), ',ctxswitchtype="voluntary"');
 		known('namedprocess_namegroup_context_switches_total', counter('involuntarySwitches'), ',ctxswitchtype="nonvoluntary"');
-		renderTop(lines, family);
+		renderTop(processes, lines, family);
 		family('process_cpu_seconds_total', 'counter', "proctop's own CPU time in seconds");
 		lines.push(`process_cpu_seconds_total ${number(own.cpuSeconds)}`);
 		family('process_resident_memory_bytes', 'gauge', "proctop's own resident memory");
@@ -259,8 +261,7 @@ export function createMetrics(options: MetricsOptions) {
 	}
 
 	/** The K busiest and the K largest processes, each once; the rest counted as left out. */
-	function renderTop(lines: string[], family: (name: string, type: 'gauge' | 'counter', help: string) => void) {
-		const processes = latest?.processes ?? [];
+	function renderTop(processes: readonly ProcessSample[], lines: string[], family: (name: string, type: 'gauge' | 'counter', help: string) => void) {
 		const busiest = highest(processes, options.topK, process => process.cpuPercent ?? -1);
 		const largest = highest(processes, options.topK, process => process.residentBytes);
 		const top = [...new Set([...busiest, ...largest])];

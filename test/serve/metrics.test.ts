@@ -239,6 +239,23 @@ describe('OpenMetrics', () => {
 		expect(await metrics.render(own)).not.toContain('# EOF');
 	});
 
+	test('a tick that lands in the pause of a scrape does not mix into it: groups and top K are of the tick the scrape began on', async () => {
+		const metrics = createMetrics({groupBy: 'app', topK: 1, clockTicks: 100, version: '1'});
+		const first = Array.from({length: 3000}, (_, index) => web(index + 1, 1, 0, {cpuPercent: index === 0 ? 90 : 0}));
+		const second = Array.from({length: 3500}, (_, index) => web(index + 10_001, 1, 0, {cpuPercent: index === 0 ? 99 : 0}));
+		await metrics.update(snapshotOf(first));
+		let landed = false;
+		const text = await metrics.render(own, 'text', async () => {
+			if (landed) return;
+			landed = true;
+			await metrics.update(snapshotOf(second));
+		});
+		expect(landed).toBe(true);
+		expect(value(text, 'namedprocess_namegroup_num_procs{groupname="api › server.js"}')).toBe(3000);
+		expect(text).toContain('proctop_process_cpu_percent{pid="1",name="node",app="api › server.js"} 90');
+		expect(text).not.toContain('pid="10001"');
+	});
+
 	test('an update and a scrape of thousands pause between slices and say the same as without pauses', async () => {
 		const table = (ticks: number) => Array.from({length: 6000}, (_, index) => web(index + 1, ticks, ticks / 2));
 		const sliced = createMetrics({groupBy: 'app', topK: 3, clockTicks: 100, version: '1'});
