@@ -3,6 +3,7 @@ import {BLOCK, createHistory} from '../../source/history/ring.js';
 import {inOrder} from '../../source/model/sparkline.js';
 import type {ProcessSample} from '../../source/types.js';
 import {processSample, snapshotOf} from '../helpers/processes.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 const at = (takenAt: number, processes: ProcessSample[]) => ({...snapshotOf(processes), takenAt});
 const idle = (pid: number, extra: Partial<ProcessSample> = {}) =>
@@ -41,11 +42,7 @@ describe('createHistory', () => {
 	});
 
 	test('random changes to any figures, processes coming and going: every kept tick comes back exactly', () => {
-		let seed = 17;
-		const random = () => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-			return seed / 2 ** 31;
-		};
+		const random = seededRandom(17);
 		const history = createHistory({windowMs: 3_600_000});
 		const recorded = [];
 		let processes = Array.from({length: 30}, (_, index) => idle(index + 1, {cpuPercent: null}));

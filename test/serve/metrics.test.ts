@@ -3,6 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {createMetrics, escapeLabel, highest} from '../../source/serve/metrics.js';
 import type {ProcessResources, ProcessSample} from '../../source/types.js';
 import {processSample, snapshotOf} from '../helpers/processes.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
 const own = {cpuSeconds: 1.5, residentBytes: 50e6, startTimeSeconds: 1_700_000_000};
@@ -102,11 +103,8 @@ describe('createMetrics', () => {
 	});
 
 	test('highest(): the first k of a stable sort, highest first, ties in table order', () => {
-		let seed = 7;
-		const random = (below: number) => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-			return seed % below;
-		};
+		const next = seededRandom(7);
+		const random = (below: number) => Math.floor(next() * below);
 		for (let round = 0; round < 200; round++) {
 			// Few distinct scores, so ties are everywhere.
 			const table = Array.from({length: random(60)}, (_, index) => processSample({pid: index + 1, cpuPercent: random(6)}));
@@ -117,11 +115,8 @@ describe('createMetrics', () => {
 	});
 
 	test('each group series matches its figure worked out on its own, over a random table', async () => {
-		let seed = 11;
-		const random = (below: number) => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-			return seed % below;
-		};
+		const next = seededRandom(11);
+		const random = (below: number) => Math.floor(next() * below);
 		const states = ['R', 'S', 'I', 'D', 'Z', 'T'] as const;
 		const table = Array.from({length: 3000}, (_, index) =>
 			processSample({

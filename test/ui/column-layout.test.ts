@@ -7,6 +7,7 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {loadYoga} from 'yoga-layout/load';
 import ColumnLayout, {forgetUnsupportedUses, LayoutNode, unsupportedUses} from '../../source/ui/column-layout.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 type Engine = {
 	Node: {create(): EngineNode};
@@ -89,15 +90,6 @@ function layoutOf(engine: Engine, shape: Shape, columns: number) {
 	);
 }
 
-/** A small deterministic generator, so a failure names a case that can be run again. */
-function random(seed: number) {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
-}
-
 /** A tree that fits `room` columns: a box's width is at most its container's (see the refusals below). */
 function shapeFrom(next: () => number, depth: number, room: number): Shape {
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
@@ -125,7 +117,7 @@ describe('the column layout, against Yoga', () => {
 	test('400 generated trees (nested columns, widths, start/end/stretch alignments, wrapped texts, hidden nodes) lay out as Yoga lays them out', async () => {
 		const yoga = (await loadYoga()) as unknown as Engine;
 		for (let seed = 1; seed <= 400; seed++) {
-			const next = random(seed);
+			const next = seededRandom(seed);
 			const columns = 10 + Math.floor(next() * 150);
 			const shape = shapeFrom(next, 3, columns);
 			const ours = layoutOf(ColumnLayout as unknown as Engine, shape, columns);
