@@ -21,10 +21,7 @@ async function typingLatencies() {
 		const expected = `Filter: ${word.slice(0, index + 1)}▏`;
 		const start = performance.now();
 		screen.write(word[index]);
-		for (;;) {
-			if ((await screen.text()).includes(expected)) break;
-			await new Promise(resolve => setImmediate(resolve));
-		}
+		if (!(await screen.waitFor(text => text.includes(expected)))) throw new Error(`the filter never showed ${expected}`);
 		latencies.push(performance.now() - start);
 		await new Promise(resolve => setTimeout(resolve, 150)); // a brisk typist, ~7 keys/s
 	}

@@ -24,7 +24,14 @@ export function startInPty(file, args, {columns = 120, rows = 40, env = {}} = {}
 	for (const name of NODE_START_VARIABLES) delete environment[name];
 	Object.assign(environment, env);
 	const child = pty.spawn(file, args, {cols: columns, rows, env: environment, name: 'xterm-256color'});
-	child.onData(data => terminal.write(data));
+	// Output counted and announced, so a probe can sleep until the program writes rather than spin.
+	let writes = 0;
+	let onWrite = () => {};
+	child.onData(data => {
+		terminal.write(data);
+		writes++;
+		onWrite();
+	});
 	const text = async () => {
 		await new Promise(resolve => terminal.write('', resolve));
 		const buffer = terminal.buffer.active;
@@ -32,7 +39,32 @@ export function startInPty(file, args, {columns = 120, rows = 40, env = {}} = {}
 		for (let index = 0; index < rows; index++) lines.push(buffer.getLine(buffer.viewportY + index)?.translateToString(true) ?? '');
 		return lines.join('\n');
 	};
-	return {child, text, write: keys => child.write(keys), exited: new Promise(resolve => child.onExit(resolve))};
+	/**
+	 * Resolves once the screen satisfies `predicate`, looking again only after the program has
+	 * written: a probe that polled in a loop would take a core from the program it measures (this
+	 * machine has two). Resolves to false after `timeoutMs` without a match.
+	 */
+	const waitFor = async (predicate, {timeoutMs = 10_000} = {}) => {
+		const deadline = performance.now() + timeoutMs;
+		for (;;) {
+			const seen = writes;
+			if (predicate(await text())) return true;
+			const left = deadline - performance.now();
+			if (left <= 0) return false;
+			// Output that arrived while the screen was read is looked at straight away.
+			if (writes === seen) {
+				await new Promise(resolve => {
+					const timer = setTimeout(resolve, left);
+					onWrite = () => {
+						clearTimeout(timer);
+						onWrite = () => {};
+						resolve();
+					};
+				});
+			}
+		}
+	};
+	return {child, text, waitFor, write: keys => child.write(keys), exited: new Promise(resolve => child.onExit(resolve))};
 }
 
 /** Polls the screen every `everyMs` until `predicate` holds; resolves to ms since `start`. */
