@@ -1,4 +1,4 @@
-// Bundle-time patches to six files of Ink, applied by scripts/build.js to the bundle only;
+// Bundle-time patches to seven files of Ink, applied by scripts/build.js to the bundle only;
 // node_modules stays untouched. Pure: source text in, source text out, or an error naming the
 // file when Ink no longer looks the way a patch expects (so an Ink upgrade cannot silently drop one).
 //
@@ -26,6 +26,12 @@
 //    package.json at module level. proctop's bundle is CommonJS (so the launcher can load it with
 //    V8's code cache: scripts/build.js), which has no top-level await; the bridge is inert in the
 //    bundle anyway (scripts/bundle-plugins.js), so DEV=true now skips both.
+// 7. hooks/use-input.js, a key renders before anything else runs. Ink calls the input handler in
+//    `batchedUpdates`, which under React 19 leaves a state update at the default priority: React
+//    renders it from a Scheduler task (a setImmediate), behind whatever the event loop already
+//    holds, such as the rest of a tick's 8 ms slice of /proc reads or a scrape's pause. Under
+//    `discreteUpdates` the update is a discrete one (a click or key press in react-dom's terms):
+//    still batched, rendered in a microtask straight after the handler. Ticks keep the default priority.
 
 const getStart = '    get() {\n';
 const direct = `    get() {
@@ -94,6 +100,9 @@ const devtoolsSkipped = `if (false) {
         // proctop patch: no top-level await; the devtools bridge is inert in the bundle.
     }`;
 
+const inputBatched = '                reconciler.batchedUpdates(() => {\n                    inputHandler(input, key);';
+const inputDiscrete = '                reconciler.discreteUpdates(() => {\n                    inputHandler(input, key);';
+
 /** Each patch: which Ink file it applies to, and the edit. */
 export const INK_PATCHES = [
 	{
@@ -153,6 +162,11 @@ export const INK_PATCHES = [
 			const bridge = replaceOnce(source, devtoolsStock, devtoolsSkipped, 'ink-reconciler-no-top-level-await', path);
 			return replaceOnce(bridge, '? await loadPackageJson()', '? {}', 'ink-reconciler-no-top-level-await', path);
 		},
+	},
+	{
+		name: 'ink-input-discrete',
+		file: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
+		apply: (source, path) => replaceOnce(source, inputBatched, inputDiscrete, 'ink-input-discrete', path),
 	},
 ];
 

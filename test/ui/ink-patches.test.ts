@@ -92,7 +92,7 @@ describe('Ink patches', () => {
 
 	test('every patch applies to the installed Ink, and refuses a file that changed shape', () => {
 		for (const patch of INK_PATCHES) {
-			const file = readdirSync(INK).find(name => patch.file.test(join(INK, name)));
+			const file = readdirSync(INK, {recursive: true, encoding: 'utf8'}).find(name => patch.file.test(join(INK, name)));
 			expect(file, patch.name).toBeDefined();
 			const path = join(INK, file!);
 			const source = readFileSync(path, 'utf8');
