@@ -2,7 +2,7 @@
 // Shared by the batch outputs and the interactive view so both agree on what matches.
 
 import type {ProcessSample} from '../types.js';
-import {isEmptyQuery, matchProcess, parseQuery, Rank} from './filter.js';
+import {isEmptyQuery, parseQuery, Rank, rankProcess} from './filter.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
 
 export type Selection = {filter: string; user: string | undefined; sort: SortKeyId; inverted: boolean; pids?: readonly number[] | undefined};
@@ -26,7 +26,7 @@ export function selectProcesses(processes: readonly ProcessSample[], selection: 
 	const ranked: Array<{process: ProcessSample; rank: number}> = [];
 	for (const process of processes) {
 		if (!chosenByUserAndPid(process, selection.user, pids)) continue;
-		const rank = matchProcess(query, process).rank;
+		const rank = rankProcess(query, process);
 		if (rank !== Rank.None) ranked.push({process, rank});
 	}
 	ranked.sort((a, b) => b.rank - a.rank || compare(a.process, b.process));

@@ -2,7 +2,7 @@
 // the resolved selection, and the window of rows that fits on screen. No React, no I/O.
 
 import type {ProcessSample} from '../types.js';
-import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank} from './filter.js';
+import {isEmptyQuery, type MatchResult, matchProcess, parseQuery, Rank, rankProcess} from './filter.js';
 import {groupRows} from './group.js';
 import {chosenByUserAndPid, selectProcesses} from './select.js';
 import {compareProcesses, type SortKeyId} from './sort.js';
@@ -71,7 +71,7 @@ export function buildRows(all: readonly ProcessSample[], input: RowsInput): View
 	if (!isEmptyQuery(query) || input.user !== undefined || input.pids) {
 		const pids = input.pids ? new Set(input.pids) : undefined;
 		const matches = processes.filter(
-			process => chosenByUserAndPid(process, input.user, pids) && (isEmptyQuery(query) || matchProcess(query, process).rank !== Rank.None),
+			process => chosenByUserAndPid(process, input.user, pids) && (isEmptyQuery(query) || rankProcess(query, process) !== Rank.None),
 		);
 		keep = withAncestors(
 			forest,
@@ -129,7 +129,7 @@ export function findMatch(rows: readonly ViewRow[], query: string, from: number,
 	const start = ((from % rows.length) + rows.length) % rows.length;
 	for (let offset = 0; offset < rows.length; offset++) {
 		const index = (start + offset) % rows.length;
-		const rank = matchProcess(parsed, rows[index]!.process).rank;
+		const rank = rankProcess(parsed, rows[index]!.process);
 		if (rank > bestRank) {
 			best = index;
 			bestRank = rank;
@@ -137,6 +137,15 @@ export function findMatch(rows: readonly ViewRow[], query: string, from: number,
 		}
 	}
 	return best;
+}
+
+/** How many rows match `query` (a search's count of matches). */
+export function countMatches(rows: readonly ViewRow[], query: string): number {
+	const parsed = parseQuery(query);
+	if (isEmptyQuery(parsed)) return 0;
+	let count = 0;
+	for (const row of rows) if (rankProcess(parsed, row.process) !== Rank.None) count++;
+	return count;
 }
 
 /** Positions to highlight in a row for the active filter or search text. */

@@ -7,7 +7,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createSignaller} from '../actions/signaller.js';
 import type {Settings} from '../config.js';
 import {type ColumnId, layoutColumns} from '../model/columns.js';
-import {highlightFor} from '../model/view.js';
+import {countMatches} from '../model/view.js';
 import {ProcUnavailableError} from '../platform/linux/procfs.js';
 import type {Platform} from '../platform/platform.js';
 import {createColumnReads} from '../sampling/column-reads.js';
@@ -158,7 +158,7 @@ export function App(props: AppProps) {
 	const columns = useMemo(() => layoutColumns(present.split(',') as ColumnId[], width), [present, width]);
 	shownColumns.current = columns.map(column => column.id);
 	const searching = state.mode === 'search' && state.search !== '';
-	const searchMatches = useMemo(() => (searching ? rows.filter(row => highlightFor(row.process, state.search)).length : 0), [rows, searching, state.search]);
+	const searchMatches = useMemo(() => (searching ? countMatches(rows, state.search) : 0), [rows, searching, state.search]);
 	const cost = costHint({
 		recentOwnCpuPercent: sampled.own.recentCpuPercent,
 		cpuPercentPerCore: snapshot?.cpuPercentPerCore ?? [],

@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
-import {matchProcess, parseQuery, Rank} from '../../source/model/filter.js';
+import {matchProcess, parseQuery, Rank, rankProcess} from '../../source/model/filter.js';
 import {selectProcesses} from '../../source/model/select.js';
 import {processSample} from '../helpers/processes.js';
+import {seededRandom} from '../helpers/seeded-random.js';
 
 const rankOf = (query: string, name: string, command = '', user = 'alice') => matchProcess(parseQuery(query), {name, command, user}).rank;
 
@@ -71,5 +72,35 @@ describe('app, service and port terms', () => {
 		expect(matchProcess(parseQuery(':8080'), other).rank).toBe(Rank.None);
 		expect(matchProcess(parseQuery(':3000'), web).rank).toBe(Rank.None);
 		expect(selectProcesses([web, other], {filter: ':8080', user: undefined, sort: 'cpu', inverted: false}).map(p => p.pid)).toEqual([5]);
+	});
+});
+
+describe('rankProcess', () => {
+	// Random names, command lines and queries over a small alphabet, so that every rank turns up.
+	const random = seededRandom(17);
+	const letters = ['a', 'b', 'n', 'o', 'd', 'e', '/', ' ', '-', 'N', 'É', 'é', '3', ':'];
+	const text = (longest: number) => Array.from({length: Math.floor(random() * longest)}, () => letters[Math.floor(random() * letters.length)]).join('');
+
+	test('ranks as matchProcess does, and the positions matchProcess highlights spell each term', () => {
+		const seen = new Set<Rank>();
+		for (let index = 0; index < 20_000; index++) {
+			const process = {name: text(8), command: text(24), user: text(5), app: random() < 0.3 ? text(6) : undefined};
+			const query = parseQuery((random() < 0.3 ? '~' : '') + text(4));
+			const match = matchProcess(query, process);
+			expect(rankProcess(query, process)).toBe(match.rank);
+			seen.add(match.rank);
+			if (query.fuzzy || match.rank === Rank.None || query.terms.length !== 1) continue;
+			const [term] = query.terms;
+			const positions = match.namePositions.length > 0 ? match.namePositions : match.commandPositions;
+			const source = match.namePositions.length > 0 ? process.name : process.command;
+			if (positions.length > 0)
+				expect(
+					positions
+						.map(at => source[at])
+						.join('')
+						.toLowerCase(),
+				).toBe(term);
+		}
+		expect([...seen].sort()).toEqual([Rank.None, Rank.Fuzzy, Rank.Substring, Rank.Prefix, Rank.Exact]);
 	});
 });

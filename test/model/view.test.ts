@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {buildRows, findMatch, windowRows} from '../../source/model/view.js';
+import {buildRows, countMatches, findMatch, windowRows} from '../../source/model/view.js';
 import {processSample} from '../helpers/processes.js';
 
 const processes = [
@@ -102,5 +102,11 @@ describe('findMatch', () => {
 		expect(findMatch(rows, 'ssh', 0, 'next')).toBe(1); // sshd
 		expect(findMatch(rows, 'sshd', 4, 'next')).toBe(1); // wraps
 		expect(findMatch(rows, 'zzz', 0, 'next')).toBe(-1);
+	});
+	test('countMatches counts the rows a search matches; an empty search matches none', () => {
+		expect(countMatches(rows, 'ssh')).toBe(rows.filter(row => row.process.name.includes('ssh') || row.process.command.includes('ssh')).length);
+		expect(countMatches(rows, 'ssh')).toBeGreaterThan(0);
+		expect(countMatches(rows, 'zzz')).toBe(0);
+		expect(countMatches(rows, '  ')).toBe(0);
 	});
 });
