@@ -123,3 +123,24 @@ describe('the mouse in the App', () => {
 		expect(after).not.toMatch(/nice|inverted|not permitted|refused/);
 	});
 });
+
+describe('clicks and function keys render at the priority of a key press', () => {
+	/** The frame an immediate sees that was queued before `input` arrived (a tick's next slice of work, say). */
+	async function frameSeenByQueuedWork(ui: ReturnType<typeof render>, input: string): Promise<string> {
+		const seen = new Promise<string>(resolve => setImmediate(() => resolve(strip(ui.lastFrame() ?? ''))));
+		ui.stdin.write(input);
+		return seen;
+	}
+
+	test('a click on a title is drawn before work queued ahead of it runs', async () => {
+		const {ui, titleLine, titles} = await mount();
+		expect(await frameSeenByQueuedWork(ui, report(0, titles.indexOf('RES'), titleLine))).toMatch(/RES▼/);
+	});
+
+	test('F1 (help) is drawn before work queued ahead of it runs, and does nothing else', async () => {
+		const {ui} = await mount();
+		const help = await frameSeenByQueuedWork(ui, '\u001bOP');
+		expect(help).toMatch(/Keys/i);
+		expect(help).not.toMatch(/worker-1/);
+	});
+});

@@ -24,11 +24,16 @@ export function useKeys(handler: KeyHandler) {
 	// just after a frame appeared must see the rows that frame shows.
 	const latest = useRef(handler);
 	latest.current = handler;
-	// Set by the raw listener, which runs first, for the one input event it has dealt with.
-	const swallow = useRef(false);
+	// Set by the raw listener, which runs first, for the one input event it has read: what to do
+	// instead of Ink's reading of it (a function key, a mouse report), or nothing at all (an
+	// unknown sequence). Done from Ink's handler, which Ink calls for every input event, so that
+	// these too render at a key press's priority (scripts/ink-patches.js, patch 7).
+	const instead = useRef<(() => void) | undefined>(undefined);
 	const onInput = useCallback((input: string, key: Key) => {
-		if (swallow.current) {
-			swallow.current = false;
+		const action = instead.current;
+		if (action) {
+			instead.current = undefined;
+			action();
 			return;
 		}
 		for (const press of splitKeys(input, key)) latest.current.onKey(press.input, press.key);
@@ -37,23 +42,28 @@ export function useKeys(handler: KeyHandler) {
 	const {internal_eventEmitter: rawInput} = useStdin();
 	useEffect(() => {
 		const listener = (data: string) => {
-			swallow.current = false;
+			instead.current = undefined;
 			const number = functionKeyNumber(data);
-			if (number !== undefined) return latest.current.onFunctionKey(number);
+			if (number !== undefined) {
+				instead.current = () => latest.current.onFunctionKey(number);
+				return;
+			}
 			const mouse = parseMouseReport(data);
 			if (mouse) {
-				swallow.current = true;
-				latest.current.onMouse?.(mouse);
+				instead.current = () => latest.current.onMouse?.(mouse);
 				return;
 			}
 			// Arrows, Home, PgUp… reach Ink's handler as flags with no text; anything else is dropped.
-			if (CONTROL_SEQUENCE.test(data)) swallow.current = !isKnownKey(data);
+			if (CONTROL_SEQUENCE.test(data) && !isKnownKey(data)) instead.current = ignore;
 		};
 		// Before Ink's own listener (useInput's), so the swallow flag is set when it calls onInput.
 		rawInput?.prependListener('input', listener);
 		return () => void rawInput?.off('input', listener);
 	}, [rawInput]);
 }
+
+/** What an unknown escape sequence does: nothing (Ink would hand its letters over as keys). */
+function ignore() {}
 
 /** The sequences Ink turns into named keys (arrows, Home/End, PgUp/PgDn, Delete, Shift+Tab, F-keys). */
 function isKnownKey(data: string): boolean {
