@@ -1,6 +1,7 @@
 // Delivers key presses to the latest render's key handler: Ink's input, split into single keys
 // ("/kdev" in one read is five presses), the function keys Ink does not report and the mouse
-// reports (--mouse), both read from the raw input Ink hands its listeners. An escape sequence
+// reports (--mouse), both read from the raw input Ink hands its listeners and acted on from Ink's
+// input handler, where every press renders at a key press's priority. An escape sequence
 // Ink does not know (a mouse report, a focus event, a paste bracket) never becomes letter keys:
 // Ink would hand `ESC [ < 0 ; 9 ; 5 M` over as "[<0;9;5M", which is renice, sort and more.
 
