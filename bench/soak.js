@@ -5,11 +5,11 @@
 // `--all` turns every feature on: history (the default), --serve scraped every 5 s, --record to a
 // temporary file, the CPU GRAPH column.
 // Run: npm run soak, or node bench/soak.js [seconds] [processes] [--all]
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {mkdtempSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {countProcesses, startSleepers} from './lib/load.js';
+import {countProcesses, startChurn, startSleepers} from './lib/load.js';
 import {cpuPercentOver, residentMiB} from './lib/proc-usage.js';
 import {startInPty} from './lib/pty-screen.js';
 
@@ -22,11 +22,7 @@ const recording = join(mkdtempSync(join(tmpdir(), 'proctop-soak-')), 'soak.ptrec
 execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], {stdio: 'inherit'});
 
 const load = await startSleepers(extra);
-// Churn: batches of short-lived processes, forever, until stopped.
-const churn = spawn('sh', ['-c', 'while true; do i=0; while [ $i -lt 40 ]; do sleep 0.$((i % 9 + 1)) & i=$((i+1)); done; wait; done'], {
-	detached: true,
-	stdio: 'ignore',
-});
+const churn = startChurn();
 const features = all ? ['--serve', `127.0.0.1:${SERVE_PORT}`, '--record', recording] : [];
 const screen = startInPty(process.execPath, ['dist/proctop.cjs', ...features], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
 const pid = screen.child.pid;
@@ -98,8 +94,6 @@ if (all) console.log(`--serve: ${scrapes} scrapes answered, ${scrapeFailures} fa
 screen.write('q');
 const code = await Promise.race([screen.exited.then(result => result.exitCode), new Promise(resolve => setTimeout(() => resolve('no exit'), 5000))]);
 console.log(`quit with q: exit status ${code}`);
-try {
-	process.kill(-churn.pid, 'SIGKILL');
-} catch {}
+churn.stop();
 await load.stop();
 if (failed || code !== 0) process.exitCode = 1;

@@ -1,6 +1,42 @@
-// Bench helper: starts N idle `sleep` processes in their own process group and removes them.
+// Bench helper: starts load (N idle `sleep` processes; churn) in process groups of its own and
+// removes it, also when the benchmark is interrupted or killed: a detached group outlives its
+// parent, and a churn loop left behind spoils every measurement after it.
 import {spawn} from 'node:child_process';
 import {readdirSync} from 'node:fs';
+import {constants} from 'node:os';
+
+/** The process groups started here and not yet stopped. */
+const groups = new Set();
+
+function killGroup(pgid) {
+	groups.delete(pgid);
+	try {
+		process.kill(-pgid, 'SIGKILL');
+	} catch {}
+}
+
+process.once('exit', () => {
+	for (const pgid of groups) killGroup(pgid);
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.once(signal, () => {
+		for (const pgid of groups) killGroup(pgid);
+		process.exit(128 + constants.signals[signal]);
+	});
+}
+
+/** `sh -c script` in a process group of its own, killed with this process if not stopped before. */
+function detachedShell(script) {
+	const shell = spawn('sh', ['-c', script], {detached: true, stdio: 'ignore'});
+	groups.add(shell.pid);
+	return shell;
+}
+
+/** Churn: batches of 40 short-lived sleeps (0.1–0.9 s), started and reaped until stopped. */
+export function startChurn() {
+	const shell = detachedShell('while true; do i=0; while [ $i -lt 40 ]; do sleep 0.$((i % 9 + 1)) & i=$((i+1)); done; wait; done');
+	return {stop: () => killGroup(shell.pid)};
+}
 
 export function countProcesses() {
 	return readdirSync('/proc').filter(name => /^\d+$/.test(name)).length;
@@ -10,14 +46,12 @@ export function countProcesses() {
 export async function startSleepers(count) {
 	if (count === 0) return {stop: async () => {}};
 	const before = countProcesses();
-	const shell = spawn('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do sleep 3600 & i=$((i+1)); done; wait`], {detached: true, stdio: 'ignore'});
+	const shell = detachedShell(`i=0; while [ $i -lt ${count} ]; do sleep 3600 & i=$((i+1)); done; wait`);
 	const deadline = Date.now() + 60_000;
 	while (countProcesses() < before + count && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
 	return {
 		async stop() {
-			try {
-				process.kill(-shell.pid, 'SIGKILL');
-			} catch {}
+			killGroup(shell.pid);
 			const end = Date.now() + 30_000;
 			while (countProcesses() > before + 5 && Date.now() < end) await new Promise(resolve => setTimeout(resolve, 100));
 		},
