@@ -10,10 +10,7 @@ const word = 'sleepyheads-and-daydreamers'; // 27 keys: enough for a 95th percen
 
 async function typingLatencies() {
 	const screen = startInPty(process.execPath, ['dist/proctop.cjs'], {columns: 120, rows: 40, env: {XDG_CONFIG_HOME: '/tmp/proctop-bench-config'}});
-	for (;;) {
-		if ((await screen.text()).includes('PID USER')) break;
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
+	if (!(await screen.waitFor(text => text.includes('PID USER'), {timeoutMs: 30_000}))) throw new Error('proctop never drew its table');
 	await new Promise(resolve => setTimeout(resolve, 1500));
 	screen.write('\\');
 	const latencies = [];

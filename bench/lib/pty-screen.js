@@ -67,13 +67,10 @@ export function startInPty(file, args, {columns = 120, rows = 40, env = {}} = {}
 	return {child, text, waitFor, write: keys => child.write(keys), exited: new Promise(resolve => child.onExit(resolve))};
 }
 
-/** Polls the screen every `everyMs` until `predicate` holds; resolves to ms since `start`. */
-export async function timeUntil(screen, predicate, start, {everyMs = 2, timeoutMs = 15_000} = {}) {
-	for (;;) {
-		if (predicate(await screen.text())) return performance.now() - start;
-		if (performance.now() - start > timeoutMs) throw new Error('screen never matched');
-		await new Promise(resolve => setTimeout(resolve, everyMs));
-	}
+/** Waits (screen.waitFor) until `predicate` holds; resolves to ms since `start`, or throws once `timeoutMs` since `start` have passed. */
+export async function timeUntil(screen, predicate, start, {timeoutMs = 15_000} = {}) {
+	if (!(await screen.waitFor(predicate, {timeoutMs: timeoutMs - (performance.now() - start)}))) throw new Error('screen never matched');
+	return performance.now() - start;
 }
 
 /** proctop's first full frame: the memory meter and at least five process rows. */
