@@ -18,11 +18,24 @@ function common(): Pick<SystemSample, 'hostname' | 'uptimeSeconds' | 'loadAverag
 	return {hostname: hostname(), uptimeSeconds: uptime(), loadAverage: [one, five, fifteen]};
 }
 
+/** The /proc/meminfo lines the header uses. */
+const MEMINFO_KEYS: ReadonlySet<string> = new Set([
+	'MemTotal',
+	'MemAvailable',
+	'MemFree',
+	'Cached',
+	'Buffers',
+	'SReclaimable',
+	'Shmem',
+	'SwapTotal',
+	'SwapFree',
+]);
+
 /** Linux: /proc/meminfo (MemAvailable-based "used", as htop and free(1) compute it). */
 export function createProcfsSystemReader(procRoot = '/proc'): SystemReader {
 	return {
 		async read() {
-			const info = parseMeminfo(readProcFile(`${procRoot}/meminfo`).toString('latin1'));
+			const info = parseMeminfo(readProcFile(`${procRoot}/meminfo`).toString('latin1'), MEMINFO_KEYS);
 			const total = info.get('MemTotal') ?? 0;
 			const available = info.get('MemAvailable') ?? (info.get('MemFree') ?? 0) + (info.get('Cached') ?? 0);
 			const swapTotal = info.get('SwapTotal') ?? 0;

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {
 	latin1,
@@ -159,6 +160,24 @@ describe('parseMeminfo', () => {
 		expect(info.get('MemTotal')).toBe(16000 * 1024);
 		expect(info.get('MemAvailable')).toBe(8000 * 1024);
 		expect(info.get('HugePages_Total')).toBe(0);
+	});
+	test('the same numbers as a line-by-line reading of the real /proc/meminfo, and only the keys asked for', () => {
+		const text = readFileSync('/proc/meminfo', 'latin1');
+		const expected = new Map<string, number>();
+		for (const line of text.split('\n')) {
+			const match = /^([^:]+):\s+(\d+)(?:\s+kB)?$/.exec(line);
+			if (match) expected.set(match[1]!, Number(match[2]) * (line.endsWith('kB') ? 1024 : 1));
+		}
+		expect(expected.size).toBeGreaterThan(10);
+		expect(parseMeminfo(text)).toEqual(expected);
+		expect([...parseMeminfo(text, new Set(['MemTotal', 'SwapFree'])).keys()]).toEqual(['MemTotal', 'SwapFree']);
+	});
+	test('malformed lines are skipped; a value needs a blank before it', () => {
+		const info = parseMeminfo('NoValue:\nJoined:12 kB\n: 5 kB\nTabbed:\t7\nText:   abc kB\nLast:  3 kB');
+		expect([...info]).toEqual([
+			['Tabbed', 7],
+			['Last', 3 * 1024],
+		]);
 	});
 });
 
