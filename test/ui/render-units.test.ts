@@ -17,7 +17,7 @@ import {sanitize} from '../../source/sanitize.js';
 import type {Snapshot} from '../../source/types.js';
 import {headerLines} from '../../source/ui/lines/meters.js';
 import {processRow} from '../../source/ui/lines/row.js';
-import {fitLine, lineText, lineWidth} from '../../source/ui/lines/segments.js';
+import {fitLine, type Line, lineText, lineWidth, mergeSegments, type Style} from '../../source/ui/lines/segments.js';
 import {processSample} from '../helpers/processes.js';
 
 describe('format', () => {
@@ -254,5 +254,37 @@ describe('wrapText', () => {
 			expect(boundaries.has(offset)).toBe(true);
 			offset += line.length;
 		}
+	});
+});
+
+describe('mergeSegments', () => {
+	// Seeded so a failure repeats: each character keeps its style, neighbours of one style become one run.
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+		return seed / 2 ** 31;
+	};
+	const styles: Style[] = [{}, {color: 'red'}, {color: 'red', bold: true}, {inverse: true}, {backgroundColor: 'blue'}, {dim: true, underline: true}];
+	const styleOf = (segment: Style) => JSON.stringify([segment.color, segment.backgroundColor, segment.bold, segment.dim, segment.inverse, segment.underline]);
+	const perCharacter = (line: Line) => line.flatMap(segment => [...segment.text].map(character => `${character}${styleOf(segment)}`));
+	test('keeps every character and its style, and leaves no two neighbours of one style and no empty runs', () => {
+		for (let round = 0; round < 2000; round++) {
+			const line: Line = Array.from({length: Math.floor(random() * 12)}, () => ({
+				...styles[Math.floor(random() * styles.length)]!,
+				text: ['', 'a', 'bc', ' ', 'déf'][Math.floor(random() * 5)]!,
+			}));
+			const merged = mergeSegments(line);
+			expect(perCharacter(merged)).toEqual(perCharacter(line));
+			expect(merged.every(segment => segment.text !== '')).toBe(true);
+			for (let index = 1; index < merged.length; index++) expect(styleOf(merged[index]!)).not.toBe(styleOf(merged[index - 1]!));
+		}
+	});
+	test('a segment left alone is passed through, not copied; the input is not changed', () => {
+		const first = {text: 'a', color: 'red'};
+		const line: Line = [first, {text: 'b'}, {text: 'c'}];
+		const merged = mergeSegments(line);
+		expect(merged[0]).toBe(first);
+		expect(merged[1]).toEqual({text: 'bc'});
+		expect(line[1]).toEqual({text: 'b'});
 	});
 });

@@ -61,12 +61,20 @@ function sameStyle(a: Style, b: Style): boolean {
  */
 export function mergeSegments(line: Line): Line {
 	const merged: Line = [];
+	// The run being built: its first segment, and its text so far (one new segment per run, not per join).
+	let run: Segment | undefined;
+	let text = '';
 	for (const segment of line) {
 		if (segment.text === '') continue;
-		const last = merged.at(-1);
-		if (last && sameStyle(last, segment)) merged[merged.length - 1] = {...last, text: last.text + segment.text};
-		else merged.push(segment);
+		if (run && sameStyle(run, segment)) {
+			text += segment.text;
+			continue;
+		}
+		if (run) merged.push(text === run.text ? run : {...run, text});
+		run = segment;
+		text = segment.text;
 	}
+	if (run) merged.push(text === run.text ? run : {...run, text});
 	return merged;
 }
 
