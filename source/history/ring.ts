@@ -91,6 +91,8 @@ type Tick = {
 	seq: number;
 	snapshot: Omit<Snapshot, 'processes' | 'changes'>;
 	system: SystemSample | undefined;
+	/** machineCpu of the tick's cores, worked out once (the header's graph reads it every frame). */
+	machineCpuPercent: number;
 	/** Keyframe: every live id; otherwise the ids whose numbers or texts changed (new ones included). */
 	ids: Int32Array;
 	/** Parallel to ids: the columns each row stores (bits, ALL_COLUMNS for a new identity); undefined in a keyframe, whose rows store every column. */
@@ -310,6 +312,7 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 			seq,
 			snapshot: figures,
 			system,
+			machineCpuPercent: machineCpu(snapshot.cpuPercentPerCore),
 			ids: Int32Array.from(changedIds),
 			columns: keyframe ? undefined : Int32Array.from(changedColumns),
 			numbers: Float64Array.from(rows),
@@ -494,7 +497,10 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 	function noteSystem(takenAt: number, system: SystemSample): void {
 		for (let index = ticks.length - 1; index >= 0 && index >= ticks.length - 3; index--) {
 			const tick = ticks[index]!;
-			if (tick.snapshot.takenAt === takenAt) tick.system ??= system;
+			if (tick.snapshot.takenAt === takenAt && !tick.system) {
+				tick.system = system;
+				systemsNoted++;
+			}
 		}
 	}
 
@@ -506,14 +512,23 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		return ticks[index]!.seq;
 	}
 
+	/** The last series asked for, and what it was asked for: keys and menus redraw between ticks. */
+	let lastSeries: {key: string; series: {cpuPercent: number[]; memoryUsed: number[]}} | undefined;
+	/** Counts header meters noted, so a series asked for again after one arrived is worked out again. */
+	let systemsNoted = 0;
+
 	function machineSeries(count: number, until?: number): {cpuPercent: number[]; memoryUsed: number[]} {
 		const last = until === undefined ? ticks.length - 1 : indexOf(until);
+		const first = Math.max(0, last - count + 1);
+		const key = `${ticks[first]?.seq}:${ticks[last]?.seq}:${systemsNoted}`;
+		if (lastSeries?.key === key) return lastSeries.series;
 		const series = {cpuPercent: [] as number[], memoryUsed: [] as number[]};
-		for (let index = Math.max(0, last - count + 1); index <= last && index < ticks.length; index++) {
-			const {snapshot, system} = ticks[index]!;
-			series.cpuPercent.push(machineCpu(snapshot.cpuPercentPerCore));
-			series.memoryUsed.push(machineMemoryUsed(system));
+		for (let index = first; index <= last && index < ticks.length; index++) {
+			const tick = ticks[index]!;
+			series.cpuPercent.push(tick.machineCpuPercent);
+			series.memoryUsed.push(machineMemoryUsed(tick.system));
 		}
+		lastSeries = {key, series};
 		return series;
 	}
 

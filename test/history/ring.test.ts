@@ -214,4 +214,26 @@ describe('createHistory', () => {
 		expect(series.cpuPercent).toEqual(Array.from({length: ticks}, (_, tick) => Math.floor(tick / 2)));
 		expect(series.residentBytes).toEqual(Array.from({length: ticks}, (_, tick) => 1000 * Math.floor(tick / 3)));
 	});
+	test("the machine series: each tick's mean core CPU and memory used, the meters noted later included", () => {
+		const history = createHistory({windowMs: 3_600_000});
+		const system = (usedBytes: number) => ({
+			hostname: 'h',
+			memory: {totalBytes: 1000, usedBytes, availableBytes: 1000 - usedBytes},
+			swap: {totalBytes: 0, usedBytes: 0},
+			uptimeSeconds: 1,
+			loadAverage: [0, 0, 0] as [number, number, number],
+		});
+		const machineSeries = (count: number, until?: number) => history.machineSeries!(count, until);
+		for (let tick = 0; tick < 5; tick++) history.record({...at(1000 * tick, [idle(1)]), cpuPercentPerCore: [tick * 10, tick * 20]});
+		const before = machineSeries(3);
+		expect(before.cpuPercent).toEqual([30, 45, 60]);
+		expect(before.memoryUsed).toEqual([Number.NaN, Number.NaN, Number.NaN]);
+		// Asked again with nothing new: the same answer.
+		expect(machineSeries(3)).toBe(before);
+		history.noteSystem!(4000, system(250));
+		expect(machineSeries(3).memoryUsed).toEqual([Number.NaN, Number.NaN, 0.25]);
+		expect(machineSeries(2, 3).cpuPercent).toEqual([30, 45]);
+		history.record({...at(5000, [idle(1)]), cpuPercentPerCore: [100, 100]});
+		expect(machineSeries(3).cpuPercent).toEqual([45, 60, 100]);
+	});
 });
