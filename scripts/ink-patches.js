@@ -1,4 +1,4 @@
-// Bundle-time patches to seven files of Ink, applied by scripts/build.js to the bundle only;
+// Bundle-time patches to eight files of Ink, applied by scripts/build.js to the bundle only;
 // node_modules stays untouched. Pure: source text in, source text out, or an error naming the
 // file when Ink no longer looks the way a patch expects (so an Ink upgrade cannot silently drop one).
 //
@@ -32,6 +32,12 @@
 //    holds, such as the rest of a tick's 8 ms slice of /proc reads or a scrape's pause. Under
 //    `discreteUpdates` the update is a discrete one (a click or key press in react-dom's terms):
 //    still batched, rendered in a microtask straight after the handler. Ticks keep the default priority.
+// 8. sanitize-ansi.js, bounded memo. Every frame Ink squashes every <Text> and strips its
+//    non-colour escapes by tokenizing the whole string into per-token objects, changed or not: at
+//    an idle base load that was a ninth of all bytes the process allocated (V8's sampling heap
+//    profiler, 2026-12-07). The answer depends on the text alone, so an unchanged line is now one
+//    lookup, in a map emptied at 1,000 entries like patches 2 and 3. (Tried once before, 2026-11,
+//    and dropped when its CPU saving could not be told from noise; it returns for the garbage.)
 
 const getStart = '    get() {\n';
 const direct = `    get() {
@@ -100,6 +106,22 @@ const devtoolsSkipped = `if (false) {
         // proctop patch: no top-level await; the devtools bridge is inert in the bundle.
     }`;
 
+const sanitizeExport = 'export default sanitizeAnsi;';
+const sanitizeMemoised = `// proctop patch: the same answer for the same text, from a bounded map.
+const sanitizedTexts = new Map();
+const sanitizeAnsiMemoised = (text) => {
+    let sanitized = sanitizedTexts.get(text);
+    if (sanitized === undefined) {
+        sanitized = sanitizeAnsi(text);
+        if (sanitizedTexts.size >= ${CACHE_LIMIT}) {
+            sanitizedTexts.clear();
+        }
+        sanitizedTexts.set(text, sanitized);
+    }
+    return sanitized;
+};
+export default sanitizeAnsiMemoised;`;
+
 const inputBatched = '                reconciler.batchedUpdates(() => {\n                    inputHandler(input, key);';
 const inputDiscrete = '                reconciler.discreteUpdates(() => {\n                    inputHandler(input, key);';
 
@@ -167,6 +189,11 @@ export const INK_PATCHES = [
 		name: 'ink-input-discrete',
 		file: /[\\/]ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
 		apply: (source, path) => replaceOnce(source, inputBatched, inputDiscrete, 'ink-input-discrete', path),
+	},
+	{
+		name: 'ink-sanitize-memoised',
+		file: /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/,
+		apply: (source, path) => replaceOnce(source, sanitizeExport, sanitizeMemoised, 'ink-sanitize-memoised', path),
 	},
 ];
 

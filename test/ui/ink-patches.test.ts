@@ -174,4 +174,21 @@ describe('Ink patches', () => {
 			expect(wrap(text, width, mode)).toBe(stock(text, width, mode));
 		}
 	});
+
+	test('the escape-stripping memo stays bounded and answers exactly as stock Ink', async () => {
+		const module = await importPatched('sanitize-ansi.js', '\nexport const cacheSize = () => sanitizedTexts.size;\n');
+		const sanitize = module.default as (text: string) => string;
+		const cacheSize = module.cacheSize as () => number;
+		const stock = (await import(join(process.cwd(), INK, 'sanitize-ansi.js'))).default as typeof sanitize;
+		const hostile = ['\u001b[2Jcleared', 'moved\u001b[10;10Hhere', `${chalk.red('red')}\u001b]0;title\u0007`, 'c1 \u009b31m', 'plain'];
+		for (let index = 0; index < 5000; index++) {
+			const text = `${hostile[index % hostile.length]} ${index}`;
+			expect(sanitize(text)).toBe(stock(text));
+			// Asked again: the remembered answer is the same.
+			expect(sanitize(text)).toBe(stock(text));
+		}
+		expect(cacheSize()).toBeLessThanOrEqual(1000);
+		for (const line of STYLED_LINES) expect(sanitize(line)).toBe(stock(line));
+		expect(sanitize('\u001b[2Jx')).toBe('x');
+	});
 });
