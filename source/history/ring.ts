@@ -493,13 +493,17 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		return total + latest.values.byteLength + byKey.size * 300;
 	}
 
+	/** The last series asked for, and its first and last ticks (machineSeries): keys and menus redraw between ticks. */
+	let lastSeries: {key: string; series: {cpuPercent: number[]; memoryUsed: number[]}} | undefined;
+
 	/** The header meters read beside the tick taken at `takenAt` (they arrive with it, not in it). */
 	function noteSystem(takenAt: number, system: SystemSample): void {
 		for (let index = ticks.length - 1; index >= 0 && index >= ticks.length - 3; index--) {
 			const tick = ticks[index]!;
 			if (tick.snapshot.takenAt === takenAt && !tick.system) {
 				tick.system = system;
-				systemsNoted++;
+				// A series already worked out read this tick's memory as unknown: work it out again.
+				lastSeries = undefined;
 			}
 		}
 	}
@@ -512,15 +516,10 @@ export function createHistory(options: HistoryOptions): HistoryView & {
 		return ticks[index]!.seq;
 	}
 
-	/** The last series asked for, and what it was asked for: keys and menus redraw between ticks. */
-	let lastSeries: {key: string; series: {cpuPercent: number[]; memoryUsed: number[]}} | undefined;
-	/** Counts header meters noted, so a series asked for again after one arrived is worked out again. */
-	let systemsNoted = 0;
-
 	function machineSeries(count: number, until?: number): {cpuPercent: number[]; memoryUsed: number[]} {
 		const last = until === undefined ? ticks.length - 1 : indexOf(until);
 		const first = Math.max(0, last - count + 1);
-		const key = `${ticks[first]?.seq}:${ticks[last]?.seq}:${systemsNoted}`;
+		const key = `${ticks[first]?.seq}:${ticks[last]?.seq}`;
 		if (lastSeries?.key === key) return lastSeries.series;
 		const series = {cpuPercent: [] as number[], memoryUsed: [] as number[]};
 		for (let index = first; index <= last && index < ticks.length; index++) {

@@ -40,6 +40,7 @@ function integer(token: string | undefined): number {
 	return token !== undefined && INTEGER.test(token) ? Number(token) : Number.NaN;
 }
 
+const TAB = 0x09;
 const SPACE = 0x20;
 const MINUS = 0x2d;
 const ZERO = 0x30;
@@ -292,14 +293,14 @@ export function parseMeminfo(text: string, keys?: ReadonlySet<string>): Map<stri
 /** The whole number after at least one blank in text[from, end), as in "MemTotal:   16000 kB"; undefined if none. */
 function leadingNumber(text: string, from: number, end: number): number | undefined {
 	let index = from;
-	while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+	while (index < end && (text.charCodeAt(index) === SPACE || text.charCodeAt(index) === TAB)) index++;
 	if (index === from) return undefined;
 	let value = 0;
 	const first = index;
 	for (; index < end; index++) {
-		const digit = text.charCodeAt(index) - 48;
-		if (digit < 0 || digit > 9) break;
-		value = value * 10 + digit;
+		const code = text.charCodeAt(index);
+		if (code < ZERO || code > NINE) break;
+		value = value * 10 + (code - ZERO);
 	}
 	return index === first ? undefined : value;
 }

@@ -9,15 +9,6 @@ import type {ViewRow} from '../../model/view.js';
 import type {ProcessSample} from '../../types.js';
 import type {Line, Segment, Style} from './segments.js';
 
-const STATE_COLORS: Record<string, Style> = {
-	R: {color: 'green', bold: true},
-	D: {color: 'red', bold: true},
-	Z: {color: 'magenta', bold: true},
-	T: {color: 'red'},
-	t: {color: 'red'},
-	I: {dim: true},
-};
-
 // Styles are shared constants, never changed: a row's cells point at them rather than each
 // allocating its own (an idle tick's rows were a seventh of the bytes it allocated).
 const PLAIN: Style = {};
@@ -28,6 +19,15 @@ const YELLOW: Style = {color: 'yellow'};
 const GREEN: Style = {color: 'green'};
 const YELLOW_BOLD: Style = {color: 'yellow', bold: true};
 const SEPARATOR: Segment = {text: ' '};
+
+const STATE_COLORS: Record<string, Style> = {
+	R: {color: 'green', bold: true},
+	D: RED_BOLD,
+	Z: {color: 'magenta', bold: true},
+	T: RED,
+	t: RED,
+	I: DIM,
+};
 
 function loadStyle(percent: number | null, high: number, medium: number): Style {
 	if (percent === null) return DIM;
@@ -129,9 +129,7 @@ export function processRow(options: {
 			// A group row is no process: no pid to show (or to act on).
 			const raw = row.group && column.id === 'pid' ? '' : column.text(process, column.cells, options.atMs);
 			const text = options.asciiGraphs && column.id === 'cpu_graph' ? asciiBars(raw) : raw;
-			const cell = options.tagged ? PLAIN : cellStyle(column, process);
-			const fitted = fitCell(text, column.cells, column.align);
-			line.push(cell === PLAIN ? {...base, text: fitted} : base === PLAIN ? {...cell, text: fitted} : {...base, ...cell, text: fitted});
+			line.push({...base, ...(options.tagged ? PLAIN : cellStyle(column, process)), text: fitCell(text, column.cells, column.align)});
 			return;
 		}
 		const {lead, text, highlights} = commandParts(row, match, {tagged: options.tagged, restarted: options.restarted}, options.commandScroll ?? 0);
