@@ -94,8 +94,11 @@ if (!readable && /[^\x00-\x7f]/.test(readFileSync(staged, 'latin1')))
 const quick = 'dist/quick-answer.cjs';
 await build({...common, entryPoints: ['source/quick-answer.ts'], outfile: `${quick}.${process.pid}.tmp`, define: {PROCTOP_VERSION: version}});
 renameSync(`${quick}.${process.pid}.tmp`, quick);
-copyFileSync('source/code-cache.cjs', 'dist/code-cache.cjs.tmp');
-renameSync('dist/code-cache.cjs.tmp', 'dist/code-cache.cjs');
+// The launcher's two helpers, as they are (old-fashioned CommonJS that any Node parses).
+for (const helper of ['code-cache.cjs', 'v8-flags.cjs']) {
+	copyFileSync(`source/${helper}`, `dist/${helper}.tmp`);
+	renameSync(`dist/${helper}.tmp`, `dist/${helper}`);
+}
 chmodSync(staged, 0o755);
 renameSync(staged, output);
 // A readable bundle is for one profiling session: date it in the past so the next --if-stale

@@ -21,6 +21,7 @@ import type {HistoryView, Options} from './types.js';
 // loading perf_hooks: first frame 166 → 147 ms median at base); --json pays ~8 ms for them.
 // Nothing here reaches Ink or React (test/unit/architecture.test.ts).
 import {type DeferredDetails, deferredDetails, firstFrame} from './ui/first-frame.js';
+import {applyV8Flags} from './v8-flags.cjs';
 
 /**
  * Ink's layout engine (yoga-layout) decodes its inline WebAssembly through `fetch` when a global
@@ -39,11 +40,9 @@ async function importWithoutFetch<T>(load: () => Promise<T>): Promise<T> {
 	}
 }
 
-// Also here (not only in the bin launcher) so `npm start` and `node dist/cli.cjs` behave the same:
-// V8's young generation otherwise grows to 32 MB; small and fixed costs the same CPU (bench/steady).
-// A heap kept small over speed: peak RSS 94 → 87 MB at +5,000 processes for ~6 % more CPU (launcher.cjs).
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--optimize-for-size');
+// Also here (not only in the bin launcher) so `npm start` and `node dist/cli.cjs` behave the same
+// (v8-flags.cjs says what each flag is for).
+applyV8Flags(setFlagsFromString);
 
 /** `--kill :PORT…`: the signaller and socket table of this platform, real time, stdout/stderr. */
 async function killPorts(request: NonNullable<Options['kill']>, sampler: Sampler, platform: Platform): Promise<number> {

@@ -13,16 +13,11 @@ if (!(major >= 20)) {
 	process.exit(1);
 }
 
-// Keep V8's young generation at its initial size: by default it grows to 32 MB for a
-// monitor whose garbage is small and short-lived. Measured: RSS 114 → 86 MB, same CPU.
-// And have V8 favour a small heap over speed, as on a memory-constrained device: a monitor's
-// work per tick is small, its heap is what it keeps. Measured at +5,000 processes, three minutes
-// side by side: peak RSS 95.9 → 86.1 MB, CPU 6.35 → 6.85 % of a core; first frame unchanged.
-var v8 = require('node:v8');
-v8.setFlagsFromString('--semi-space-growth-factor=1');
-v8.setFlagsFromString('--optimize-for-size');
-
+// V8's settings (a small young generation, a small heap, no inlining): why each, in v8-flags.cjs.
+// Before the program is compiled, as its code cache was made under them.
 var path = require('node:path');
+require(path.join(__dirname, 'v8-flags.cjs')).applyV8Flags(require('node:v8').setFlagsFromString);
+
 var isatty = require('node:tty').isatty;
 // `proctop --help` or `--version` alone: a small bundle answers (the program's takes ~120 ms more to load).
 var args = process.argv.slice(2);

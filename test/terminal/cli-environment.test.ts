@@ -235,6 +235,7 @@ describe('packaging', () => {
 			'package/dist/proctop.cjs',
 			'package/dist/quick-answer.cjs',
 			'package/dist/systeminformation.cjs',
+			'package/dist/v8-flags.cjs',
 			'package/npm-shrinkwrap.json',
 			'package/package.json',
 		]);
