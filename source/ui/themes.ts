@@ -2,7 +2,7 @@
 // as htop's default scheme does; `light` draws each in a colour that reads on a light background,
 // `mono` drops colour and keeps bold, underline and inverse (as --no-color and NO_COLOR do).
 
-import {type Line, monochrome} from './lines/segments.js';
+import {type Line, monochrome, restyled} from './lines/segments.js';
 
 export const THEMES = ['dark', 'light', 'mono'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -30,5 +30,5 @@ const LIGHT: Readonly<Record<string, string>> = {
 export function themed(line: Line, theme: Theme): Line {
 	if (theme === 'dark') return line;
 	if (theme === 'mono') return monochrome(line);
-	return line.map(segment => (segment.color && LIGHT[segment.color] ? {...segment, color: LIGHT[segment.color]} : segment));
+	return line.map(segment => (segment.color && LIGHT[segment.color] ? restyled(segment, {color: LIGHT[segment.color]}) : segment));
 }

@@ -17,7 +17,7 @@ import {sanitize} from '../../source/sanitize.js';
 import type {Snapshot} from '../../source/types.js';
 import {headerLines} from '../../source/ui/lines/meters.js';
 import {processRow} from '../../source/ui/lines/row.js';
-import {fitLine, type Line, lineText, lineWidth, mergeSegments, type Style} from '../../source/ui/lines/segments.js';
+import {fitLine, type Line, lineText, lineWidth, mergeSegments, restyled, type Segment, type Style, withText} from '../../source/ui/lines/segments.js';
 import {processSample} from '../helpers/processes.js';
 
 describe('format', () => {
@@ -286,5 +286,41 @@ describe('mergeSegments', () => {
 		expect(merged[0]).toBe(first);
 		expect(merged[1]).toEqual({text: 'bc'});
 		expect(line[1]).toEqual({text: 'b'});
+	});
+});
+
+describe('withText and restyled', () => {
+	// Every style field, present or not, in each combination a screen uses.
+	const styles: Style[] = [
+		{},
+		{color: 'red'},
+		{color: 'red', bold: true},
+		{inverse: true},
+		{backgroundColor: 'blue', dim: true},
+		{underline: true, bold: false},
+		{color: 'yellow', bold: true, underline: true},
+		{dim: false, color: 'black', backgroundColor: 'cyan'},
+	];
+	const segments: Segment[] = styles.flatMap(style => [
+		{...style, text: 'x'},
+		{text: 'y', ...style},
+	]);
+	test('withText is the segment with another text: every style kept, nothing else changed', () => {
+		for (const segment of segments) {
+			const copy = withText(segment, 'new');
+			expect(copy).toEqual({...segment, text: 'new'});
+			expect(copy).not.toBe(segment);
+			expect(segment.text).not.toBe('new');
+		}
+	});
+	test("restyled means {...segment, ...style}: the style's fields over the segment's own", () => {
+		for (const segment of segments) for (const style of styles) expect(restyled(segment, style)).toEqual({...segment, ...style});
+	});
+	test('each builds one shape: the same fields in the same order, whatever the segment had', () => {
+		const shapes = new Set([
+			...segments.map(segment => Object.keys(withText(segment, 'a')).join()),
+			...segments.flatMap(segment => styles.map(style => Object.keys(restyled(segment, style)).join())),
+		]);
+		expect([...shapes]).toEqual(['text,color,backgroundColor,bold,dim,inverse,underline']);
 	});
 });

@@ -13,11 +13,12 @@ import {detailLines, detailsListLines} from './details-view.js';
 import {exitedLines} from './exited-view.js';
 import {helpScreen, menuLines, sortMenu, userMenu} from './menus.js';
 import {processRow} from './row.js';
-import {fitLine, type Line, markFirstCell} from './segments.js';
+import {fitLine, type Line, markFirstCell, restyled, type Style} from './segments.js';
 import {setupLines} from './setup-view.js';
 import {titleLine} from './status.js';
 
-const SELECTED = {backgroundColor: 'cyan', color: 'black'} as const;
+const SELECTED: Style = {backgroundColor: 'cyan', color: 'black', dim: false};
+const INVERSE: Style = {inverse: true};
 
 export type BodyInput = {
 	state: UiState;
@@ -96,7 +97,7 @@ function tableBody(input: BodyInput): Line[] {
 			}),
 			width,
 		);
-		if (isSelected) line = line.map(segment => (input.color ? {...segment, ...SELECTED, dim: false} : {...segment, inverse: true}));
+		if (isSelected) line = line.map(segment => restyled(segment, input.color ? SELECTED : INVERSE));
 		if (isSelected && input.markers) line = markFirstCell(line);
 		lines.push(line);
 	});

