@@ -57,6 +57,8 @@ export class ProcUnavailableError extends Error {
 export const MAX_KEPT_STAT_FILES = 8192;
 /** Open files left for everything else (sockets, the terminal, details, --serve's clients). */
 const FDS_LEFT_FREE = 1024;
+/** The one /proc/meminfo line the table needs (MEM%'s divisor); the meters parse theirs apiece. */
+const MEM_TOTAL: ReadonlySet<string> = new Set(['MemTotal']);
 
 /** The kept-file cap under this process's own open-file limit, so keeping never causes EMFILE. */
 export function keptStatFileCap(procRoot = '/proc'): number {
@@ -304,7 +306,7 @@ export function createProcfsSource(options: ProcfsOptions = {}): Source {
 		const procStat = readBytes(`${procRoot}/stat`);
 		const cpus = procStat ? parseProcStat(procStat.toString('latin1')).cores : undefined;
 		const meminfo = readBytes(`${procRoot}/meminfo`);
-		const memoryTotalBytes = meminfo ? parseMeminfo(meminfo.toString('latin1')).get('MemTotal') : undefined;
+		const memoryTotalBytes = meminfo ? parseMeminfo(meminfo.toString('latin1'), MEM_TOTAL).get('MemTotal') : undefined;
 		return {processes, garbled, limited: !sawInit && processes.length > 0, cpus, memoryTotalBytes};
 	}
 

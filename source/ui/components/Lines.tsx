@@ -6,23 +6,14 @@
 import {Text} from 'ink';
 import {memo} from 'react';
 import {paintLine} from '../lines/paint.js';
-import type {Line as LineData, Segment} from '../lines/segments.js';
+import {type Line as LineData, type Segment, sameStyle} from '../lines/segments.js';
 
 function sameSegments(a: readonly Segment[], b: readonly Segment[]): boolean {
 	if (a.length !== b.length) return false;
 	for (let index = 0; index < a.length; index++) {
 		const left = a[index]!;
 		const right = b[index]!;
-		if (
-			left.text !== right.text ||
-			left.color !== right.color ||
-			left.backgroundColor !== right.backgroundColor ||
-			left.bold !== right.bold ||
-			left.dim !== right.dim ||
-			left.inverse !== right.inverse ||
-			left.underline !== right.underline
-		)
-			return false;
+		if (left.text !== right.text || !sameStyle(left, right)) return false;
 	}
 	return true;
 }

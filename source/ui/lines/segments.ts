@@ -61,7 +61,6 @@ export function fitLine(line: Line, width: number): Line {
 	return result;
 }
 
-/** Drops colour (NO_COLOR / --no-color) but keeps inverse, bold and underline: still readable. */
 /** The line with its first character replaced by '>': a selection mark that needs no attributes. */
 export function markFirstCell(line: Line): Line {
 	const index = line.findIndex(segment => segment.text.length > 0);
@@ -71,11 +70,24 @@ export function markFirstCell(line: Line): Line {
 	return [...line.slice(0, index), withText(first, `>${rest}`), ...line.slice(index + 1)];
 }
 
+/**
+ * Drops colour (NO_COLOR / --no-color) but keeps inverse, bold and underline: still readable.
+ * Built field by field, as withText builds, not as a rest spread of the segment.
+ */
 export function monochrome(line: Line): Line {
-	return line.map(({color: _color, backgroundColor: _background, dim: _dim, ...rest}) => rest);
+	return line.map(segment => ({
+		text: segment.text,
+		color: undefined,
+		backgroundColor: undefined,
+		bold: segment.bold,
+		dim: undefined,
+		inverse: segment.inverse,
+		underline: segment.underline,
+	}));
 }
 
-function sameStyle(a: Style, b: Style): boolean {
+/** Whether two styles draw alike (every field equal; a missing field equals undefined). */
+export function sameStyle(a: Style, b: Style): boolean {
 	return (
 		a.color === b.color &&
 		a.backgroundColor === b.backgroundColor &&
